@@ -1,0 +1,70 @@
+//! The command line (SPEC §5), with clap's derive: global options and the
+//! command enum. Each command's own arguments live beside its code in `commands/`.
+
+use crate::commands::{check, client, completions, init, member, profile};
+use crate::render::Format;
+use crate::style::ColorChoice;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Exit codes: 0 success, 1 negative answer or invalid workspace, 2 usage error,
+3 change refused, 4 not found, 5 not permitted, 6 environment (I/O, lock, git).
+
+Examples:
+  roster check --strict                 validate the workspace, warnings fail too
+  roster member list --profile admin    who is on the admin profile
+  roster profile compare a b --only-diff --format markdown";
+
+/// Keep a team workspace's access permissions as code.
+///
+/// The workspace (settings, license tiers, access profiles, members, clients) is
+/// a folder of TOML files kept in git; roster validates it, answers questions
+/// about it, and prints tables, CSV or JSON.
+#[derive(Debug, Parser)]
+#[command(name = "roster", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// The workspace folder [default: the nearest folder upwards holding
+    /// workspace.toml, else ./config]
+    #[arg(short = 'w', long, env = "ROSTER_WORKSPACE", global = true, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+
+    /// How data is printed
+    #[arg(long, value_enum, global = true, default_value_t = Format::Table, value_name = "FORMAT")]
+    pub format: Format,
+
+    /// Print nothing on success
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// When to use colour; `auto` honours NO_COLOR and never colours a pipe
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new workspace from the built-in template
+    Init(init::InitArgs),
+    /// Validate the workspace: every problem, with file:line:col
+    Check(check::CheckArgs),
+    /// List and show members
+    #[command(subcommand)]
+    Member(member::MemberCommand),
+    /// List, show and compare access profiles
+    #[command(subcommand)]
+    Profile(profile::ProfileCommand),
+    /// List clients
+    #[command(subcommand)]
+    Client(client::ClientCommand),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+}

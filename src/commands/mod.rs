@@ -1,0 +1,93 @@
+//! One module per command, as the user types it. A command loads the workspace,
+//! works on the model, and hands a data shape to `render`; no TOML, table or CSV
+//! code lives here.
+
+pub mod check;
+pub mod client;
+pub mod completions;
+pub mod init;
+pub mod member;
+pub mod profile;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use crate::error::{Error, Outcome, Result};
+use crate::model::Workspace;
+use crate::render::Format;
+use crate::store;
+use crate::style::{ColorChoice, Paint};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The global options, checked once (ripgrep's "high-level args").
+#[derive(Debug)]
+pub struct Ctx {
+    workspace: Option<PathBuf>,
+    pub format: Format,
+    pub quiet: bool,
+    color: ColorChoice,
+    cwd: PathBuf,
+}
+
+impl Ctx {
+    pub fn new(global: GlobalArgs) -> Result<Ctx> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read the current folder", &e))?;
+        Ok(Ctx { workspace: global.workspace, format: global.format, quiet: global.quiet, color: global.color, cwd })
+    }
+
+    pub fn root(&self) -> Result<PathBuf> {
+        store::discover(self.workspace.as_deref(), &self.cwd)
+    }
+
+    /// The workspace, valid: its errors stop the command with exit 1.
+    pub fn open(&self) -> Result<Workspace> {
+        store::open(&self.root()?, self.err_paint())
+    }
+
+    pub fn out_paint(&self) -> Paint {
+        Paint::for_stdout(self.color)
+    }
+
+    pub fn err_paint(&self) -> Paint {
+        Paint::for_stderr(self.color)
+    }
+
+    pub fn cwd(&self) -> &std::path::Path {
+        &self.cwd
+    }
+
+    /// Writes data to stdout. A closed pipe (`roster ... | head`) is not an
+    /// error: the reader has what it wanted.
+    pub fn print(&self, text: &str) -> Result<()> {
+        let mut out = std::io::stdout().lock();
+        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+            Err(e) => Err(Error::io("cannot write to stdout", &e)),
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let ctx = Ctx::new(cli.global)?;
+    match cli.command {
+        Command::Init(args) => init::cmd_init(&ctx, args),
+        Command::Check(args) => check::cmd_check(&ctx, args),
+        Command::Member(cmd) => member::run(&ctx, cmd),
+        Command::Profile(cmd) => profile::run(&ctx, cmd),
+        Command::Client(cmd) => client::run(&ctx, cmd),
+        Command::Completions(args) => completions::cmd_completions(&ctx, args),
+    }
+}
+
+/// The member with this id, or exit 4 with the nearest id.
+pub fn find_member<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Member> {
+    ws.member(id).ok_or_else(|| Error::not_found("member", id, ws.members.iter().map(|m| m.id.as_str()), "roster member list"))
+}
+
+pub fn find_profile<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Profile> {
+    ws.profile(id).ok_or_else(|| Error::not_found("profile", id, ws.profiles.iter().map(|p| p.id.as_str()), "roster profile list"))
+}
+
+pub fn find_client<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Client> {
+    ws.client(id).ok_or_else(|| Error::not_found("client", id, ws.clients.iter().map(|c| c.id.as_str()), "roster client list"))
+}

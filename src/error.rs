@@ -1,0 +1,90 @@
+//! The one error type: a kind per exit code of SPEC §5, a stable code, a
+//! message that says what is wrong and a hint that says what to do next.
+
+use std::process::ExitCode;
+
+/// What a command that ran to its end reports: success, or a negative answer
+/// (`check` found errors, access denied, `fmt --check` would change files).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Success,
+    Negative,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Success => ExitCode::SUCCESS,
+            Outcome::Negative => ExitCode::from(1),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// 1: the workspace is invalid (its diagnostics were printed).
+    Invalid,
+    /// 2: a usage error.
+    Usage,
+    /// 3: the change would break a rule; nothing was written.
+    Refused,
+    /// 4: an unknown member, profile, client, area or tier.
+    NotFound,
+    /// 5: the acting member may not make this change.
+    NotPermitted,
+    /// 6: I/O, lock timeout, a file changed on disk, git.
+    Environment,
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Invalid => 1,
+            Kind::Usage => 2,
+            Kind::Refused => 3,
+            Kind::NotFound => 4,
+            Kind::NotPermitted => 5,
+            Kind::Environment => 6,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    pub kind: Kind,
+    /// Stable kebab-case code printed as `error[code]`.
+    pub code: &'static str,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn new(kind: Kind, code: &'static str, message: impl Into<String>) -> Error {
+        Error { kind, code, message: message.into(), hints: Vec::new() }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Error {
+        self.hints.push(hint.into());
+        self
+    }
+
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::new(Kind::Usage, "usage", message)
+    }
+
+    /// An id that names nothing; suggests the nearest one when there is one.
+    pub fn not_found<'a>(what: &str, id: &str, known: impl IntoIterator<Item = &'a str>, list_command: &str) -> Error {
+        let err = Error::new(Kind::NotFound, "not-found", format!("no {what} named `{id}`"));
+        match crate::diag::did_you_mean(id, known) {
+            Some(near) => err.hint(format!("did you mean `{near}`?")),
+            None => err.hint(format!("`{list_command}` lists them")),
+        }
+    }
+
+    pub fn io(what: impl std::fmt::Display, e: &std::io::Error) -> Error {
+        Error::new(Kind::Environment, "io", format!("{what}: {e}"))
+    }
+}

@@ -1,0 +1,47 @@
+//! roster keeps a team workspace's access permissions as code: a folder of TOML
+//! files (settings, license tiers, access profiles, members, clients) that it
+//! reads, validates and explains.
+//!
+//! - `cli`: the command line; `commands`: one module per command;
+//! - `model`: the workspace as plain types; `access`: effective access (§3);
+//! - `store`: finding and reading a workspace; `rules`: validation (§4);
+//! - `diag`, `source`: diagnostics and where values came from;
+//! - `render`, `style`: output formats and colour; `error`: errors and exit codes.
+
+pub mod access;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod error;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod store;
+pub mod style;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Parses the arguments, runs the command, and maps the result to an exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            // clap: 0 for --help and --version, 2 for usage errors.
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let paint = style::Paint::for_stderr(cli.global.color);
+    match commands::run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(err) => {
+            eprintln!("{}: {}", paint.apply(paint.error(), &format!("error[{}]", err.code)), err.message);
+            for hint in &err.hints {
+                eprintln!("  = help: {hint}");
+            }
+            ExitCode::from(err.kind.exit_code())
+        }
+    }
+}

@@ -1,0 +1,294 @@
+//! The workspace as plain types (SPEC §1–§2): no I/O, no clap, no TOML.
+//!
+//! Every value that a rule may point at keeps its [`Span`]; lookups by id go
+//! through indexes built once, so that a 100,000-member workspace is never scanned
+//! for one name.
+
+mod level;
+
+pub use level::{ClientKind, Level, Status};
+
+use crate::source::{Sources, Span};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+/// A value and where it was written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, span: Span) -> At<T> {
+        At { value, span }
+    }
+}
+
+/// An id that names something else (a profile, a tier, a client, a member).
+pub type Ref = At<String>;
+
+/// Grants (or a tier's ceiling, or a member's overrides): area -> action -> level.
+/// What is left out reads as the area's lowest level.
+pub type Grants = BTreeMap<String, BTreeMap<String, At<Level>>>;
+
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub name: String,
+    pub owner: Option<Ref>,
+    pub default_profile: Option<Ref>,
+    pub currency: String,
+    pub custom_profiles: bool,
+    pub require_actor: bool,
+    /// The `[workspace]` table, or the file start when it is missing.
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Area {
+    pub id: String,
+    pub span: Span,
+    pub label: String,
+    pub actions: Vec<At<String>>,
+    /// The levels it accepts, as written; never empty once loaded.
+    pub levels: Vec<At<Level>>,
+    /// Access is judged per client record.
+    pub per_client: bool,
+}
+
+impl Area {
+    pub fn lowest(&self) -> Level {
+        self.levels.iter().map(|l| l.value).min().unwrap_or(Level::None)
+    }
+    pub fn highest(&self) -> Level {
+        self.levels.iter().map(|l| l.value).max().unwrap_or(Level::None)
+    }
+    pub fn has_action(&self, action: &str) -> bool {
+        self.actions.iter().any(|a| a.value == action)
+    }
+    pub fn accepts(&self, level: Level) -> bool {
+        self.levels.iter().any(|l| l.value == level)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Tier {
+    pub id: String,
+    pub span: Span,
+    pub label: String,
+    /// Per member per month, in the workspace currency.
+    pub price: f64,
+    pub ceiling: Grants,
+}
+
+#[derive(Clone, Debug)]
+pub struct Profile {
+    pub id: String,
+    /// The file start: a profile is a file.
+    pub span: Span,
+    pub name: String,
+    pub description: String,
+    pub tier: Ref,
+    pub builtin: bool,
+    pub admin: bool,
+    pub grants: Grants,
+}
+
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub id: String,
+    pub span: Span,
+    pub name: String,
+    pub email: At<String>,
+    pub status: Status,
+    pub status_span: Span,
+    pub profile: Ref,
+    pub clients: Vec<Ref>,
+    /// client -> profile, in file order.
+    pub client_profiles: Vec<(Ref, Ref)>,
+    pub grants: Grants,
+    pub credit_limit: Option<f64>,
+}
+
+impl Member {
+    pub fn is_active(&self) -> bool {
+        self.status == Status::Active
+    }
+    pub fn has_client(&self, client: &str) -> bool {
+        self.clients.iter().any(|c| c.value == client)
+    }
+    pub fn client_profile(&self, client: &str) -> Option<&Ref> {
+        self.client_profiles
+            .iter()
+            .find(|(c, _)| c.value == client)
+            .map(|(_, p)| p)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Client {
+    pub id: String,
+    pub span: Span,
+    pub name: String,
+    pub kind: ClientKind,
+    pub kind_span: Span,
+    pub company: Option<Ref>,
+    pub created_by: Option<Ref>,
+}
+
+/// One `area.action`, as every command and rule addresses it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActionKey {
+    pub area: String,
+    pub action: String,
+}
+
+impl std::fmt::Display for ActionKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.area, self.action)
+    }
+}
+
+/// The whole workspace state, read from one directory.
+#[derive(Debug)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub settings: Settings,
+    /// In file order.
+    pub areas: Vec<Area>,
+    pub tiers: Vec<Tier>,
+    /// Sorted by id.
+    pub profiles: Vec<Profile>,
+    /// In file order.
+    pub members: Vec<Member>,
+    pub clients: Vec<Client>,
+    index: Index,
+}
+
+#[derive(Debug, Default)]
+struct Index {
+    areas: HashMap<String, usize>,
+    tiers: HashMap<String, usize>,
+    profiles: HashMap<String, usize>,
+    members: HashMap<String, usize>,
+    clients: HashMap<String, usize>,
+}
+
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        // The first of duplicated ids wins; the loader reports the rest.
+        map.entry(id(item).to_string()).or_insert(i);
+    }
+    map
+}
+
+impl Workspace {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        root: PathBuf,
+        sources: Sources,
+        settings: Settings,
+        areas: Vec<Area>,
+        tiers: Vec<Tier>,
+        mut profiles: Vec<Profile>,
+        members: Vec<Member>,
+        clients: Vec<Client>,
+    ) -> Workspace {
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        let index = Index {
+            areas: index_of(&areas, |a| &a.id),
+            tiers: index_of(&tiers, |t| &t.id),
+            profiles: index_of(&profiles, |p| &p.id),
+            members: index_of(&members, |m| &m.id),
+            clients: index_of(&clients, |c| &c.id),
+        };
+        Workspace {
+            root,
+            sources,
+            settings,
+            areas,
+            tiers,
+            profiles,
+            members,
+            clients,
+            index,
+        }
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.index.areas.get(id).map(|&i| &self.areas[i])
+    }
+    pub fn tier(&self, id: &str) -> Option<&Tier> {
+        self.index.tiers.get(id).map(|&i| &self.tiers[i])
+    }
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.index.profiles.get(id).map(|&i| &self.profiles[i])
+    }
+    pub fn member(&self, id: &str) -> Option<&Member> {
+        self.index.members.get(id).map(|&i| &self.members[i])
+    }
+    pub fn client(&self, id: &str) -> Option<&Client> {
+        self.index.clients.get(id).map(|&i| &self.clients[i])
+    }
+
+    /// Every area.action, in the order areas and actions are declared.
+    pub fn action_keys(&self) -> Vec<ActionKey> {
+        self.areas
+            .iter()
+            .flat_map(|a| {
+                a.actions.iter().map(|act| ActionKey {
+                    area: a.id.clone(),
+                    action: act.value.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// The level a grant map gives to area.action: the listed one, else the area's lowest.
+    pub fn level_in(&self, grants: &Grants, area: &Area, action: &str) -> Level {
+        grants
+            .get(&area.id)
+            .and_then(|a| a.get(action))
+            .map_or(area.lowest(), |l| l.value)
+    }
+
+    /// A profile's level for area.action; an admin profile has the highest of each.
+    pub fn profile_level(&self, profile: &Profile, area: &Area, action: &str) -> Level {
+        if profile.admin {
+            area.highest()
+        } else {
+            self.level_in(&profile.grants, area, action)
+        }
+    }
+
+    pub fn default_profile(&self) -> Option<&Profile> {
+        self.settings
+            .default_profile
+            .as_ref()
+            .and_then(|p| self.profile(&p.value))
+    }
+
+    /// Monthly price of a profile's members, from its tier.
+    pub fn profile_price(&self, profile: &Profile) -> f64 {
+        self.tier(&profile.tier.value).map_or(0.0, |t| t.price)
+    }
+
+    /// SPEC §1: the sum, over members who are not suspended, of their own profile's tier price.
+    pub fn monthly_cost(&self) -> f64 {
+        self.members
+            .iter()
+            .filter(|m| m.status != Status::Suspended)
+            .filter_map(|m| self.profile(&m.profile.value))
+            .map(|p| self.profile_price(p))
+            .sum()
+    }
+
+    /// Members whose own profile, or one of whose per-client profiles, is `profile`.
+    pub fn members_of(&self, profile: &str) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(move |m| {
+            m.profile.value == profile || m.client_profiles.iter().any(|(_, p)| p.value == profile)
+        })
+    }
+}

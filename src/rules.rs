@@ -1,0 +1,348 @@
+//! Every validation rule of SPEC §4 that spans more than one value: references,
+//! levels, ceilings, the owner and the default profile, emails, companies, and
+//! the warnings. The loader (`store::load`) owns the rules of syntax and shape
+//! (`toml-syntax`, `unknown-key`, `bad-value`, `missing-field`).
+
+use crate::access;
+use crate::diag::Diagnostic;
+use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Status, Workspace};
+use crate::source::Span;
+use std::collections::HashMap;
+
+/// Runs every rule; errors and warnings in one list.
+pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    settings_area(ws, &mut out);
+    workspace_refs(ws, &mut out);
+    for tier in &ws.tiers {
+        grant_shape(ws, &tier.ceiling, &format!("tier `{}`'s ceiling", tier.id), &mut out);
+    }
+    for profile in &ws.profiles {
+        profile_rules(ws, profile, &mut out);
+    }
+    member_rules(ws, &mut out);
+    client_rules(ws, &mut out);
+    warnings(ws, &mut out);
+    out
+}
+
+fn unknown_ref<'a>(what: &str, r: &At<String>, candidates: impl IntoIterator<Item = &'a str>, otherwise: String) -> Diagnostic {
+    Diagnostic::error("unknown-ref", r.span, format!("{what} `{}` does not exist", r.value)).suggest(&r.value, candidates, otherwise)
+}
+
+fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
+    ws.profiles.iter().map(|p| p.id.as_str())
+}
+
+fn settings_area(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let ok = ws.area("settings").is_some_and(|a| a.has_action("view") && a.has_action("edit"));
+    if !ok && !ws.areas.is_empty() {
+        let at = ws.areas[0].span;
+        out.push(
+            Diagnostic::error("missing-field", at, "there is no `settings` area with `view` and `edit` actions")
+                .hint("add [areas.settings] with actions = [\"view\", \"edit\"] and levels = [\"none\", \"all\"]"),
+        );
+    }
+}
+
+fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let s = &ws.settings;
+    match &s.owner {
+        None => out.push(
+            Diagnostic::error("owner", s.span, "the workspace has no owner")
+                .hint("add `owner = \"<member id>\"` to [workspace]: the primary administrator"),
+        ),
+        Some(owner) => match ws.member(&owner.value) {
+            None => out.push(unknown_ref("owner", owner, ws.members.iter().map(|m| m.id.as_str()), "the owner must be a member of members.toml".into())),
+            Some(m) => {
+                if !m.is_active() {
+                    out.push(
+                        Diagnostic::error("owner", owner.span, format!("the owner `{}` is {}, not active", m.id, m.status))
+                            .hint(format!("set `status = \"active\"` for `{}` in members.toml, or name another owner", m.id)),
+                    );
+                }
+                if ws.profile(&m.profile.value).is_some_and(|p| !p.admin) {
+                    out.push(
+                        Diagnostic::error("owner", m.profile.span, format!("the owner `{}` is on profile `{}`, which is not an admin profile", m.id, m.profile.value))
+                            .hint("the owner must keep an admin profile; give them one with `admin = true`"),
+                    );
+                }
+            }
+        },
+    }
+    match &s.default_profile {
+        None => out.push(
+            Diagnostic::error("default-profile", s.span, "the workspace has no default profile")
+                .hint("add `default_profile = \"<profile id>\"` to [workspace]: the profile new members get"),
+        ),
+        Some(d) => match ws.profile(&d.value) {
+            None => out.push(unknown_ref("default profile", d, profile_ids(ws), "the default profile must be a file in profiles/".into())),
+            Some(p) if p.admin => out.push(
+                Diagnostic::error("default-profile", d.span, format!("the default profile `{}` is an admin profile", p.id))
+                    .hint("new members must not become admins by default; name a non-admin profile"),
+            ),
+            Some(_) => {}
+        },
+    }
+}
+
+/// Areas, actions and levels of a grants table exist and are accepted.
+fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagnostic>) {
+    for (area_id, actions) in grants {
+        let Some(area) = ws.area(area_id) else {
+            if let Some(first) = actions.values().next() {
+                let r = At::new(area_id.clone(), first.span);
+                out.push(unknown_ref(&format!("area (in {what})"), &r, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml".into()));
+            }
+            continue;
+        };
+        for (action, level) in actions {
+            if !area.has_action(action) {
+                let d = Diagnostic::error("bad-value", level.span, format!("area `{area_id}` has no action `{action}` (in {what})"));
+                let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
+                out.push(d.suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))));
+            } else if !area.accepts(level.value) {
+                let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
+                out.push(
+                    Diagnostic::error("level-not-allowed", level.span, format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value))
+                        .hint(format!("area `{area_id}` accepts: {}", levels.join(", "))),
+                );
+            }
+        }
+    }
+}
+
+fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
+    let what = format!("profile `{}`", p.id);
+    grant_shape(ws, &p.grants, &what, out);
+    if !ws.settings.custom_profiles && !p.builtin {
+        out.push(
+            Diagnostic::error("custom-profiles-disabled", p.span, format!("{what} is a custom profile, and the plan allows none (custom_profiles = false)"))
+                .hint("remove the profile and move its members to a builtin one, or enable custom_profiles in workspace.toml"),
+        );
+    }
+    let tier = if p.tier.value.is_empty() {
+        None
+    } else {
+        let t = ws.tier(&p.tier.value);
+        if t.is_none() {
+            out.push(unknown_ref("tier", &p.tier, ws.tiers.iter().map(|t| t.id.as_str()), "tiers are declared in workspace.toml under [tiers]".into()));
+        }
+        t
+    };
+    for area in &ws.areas {
+        for action in &area.actions {
+            let action = action.value.as_str();
+            let written = p.grants.get(&area.id).and_then(|a| a.get(action));
+            let level = ws.profile_level(p, area, action);
+            if p.admin {
+                if let Some(w) = written.filter(|w| w.value < area.highest()) {
+                    out.push(
+                        Diagnostic::error("admin-limited", w.span, format!("admin {what} limits `{}.{action}` to `{}`", area.id, w.value))
+                            .hint(format!("an admin profile has the highest level of everything: remove this grant or set it to `{}`", area.highest())),
+                    );
+                }
+            }
+            if let Some(tier) = tier {
+                let ceiling = ws.level_in(&tier.ceiling, area, action);
+                if level > ceiling {
+                    let at = written.map_or(p.tier.span, |w| w.span);
+                    out.push(
+                        Diagnostic::error("above-ceiling", at, format!("{what} grants `{}.{action}` = `{level}`, above the `{}` tier's ceiling `{ceiling}`", area.id, tier.id))
+                            .hint(format!("lower the grant to `{ceiling}` or move the profile to a tier whose ceiling allows `{level}`")),
+                    );
+                }
+            }
+        }
+        if !p.admin {
+            edit_exceeds_view(ws, area, |action| (ws.level_in(&p.grants, area, action), p.grants.get(&area.id).and_then(|a| a.get(action)).map(|l| l.span)), p.span, &what, out);
+        }
+    }
+}
+
+/// SPEC §4 `edit-exceeds-view`: editing what one cannot see makes no sense.
+fn edit_exceeds_view(
+    ws: &Workspace,
+    area: &crate::model::Area,
+    level_of: impl Fn(&str) -> (Level, Option<Span>),
+    fallback: Span,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let _ = ws;
+    if !(area.has_action("view") && area.has_action("edit")) {
+        return;
+    }
+    let (view, _) = level_of("view");
+    let (edit, edit_at) = level_of("edit");
+    if edit > view {
+        out.push(
+            Diagnostic::error("edit-exceeds-view", edit_at.unwrap_or(fallback), format!("{what} may edit `{}` at `{edit}` but only view it at `{view}`", area.id))
+                .hint(format!("raise `{}.view` to `{edit}` or lower `{}.edit` to `{view}`", area.id, area.id)),
+        );
+    }
+}
+
+fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let member_ids = || ws.members.iter().map(|m| m.id.as_str());
+    let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
+    let mut emails: HashMap<String, &Member> = HashMap::with_capacity(ws.members.len());
+    for m in &ws.members {
+        let what = format!("member `{}`", m.id);
+        let profile = if m.profile.value.is_empty() {
+            None
+        } else {
+            let p = ws.profile(&m.profile.value);
+            if p.is_none() {
+                out.push(unknown_ref(&format!("profile (of {what})"), &m.profile, profile_ids(ws), "profiles are the files in profiles/".into()));
+            }
+            p
+        };
+        for (i, c) in m.clients.iter().enumerate() {
+            if ws.client(&c.value).is_none() {
+                out.push(unknown_ref(&format!("client (assigned to {what})"), c, client_ids(), "clients are declared in clients.toml".into()));
+            } else if m.clients[..i].iter().any(|x| x.value == c.value) {
+                out.push(Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value)).hint("list each client once"));
+            }
+        }
+        for (c, p) in &m.client_profiles {
+            if ws.client(&c.value).is_none() {
+                out.push(unknown_ref(&format!("client (in {what}'s client_profiles)"), c, client_ids(), "clients are declared in clients.toml".into()));
+            } else if !m.has_client(&c.value) {
+                out.push(
+                    Diagnostic::error("client-profile-unassigned", c.span, format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value))
+                        .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
+                );
+            }
+            if ws.profile(&p.value).is_none() {
+                out.push(unknown_ref(&format!("per-client profile (of {what})"), p, profile_ids(ws), "profiles are the files in profiles/".into()));
+            }
+        }
+        if !m.grants.is_empty() {
+            grant_shape(ws, &m.grants, &format!("{what}'s overrides"), out);
+            if let Some(p) = profile {
+                override_rules(ws, m, p, &what, out);
+            }
+        }
+        if !m.email.value.is_empty() {
+            let key = m.email.value.to_lowercase();
+            match emails.get(&key) {
+                Some(first) => out.push(
+                    Diagnostic::error("duplicate-email", m.email.span, format!("{what} has the email `{}`, already used by `{}`", m.email.value, first.id))
+                        .hint("each member needs their own email address (compared without case)"),
+                ),
+                None => {
+                    emails.insert(key, m);
+                }
+            }
+        }
+    }
+    let _ = member_ids;
+}
+
+fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut Vec<Diagnostic>) {
+    let tier = ws.tier(&p.tier.value);
+    for (area_id, actions) in &m.grants {
+        let Some(area) = ws.area(area_id) else { continue };
+        for (action, level) in actions {
+            if !area.has_action(action) {
+                continue;
+            }
+            if let Some(tier) = tier {
+                let ceiling = ws.level_in(&tier.ceiling, area, action);
+                if level.value > ceiling {
+                    out.push(
+                        Diagnostic::error("above-ceiling", level.span, format!("{what}'s override `{area_id}.{action}` = `{}` is above the `{}` tier's ceiling `{ceiling}` (profile `{}`)", level.value, tier.id, p.id))
+                            .hint(format!("lower the override to `{ceiling}`, or move the member to a profile on a higher tier")),
+                    );
+                }
+            }
+        }
+        let level_of = |action: &str| match m.grants.get(area_id).and_then(|a| a.get(action)) {
+            Some(l) => (l.value, Some(l.span)),
+            None => (ws.profile_level(p, area, action), None),
+        };
+        edit_exceeds_view(ws, area, level_of, m.span, what, out);
+    }
+}
+
+fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    for c in &ws.clients {
+        if let Some(company) = &c.company {
+            match ws.client(&company.value) {
+                None => out.push(unknown_ref(&format!("company (of client `{}`)", c.id), company, ws.clients.iter().filter(|x| x.kind == ClientKind::Company).map(|x| x.id.as_str()), "companies are clients with kind = \"company\"".into())),
+                Some(_) if c.kind == ClientKind::Company => out.push(
+                    Diagnostic::error("contact-company", company.span, format!("company `{}` belongs to company `{}`; only contacts belong to a company", c.id, company.value))
+                        .hint("remove `company`, or set `kind = \"contact\"`"),
+                ),
+                Some(target) if target.kind != ClientKind::Company => out.push(
+                    Diagnostic::error("contact-company", company.span, format!("contact `{}` belongs to `{}`, which is a contact, not a company", c.id, target.id))
+                        .hint("name a client with kind = \"company\""),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(by) = &c.created_by
+            && ws.member(&by.value).is_none()
+        {
+            out.push(unknown_ref(&format!("member (creator of client `{}`)", c.id), by, ws.members.iter().map(|m| m.id.as_str()), "created_by names a member of members.toml".into()));
+        }
+    }
+}
+
+fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    // unused-profile
+    let mut used: HashMap<&str, usize> = HashMap::new();
+    for m in &ws.members {
+        *used.entry(m.profile.value.as_str()).or_default() += 1;
+        for (_, p) in &m.client_profiles {
+            *used.entry(p.value.as_str()).or_default() += 1;
+        }
+    }
+    let default = ws.settings.default_profile.as_ref().map(|d| d.value.as_str());
+    for p in &ws.profiles {
+        if !p.builtin && !used.contains_key(p.id.as_str()) && default != Some(p.id.as_str()) {
+            out.push(
+                Diagnostic::warning("unused-profile", p.span, format!("profile `{}` has no members", p.id))
+                    .hint(format!("remove profiles/{}.toml if it is no longer needed", p.id)),
+            );
+        }
+    }
+    // identical-profiles: same tier and the same level for every area.action.
+    let keys = ws.action_keys();
+    let mut seen: HashMap<(String, Vec<Level>), &Profile> = HashMap::new();
+    for p in &ws.profiles {
+        let levels: Vec<Level> = keys.iter().filter_map(|k| ws.area(&k.area).map(|a| ws.profile_level(p, a, &k.action))).collect();
+        match seen.get(&(p.tier.value.clone(), levels.clone())) {
+            Some(first) => out.push(
+                Diagnostic::warning("identical-profiles", p.span, format!("profile `{}` has the same tier and grants as `{}`", p.id, first.id))
+                    .hint(format!("move its members to `{}` and remove it, or make the two differ", first.id)),
+            ),
+            None => {
+                seen.insert((p.tier.value.clone(), levels), p);
+            }
+        }
+    }
+    // assigned-without-clients and suspended-with-clients
+    for m in &ws.members {
+        if m.status == Status::Suspended && !m.clients.is_empty() {
+            out.push(
+                Diagnostic::warning("suspended-with-clients", m.status_span, format!("member `{}` is suspended but still has {} assigned client(s)", m.id, m.clients.len()))
+                    .hint("unassign their clients or give them to another member"),
+            );
+        }
+        if m.is_active() && m.clients.is_empty() && hinges_on_assignment(ws, m, &keys) {
+            out.push(
+                Diagnostic::warning("assigned-without-clients", m.span, format!("member `{}` reaches clients only through assignments, and has none", m.id))
+                    .hint("assign clients to them, or give them a profile that does not depend on assignments"),
+            );
+        }
+    }
+}
+
+fn hinges_on_assignment(ws: &Workspace, m: &Member, keys: &[ActionKey]) -> bool {
+    keys.iter().any(|k| {
+        ws.area(&k.area)
+            .is_some_and(|a| a.per_client && access::member_level(ws, m, a, &k.action).level == Level::Assigned)
+    })
+}

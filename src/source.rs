@@ -1,0 +1,140 @@
+//! Where every value came from: the text of each file read and byte spans into it.
+//!
+//! Spans are three integers, cheap to keep on every value of a 100,000-member
+//! workspace; a span becomes `line:column` only when a diagnostic is printed.
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct FileId(pub u32);
+
+/// A byte range in one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub file: FileId,
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
+        Span {
+            file,
+            start: range.start as u32,
+            end: range.end as u32,
+        }
+    }
+}
+
+/// One file of the workspace, as read.
+#[derive(Debug)]
+pub struct Source {
+    /// Path relative to the workspace root, with `/` separators (`profiles/admin.toml`).
+    pub name: String,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// The text; empty when the file could not be read.
+    pub text: String,
+}
+
+/// A resolved position: 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Every file read for one workspace.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<Source>,
+}
+
+impl Sources {
+    pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
+        self.files.push(Source { name, path, text });
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &Source {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn find(&self, name: &str) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|s| s.name == name)
+            .map(|i| FileId(i as u32))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (FileId(i as u32), s))
+    }
+
+    /// Line and column of a byte offset. Linear in the offset: called only to print.
+    pub fn position(&self, file: FileId, offset: u32) -> Position {
+        position_in(&self.get(file).text, offset as usize)
+    }
+
+    /// The whole line that holds `offset`, without its line end.
+    pub fn line_text(&self, file: FileId, offset: u32) -> &str {
+        line_at(&self.get(file).text, offset as usize)
+    }
+}
+
+pub fn position_in(text: &str, offset: usize) -> Position {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+pub fn line_at(text: &str, offset: usize) -> &str {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    text[start..end].trim_end_matches('\r')
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The workspace-relative name of a path, with `/` separators.
+pub fn relative_name(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters() {
+        let text = "a = 1\nnamé = \"x\"\n";
+        assert_eq!(position_in(text, 0), Position { line: 1, column: 1 });
+        let at = text.find("\"x").unwrap();
+        assert_eq!(position_in(text, at), Position { line: 2, column: 8 });
+        assert_eq!(line_at(text, at), "namé = \"x\"");
+    }
+
+    #[test]
+    fn position_past_the_end_is_clamped() {
+        assert_eq!(position_in("ab", 99), Position { line: 1, column: 3 });
+        assert_eq!(line_at("ab\r\n", 1), "ab");
+    }
+}

@@ -1,0 +1,791 @@
+//! Reads a workspace directory into the model, collecting every problem of
+//! syntax and shape (SPEC §2) as diagnostics instead of stopping at the first.
+//!
+//! Each file is parsed once into the toml crate's borrowed, spanned tree and
+//! walked in one pass: each entry's keys are matched as they come, so an unknown
+//! key is found without a second lookup, and every value keeps its byte span.
+//! Cross-file rules (references, ceilings, the owner) live in `rules`.
+
+use crate::diag::Diagnostic;
+use crate::model::{
+    At, Area, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, Tier,
+    Workspace,
+};
+use crate::source::{FileId, Sources, Span, relative_name};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// A workspace as read, with the problems found while reading it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+    /// A file could not be read or parsed: cross-file rules would only echo it.
+    pub unreadable: bool,
+}
+
+pub const WORKSPACE_FILE: &str = "workspace.toml";
+pub const MEMBERS_FILE: &str = "members.toml";
+pub const CLIENTS_FILE: &str = "clients.toml";
+pub const PROFILES_DIR: &str = "profiles";
+
+/// Reads every file of the workspace at `root` (an existing directory).
+pub fn load(root: &Path) -> Loaded {
+    let mut cx = Loader {
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+        sources: Sources::default(),
+        diags: Vec::new(),
+        unreadable: false,
+        failed: Vec::new(),
+    };
+    let ws_file = cx.read(WORKSPACE_FILE);
+    let (settings, areas, tiers) = cx.parse(ws_file, read_workspace).unwrap_or((None, Vec::new(), Vec::new()));
+    let settings = settings.unwrap_or_else(|| empty_settings(ws_file));
+
+    let mut profiles = Vec::new();
+    for (stem, name) in cx.profile_files() {
+        let file = cx.read(&name);
+        let at = Span::new(file, 0..0);
+        let id = match check_id(&stem) {
+            Ok(()) => stem,
+            Err(why) => {
+                cx.diags.push(
+                    Diagnostic::file_error("bad-value", &name, format!("profile file name `{stem}` is not a valid id: {why}"))
+                        .hint("rename the file to a lowercase id such as `profiles/contributor.toml`"),
+                );
+                continue;
+            }
+        };
+        if let Some(Some(p)) = cx.parse(file, |r, t| read_profile(r, t, &id, at)) {
+            profiles.push(p);
+        }
+    }
+
+    let members_file = cx.read(MEMBERS_FILE);
+    let members = cx.parse(members_file, read_members).unwrap_or_default();
+    let clients_file = cx.read(CLIENTS_FILE);
+    let clients = cx.parse(clients_file, read_clients).unwrap_or_default();
+
+    let workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
+    Loaded {
+        workspace,
+        diagnostics: cx.diags,
+        unreadable: cx.unreadable,
+    }
+}
+
+fn empty_settings(file: FileId) -> Settings {
+    Settings {
+        name: String::new(),
+        owner: None,
+        default_profile: None,
+        currency: "EUR".into(),
+        custom_profiles: true,
+        require_actor: false,
+        span: Span::new(file, 0..0),
+    }
+}
+
+struct Loader {
+    root: PathBuf,
+    sources: Sources,
+    diags: Vec<Diagnostic>,
+    unreadable: bool,
+    /// Files that could not be read as text: not parsed.
+    failed: Vec<FileId>,
+}
+
+impl Loader {
+    /// Reads one file into the sources; on failure the file is added empty and a
+    /// diagnostic says why.
+    fn read(&mut self, name: &str) -> FileId {
+        let path = self.root.join(name);
+        match read_text(&self.root, &path, name) {
+            Ok(text) => self.sources.add(name.to_string(), path, text),
+            Err(ReadError::Diag(d)) => {
+                self.unreadable = true;
+                self.diags.push(d);
+                let id = self.sources.add(name.to_string(), path, String::new());
+                self.failed.push(id);
+                id
+            }
+            Err(ReadError::NotUtf8 { text, at }) => {
+                self.unreadable = true;
+                let id = self.sources.add(name.to_string(), path, text);
+                self.diags.push(
+                    Diagnostic::error("toml-syntax", Span::new(id, at..at + 1), "the file is not UTF-8 text")
+                        .hint("save the file as UTF-8; TOML files must be UTF-8"),
+                );
+                self.failed.push(id);
+                id
+            }
+        }
+    }
+
+    /// The `profiles/*.toml` files, sorted by name, as (stem, workspace-relative name).
+    fn profile_files(&mut self) -> Vec<(String, String)> {
+        let dir = self.root.join(PROFILES_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.unreadable = true;
+                let (code, msg, hint) = if e.kind() == std::io::ErrorKind::NotFound {
+                    ("missing-file", "the profiles folder is missing".to_string(), "create `profiles/` with one `<id>.toml` file per profile")
+                } else {
+                    ("io", format!("cannot read the profiles folder: {e}"), "check that the folder exists and is readable")
+                };
+                self.diags.push(Diagnostic::file_error(code, PROFILES_DIR, msg).hint(hint));
+                return Vec::new();
+            }
+        };
+        let mut files: Vec<(String, String)> = entries
+            .filter_map(|e| e.ok())
+            .filter_map(|e| {
+                let path = e.path();
+                let stem = path.file_stem()?.to_string_lossy().into_owned();
+                let is_toml = path.extension().is_some_and(|x| x == "toml");
+                (is_toml && !stem.starts_with('.')).then(|| (stem, relative_name(&self.root, &path)))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// Parses a file and hands its top-level table to `read`; syntax errors become diagnostics.
+    fn parse<T>(&mut self, file: FileId, read: impl FnOnce(&mut Reader, &DeTable) -> T) -> Option<T> {
+        if self.failed.contains(&file) {
+            return None;
+        }
+        let text = &self.sources.get(file).text;
+        let (table, errors) = DeTable::parse_recoverable(text);
+        for e in &errors {
+            let span = e.span().unwrap_or(0..0);
+            self.diags.push(
+                Diagnostic::error("toml-syntax", Span::new(file, span), syntax_message(e.message()))
+                    .hint("fix the TOML syntax; see https://toml.io for the format"),
+            );
+        }
+        if !errors.is_empty() {
+            self.unreadable = true;
+        }
+        let mut reader = Reader { file, diags: &mut self.diags };
+        Some(read(&mut reader, table.get_ref()))
+    }
+}
+
+fn syntax_message(raw: &str) -> String {
+    let first = raw.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid TOML");
+    format!("invalid TOML: {}", first.trim())
+}
+
+enum ReadError {
+    Diag(Diagnostic),
+    NotUtf8 { text: String, at: usize },
+}
+
+fn read_text(root: &Path, path: &Path, name: &str) -> Result<String, ReadError> {
+    let io = |msg: String, hint: &str| ReadError::Diag(Diagnostic::file_error("io", name, msg).hint(hint));
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ReadError::Diag(
+                Diagnostic::file_error("missing-file", name, format!("`{name}` is missing"))
+                    .hint(format!("create `{name}`; `roster init` writes a complete workspace to start from")),
+            ));
+        }
+        Err(e) => return Err(io(format!("cannot read `{name}`: {e}"), "check the file's permissions")),
+    };
+    if meta.is_dir() {
+        return Err(io(format!("`{name}` is a folder, not a file"), "replace the folder with a TOML file"));
+    }
+    // SPEC §6: no file is read through a link that leads outside the workspace.
+    if let Ok(real) = path.canonicalize()
+        && !real.starts_with(root)
+    {
+        return Err(io(
+            format!("`{name}` is a link to `{}`, outside the workspace", real.display()),
+            "copy the file into the workspace instead of linking to it",
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io(format!("cannot read `{name}`: {e}"), "check the file's permissions"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        ReadError::NotUtf8 { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), at }
+    })
+}
+
+/// Checks SPEC §2's id pattern `^[a-z0-9][a-z0-9._-]{0,63}$`.
+pub fn check_id(id: &str) -> Result<(), String> {
+    let mut chars = id.chars();
+    match chars.next() {
+        None => return Err("it is empty".into()),
+        Some(c) if !(c.is_ascii_lowercase() || c.is_ascii_digit()) => {
+            return Err(format!("it must start with a lowercase letter or a digit, not `{c}`"));
+        }
+        _ => {}
+    }
+    if let Some(c) = chars.find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))) {
+        return Err(format!("`{c}` is not allowed (use a-z, 0-9, `.`, `_`, `-`)"));
+    }
+    if id.len() > 64 {
+        return Err(format!("it is {} characters long; the limit is 64", id.len()));
+    }
+    Ok(())
+}
+
+type Key<'i> = Spanned<Cow<'i, str>>;
+type Val<'i> = Spanned<DeValue<'i>>;
+
+/// Reads values of one file, reporting each problem and carrying on.
+pub(crate) struct Reader<'d> {
+    file: FileId,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range)
+    }
+
+    fn unknown_key(&mut self, key: &Key, known: &[&str], context: &str) {
+        let d = Diagnostic::error("unknown-key", self.span(key.span()), format!("unknown key `{}` in {context}", key.get_ref()));
+        self.diags.push(d.suggest(key.get_ref(), known.iter().copied(), format!("known keys here: {}", known.join(", "))));
+    }
+
+    fn missing(&mut self, at: Span, field: &str, context: &str, example: &str) {
+        self.diags.push(
+            Diagnostic::error("missing-field", at, format!("{context} has no `{field}`")).hint(format!("add `{field} = {example}`")),
+        );
+    }
+
+    fn bad_type(&mut self, v: &Val, expected: &str, what: &str) {
+        self.diags.push(
+            Diagnostic::error("bad-value", self.span(v.span()), format!("{what} must be {expected}, not {}", type_name(v.get_ref())))
+                .hint(format!("write {what} as {expected}")),
+        );
+    }
+
+    fn bad_value(&mut self, span: std::ops::Range<usize>, message: String, hint: impl Into<String>) {
+        self.diags.push(Diagnostic::error("bad-value", self.span(span), message).hint(hint));
+    }
+
+    fn table<'v, 'i>(&mut self, v: &'v Val<'i>, what: &str) -> Option<&'v DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.bad_type(v, "a table", what);
+                None
+            }
+        }
+    }
+
+    fn array<'v, 'i>(&mut self, v: &'v Val<'i>, what: &str) -> Option<&'v [Val<'i>]> {
+        match v.get_ref() {
+            DeValue::Array(a) => Some(a),
+            _ => {
+                self.bad_type(v, "an array", what);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, v: &Val, what: &str) -> Option<String> {
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.bad_type(v, "a string", what);
+                None
+            }
+        }
+    }
+
+    fn bool(&mut self, v: &Val, what: &str) -> Option<bool> {
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                self.bad_type(v, "true or false", what);
+                None
+            }
+        }
+    }
+
+    /// A finite number at or above zero (an integer or a float).
+    fn amount(&mut self, v: &Val, what: &str) -> Option<f64> {
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok().map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            _ => {
+                self.bad_type(v, "a number", what);
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() && n >= 0.0 => Some(n),
+            _ => {
+                self.bad_value(v.span(), format!("{what} must be a number at or above 0"), "write a plain number such as `25.0`");
+                None
+            }
+        }
+    }
+
+    /// A key that is an id (a member, client, tier or area id).
+    fn key_id(&mut self, key: &Key, what: &str) -> Option<String> {
+        match check_id(key.get_ref()) {
+            Ok(()) => Some(key.get_ref().to_string()),
+            Err(why) => {
+                self.bad_value(key.span(), format!("{what} id `{}` is not valid: {why}", key.get_ref()), "ids match ^[a-z0-9][a-z0-9._-]{0,63}$");
+                None
+            }
+        }
+    }
+
+    /// A string value that names something by id.
+    fn id_ref(&mut self, v: &Val, what: &str) -> Option<Ref> {
+        let s = self.string(v, what)?;
+        match check_id(&s) {
+            Ok(()) => Some(At::new(s, self.span(v.span()))),
+            Err(why) => {
+                self.bad_value(v.span(), format!("{what} `{s}` is not a valid id: {why}"), "ids match ^[a-z0-9][a-z0-9._-]{0,63}$");
+                None
+            }
+        }
+    }
+
+    fn level(&mut self, v: &Val, what: &str) -> Option<At<Level>> {
+        let s = self.string(v, what)?;
+        match Level::parse(&s) {
+            Some(l) => Some(At::new(l, self.span(v.span()))),
+            None => {
+                let d = Diagnostic::error("bad-value", self.span(v.span()), format!("`{s}` is not a level ({what})"));
+                self.diags.push(d.suggest(&s, Level::NAMES, "levels are none, own, assigned, all"));
+                None
+            }
+        }
+    }
+
+    /// `area = { action = "level" }` tables: a profile's grants, a tier's ceiling, a member's overrides.
+    fn grants(&mut self, v: &Val, what: &str) -> Grants {
+        let mut grants = Grants::new();
+        let Some(table) = self.table(v, what) else { return grants };
+        for (area, actions) in table {
+            let Some(area_id) = self.key_id(area, "area") else { continue };
+            let Some(actions) = self.table(actions, &format!("{what}.{area_id}")) else { continue };
+            let entry = grants.entry(area_id.clone()).or_default();
+            for (action, level) in actions {
+                let what = format!("{what}.{area_id}.{}", action.get_ref());
+                if let Some(level) = self.level(level, &what) {
+                    entry.insert(action.get_ref().to_string(), level);
+                }
+            }
+        }
+        grants
+    }
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+type WorkspaceParts = (Option<Settings>, Vec<Area>, Vec<Tier>);
+
+fn read_workspace(r: &mut Reader, top: &DeTable) -> WorkspaceParts {
+    let mut settings = None;
+    let mut areas = Vec::new();
+    let mut tiers = Vec::new();
+    for (key, value) in top {
+        match key.get_ref().as_ref() {
+            "workspace" => settings = read_settings(r, value),
+            "areas" => {
+                let Some(t) = r.table(value, "`areas`") else { continue };
+                for (id, area) in t {
+                    if let Some(a) = read_area(r, id, area) {
+                        areas.push(a);
+                    }
+                }
+            }
+            "tiers" => {
+                let Some(t) = r.table(value, "`tiers`") else { continue };
+                for (id, tier) in t {
+                    if let Some(t) = read_tier(r, id, tier) {
+                        tiers.push(t);
+                    }
+                }
+            }
+            _ => r.unknown_key(key, &["workspace", "areas", "tiers"], "workspace.toml"),
+        }
+    }
+    let file_start = r.span(0..0);
+    if settings.is_none() {
+        r.missing(file_start, "[workspace]", "workspace.toml", "a table with name, owner and default_profile");
+    }
+    (settings, areas, tiers)
+}
+
+fn read_settings(r: &mut Reader, value: &Val) -> Option<Settings> {
+    let table = r.table(value, "`workspace`")?;
+    let mut s = Settings {
+        name: String::new(),
+        owner: None,
+        default_profile: None,
+        currency: "EUR".into(),
+        custom_profiles: true,
+        require_actor: false,
+        span: r.span(value.span()),
+    };
+    let mut has_name = false;
+    for (key, v) in table {
+        match key.get_ref().as_ref() {
+            "name" => {
+                has_name = true;
+                s.name = r.string(v, "`workspace.name`").unwrap_or_default();
+            }
+            "owner" => s.owner = r.id_ref(v, "`workspace.owner`"),
+            "default_profile" => s.default_profile = r.id_ref(v, "`workspace.default_profile`"),
+            "currency" => {
+                if let Some(c) = r.string(v, "`workspace.currency`") {
+                    if c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()) {
+                        s.currency = c;
+                    } else {
+                        r.bad_value(v.span(), format!("currency `{c}` is not a three-letter code"), "use an ISO 4217 code such as \"EUR\" or \"USD\"");
+                    }
+                }
+            }
+            "custom_profiles" => s.custom_profiles = r.bool(v, "`workspace.custom_profiles`").unwrap_or(true),
+            "require_actor" => s.require_actor = r.bool(v, "`workspace.require_actor`").unwrap_or(false),
+            _ => r.unknown_key(key, &["name", "owner", "default_profile", "currency", "custom_profiles", "require_actor"], "[workspace]"),
+        }
+    }
+    if !has_name {
+        r.missing(s.span, "name", "[workspace]", "\"Cabinet Martin\"");
+    }
+    Some(s)
+}
+
+fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
+    let id = r.key_id(key, "area")?;
+    let table = r.table(value, &format!("area `{id}`"))?;
+    let span = r.span(key.span());
+    let mut area = Area { id: id.clone(), span, label: id.clone(), actions: Vec::new(), levels: Vec::new(), per_client: false };
+    let (mut has_actions, mut has_levels) = (false, false);
+    for (k, v) in table {
+        match k.get_ref().as_ref() {
+            "label" => area.label = r.string(v, "`label`").unwrap_or_else(|| id.clone()),
+            "per_client" => area.per_client = r.bool(v, "`per_client`").unwrap_or(false),
+            "actions" => {
+                has_actions = true;
+                for a in r.array(v, "`actions`").unwrap_or_default() {
+                    if let Some(name) = r.id_ref(a, "an action") {
+                        if area.actions.iter().any(|x| x.value == name.value) {
+                            r.bad_value(a.span(), format!("action `{}` is listed twice", name.value), "list each action once");
+                        } else {
+                            area.actions.push(name);
+                        }
+                    }
+                }
+                if area.actions.is_empty() {
+                    r.bad_value(v.span(), format!("area `{id}` has no actions"), "list at least `view`, e.g. actions = [\"view\", \"edit\"]");
+                }
+            }
+            "levels" => {
+                has_levels = true;
+                for l in r.array(v, "`levels`").unwrap_or_default() {
+                    if let Some(level) = r.level(l, &format!("areas.{id}.levels")) {
+                        if area.accepts(level.value) {
+                            r.bad_value(l.span(), format!("level `{}` is listed twice", level.value), "list each level once");
+                        } else {
+                            area.levels.push(level);
+                        }
+                    }
+                }
+                if area.levels.is_empty() {
+                    r.bad_value(v.span(), format!("area `{id}` accepts no levels"), "list the levels it accepts, e.g. levels = [\"none\", \"all\"]");
+                }
+            }
+            _ => r.unknown_key(k, &["label", "actions", "levels", "per_client"], &format!("area `{id}`")),
+        }
+    }
+    if !has_actions {
+        r.missing(span, "actions", &format!("area `{id}`"), "[\"view\", \"edit\"]");
+    }
+    if !has_levels {
+        r.missing(span, "levels", &format!("area `{id}`"), "[\"none\", \"all\"]");
+    }
+    // An area without levels cannot be judged; keep it out of the model.
+    (!area.levels.is_empty()).then_some(area)
+}
+
+fn read_tier(r: &mut Reader, key: &Key, value: &Val) -> Option<Tier> {
+    let id = r.key_id(key, "tier")?;
+    let table = r.table(value, &format!("tier `{id}`"))?;
+    let span = r.span(key.span());
+    let mut tier = Tier { id: id.clone(), span, label: id.clone(), price: 0.0, ceiling: Grants::new() };
+    let mut has_price = false;
+    for (k, v) in table {
+        match k.get_ref().as_ref() {
+            "label" => tier.label = r.string(v, "`label`").unwrap_or_else(|| id.clone()),
+            "price" => {
+                has_price = true;
+                tier.price = r.amount(v, "`price`").unwrap_or(0.0);
+            }
+            "ceiling" => tier.ceiling = r.grants(v, &format!("tiers.{id}.ceiling")),
+            _ => r.unknown_key(k, &["label", "price", "ceiling"], &format!("tier `{id}`")),
+        }
+    }
+    if !has_price {
+        r.missing(span, "price", &format!("tier `{id}`"), "12.0");
+    }
+    Some(tier)
+}
+
+fn read_profile(r: &mut Reader, top: &DeTable, id: &str, span: Span) -> Option<Profile> {
+    let mut p = Profile {
+        id: id.to_string(),
+        span,
+        name: String::new(),
+        description: String::new(),
+        tier: At::new(String::new(), span),
+        builtin: false,
+        admin: false,
+        grants: Grants::new(),
+    };
+    let (mut has_name, mut has_tier) = (false, false);
+    for (k, v) in top {
+        match k.get_ref().as_ref() {
+            "name" => {
+                has_name = true;
+                p.name = r.string(v, "`name`").unwrap_or_default();
+            }
+            "description" => p.description = r.string(v, "`description`").unwrap_or_default(),
+            "tier" => {
+                has_tier = true;
+                if let Some(t) = r.id_ref(v, "`tier`") {
+                    p.tier = t;
+                }
+            }
+            "builtin" => p.builtin = r.bool(v, "`builtin`").unwrap_or(false),
+            "admin" => p.admin = r.bool(v, "`admin`").unwrap_or(false),
+            "grants" => p.grants = r.grants(v, "grants"),
+            _ => r.unknown_key(k, &["name", "description", "tier", "builtin", "admin", "grants"], &format!("profile `{id}`")),
+        }
+    }
+    if !has_name {
+        r.missing(span, "name", &format!("profile `{id}`"), "\"Contributor\"");
+    }
+    if !has_tier {
+        r.missing(span, "tier", &format!("profile `{id}`"), "\"standard\"");
+    }
+    Some(p)
+}
+
+fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
+    let mut members = Vec::new();
+    for (key, value) in top {
+        if key.get_ref() != "members" {
+            r.unknown_key(key, &["members"], "members.toml");
+            continue;
+        }
+        let Some(table) = r.table(value, "`members`") else { continue };
+        members.reserve(table.len());
+        for (id, m) in table {
+            if let Some(m) = read_member(r, id, m) {
+                members.push(m);
+            }
+        }
+    }
+    members
+}
+
+const MEMBER_KEYS: [&str; 8] = ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
+
+fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
+    let id = r.key_id(key, "member")?;
+    let table = r.table(value, &format!("member `{id}`"))?;
+    let span = r.span(key.span());
+    let mut m = Member {
+        id: id.clone(),
+        span,
+        name: String::new(),
+        email: At::new(String::new(), span),
+        status: Status::Active,
+        status_span: span,
+        profile: At::new(String::new(), span),
+        clients: Vec::new(),
+        client_profiles: Vec::new(),
+        grants: Grants::new(),
+        credit_limit: None,
+    };
+    let mut seen = [false; 3];
+    for (k, v) in table {
+        match k.get_ref().as_ref() {
+            "name" => {
+                seen[0] = true;
+                m.name = r.string(v, "`name`").unwrap_or_default();
+            }
+            "email" => {
+                seen[1] = true;
+                if let Some(e) = r.string(v, "`email`") {
+                    if let Err(why) = check_email(&e) {
+                        r.bad_value(v.span(), format!("`{e}` is not an email address: {why}"), "write it as name@example.com");
+                    }
+                    m.email = At::new(e, r.span(v.span()));
+                }
+            }
+            "profile" => {
+                seen[2] = true;
+                if let Some(p) = r.id_ref(v, "`profile`") {
+                    m.profile = p;
+                }
+            }
+            "status" => {
+                if let Some(s) = r.string(v, "`status`") {
+                    m.status_span = r.span(v.span());
+                    match Status::parse(&s) {
+                        Some(st) => m.status = st,
+                        None => {
+                            let d = Diagnostic::error("bad-value", m.status_span, format!("`{s}` is not a member status"));
+                            r.diags.push(d.suggest(&s, Status::NAMES, "a status is active, invited or suspended"));
+                        }
+                    }
+                }
+            }
+            "clients" => {
+                for c in r.array(v, "`clients`").unwrap_or_default() {
+                    if let Some(c) = r.id_ref(c, "a client") {
+                        m.clients.push(c);
+                    }
+                }
+            }
+            "client_profiles" => {
+                let Some(t) = r.table(v, "`client_profiles`") else { continue };
+                for (client, profile) in t {
+                    let client_ref = r.key_id(client, "client").map(|c| At::new(c, r.span(client.span())));
+                    if let (Some(c), Some(p)) = (client_ref, r.id_ref(profile, "a per-client profile")) {
+                        m.client_profiles.push((c, p));
+                    }
+                }
+            }
+            "grants" => m.grants = r.grants(v, "grants"),
+            "credit_limit" => m.credit_limit = r.amount(v, "`credit_limit`"),
+            _ => r.unknown_key(k, &MEMBER_KEYS, &format!("member `{id}`")),
+        }
+    }
+    let context = format!("member `{id}`");
+    for (field, example, present) in [("name", "\"Bob Durand\"", seen[0]), ("email", "\"bob@example.com\"", seen[1]), ("profile", "\"user\"", seen[2])] {
+        if !present {
+            r.missing(span, field, &context, example);
+        }
+    }
+    Some(m)
+}
+
+/// A plain check that catches typos, not RFC 5322: one `@`, something before it,
+/// a dotted domain after it, no spaces.
+pub fn check_email(email: &str) -> Result<(), &'static str> {
+    let Some((local, domain)) = email.split_once('@') else { return Err("it has no `@`") };
+    if local.is_empty() {
+        return Err("nothing before the `@`");
+    }
+    if domain.contains('@') {
+        return Err("it has more than one `@`");
+    }
+    if !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') {
+        return Err("the domain after the `@` needs a dot, like example.com");
+    }
+    if email.chars().any(char::is_whitespace) {
+        return Err("it contains a space");
+    }
+    Ok(())
+}
+
+fn read_clients(r: &mut Reader, top: &DeTable) -> Vec<Client> {
+    let mut clients = Vec::new();
+    for (key, value) in top {
+        if key.get_ref() != "clients" {
+            r.unknown_key(key, &["clients"], "clients.toml");
+            continue;
+        }
+        let Some(table) = r.table(value, "`clients`") else { continue };
+        clients.reserve(table.len());
+        for (id, c) in table {
+            if let Some(c) = read_client(r, id, c) {
+                clients.push(c);
+            }
+        }
+    }
+    clients
+}
+
+fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
+    let id = r.key_id(key, "client")?;
+    let table = r.table(value, &format!("client `{id}`"))?;
+    let span = r.span(key.span());
+    let mut c = Client { id: id.clone(), span, name: String::new(), kind: ClientKind::Company, kind_span: span, company: None, created_by: None };
+    let (mut has_name, mut has_kind) = (false, false);
+    for (k, v) in table {
+        match k.get_ref().as_ref() {
+            "name" => {
+                has_name = true;
+                c.name = r.string(v, "`name`").unwrap_or_default();
+            }
+            "kind" => {
+                has_kind = true;
+                if let Some(s) = r.string(v, "`kind`") {
+                    c.kind_span = r.span(v.span());
+                    match ClientKind::parse(&s) {
+                        Some(kind) => c.kind = kind,
+                        None => {
+                            let d = Diagnostic::error("bad-value", c.kind_span, format!("`{s}` is not a client kind"));
+                            r.diags.push(d.suggest(&s, ClientKind::NAMES, "a client is a company or a contact"));
+                        }
+                    }
+                }
+            }
+            "company" => c.company = r.id_ref(v, "`company`"),
+            "created_by" => c.created_by = r.id_ref(v, "`created_by`"),
+            _ => r.unknown_key(k, &["name", "kind", "company", "created_by"], &format!("client `{id}`")),
+        }
+    }
+    if !has_name {
+        r.missing(span, "name", &format!("client `{id}`"), "\"ACME SA\"");
+    }
+    if !has_kind {
+        r.missing(span, "kind", &format!("client `{id}`"), "\"company\"");
+    }
+    Some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_spec_pattern() {
+        assert!(check_id("bob").is_ok());
+        assert!(check_id("0-a.b_c").is_ok());
+        assert!(check_id("../x").is_err());
+        assert!(check_id("Bob").is_err());
+        assert!(check_id("").is_err());
+        assert!(check_id(&"a".repeat(64)).is_ok());
+        assert!(check_id(&"a".repeat(65)).is_err());
+        assert!(check_id("bоb").is_err(), "a Cyrillic o is not an id character");
+    }
+
+    #[test]
+    fn emails_need_an_at_and_a_dotted_domain() {
+        assert!(check_email("bob@example.com").is_ok());
+        assert!(check_email("bob.example.com").is_err());
+        assert!(check_email("@example.com").is_err());
+        assert!(check_email("bob@example").is_err());
+        assert!(check_email("bob @example.com").is_err());
+    }
+}

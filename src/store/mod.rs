@@ -1,0 +1,87 @@
+//! Finding a workspace and reading it: discovery (SPEC §5), the loader, and the
+//! rules run on every load so that no command acts on an invalid workspace.
+
+pub mod load;
+
+use crate::diag::{self, Diagnostic};
+use crate::error::{Error, Kind, Result};
+use crate::model::Workspace;
+use crate::rules;
+use crate::style::Paint;
+use std::path::{Path, PathBuf};
+
+/// The workspace directory: the flag (or `ROSTER_WORKSPACE`), else the nearest
+/// directory from `cwd` upwards holding `workspace.toml`, else `./config` when it
+/// holds one.
+pub fn discover(flag: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
+    if let Some(dir) = flag {
+        if !dir.is_dir() {
+            return Err(Error::new(Kind::Invalid, "no-workspace", format!("`{}` is not a folder", dir.display()))
+                .hint("pass -w with the folder that holds workspace.toml, or create one with `roster init DIR`"));
+        }
+        return Ok(dir.to_path_buf());
+    }
+    for dir in cwd.ancestors() {
+        if dir.join(load::WORKSPACE_FILE).is_file() {
+            return Ok(dir.to_path_buf());
+        }
+    }
+    let config = cwd.join("config");
+    if config.join(load::WORKSPACE_FILE).is_file() {
+        return Ok(config);
+    }
+    Err(Error::new(Kind::Invalid, "no-workspace", "no workspace found: no workspace.toml here, in a parent folder, or in ./config")
+        .hint("pass -w DIR or set ROSTER_WORKSPACE, or create a workspace with `roster init DIR`"))
+}
+
+/// A workspace read and checked: every diagnostic, sorted, with the model.
+#[derive(Debug)]
+pub struct Checked {
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Checked {
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| !d.is_error())
+    }
+}
+
+/// Reads the workspace at `root` and runs every rule.
+pub fn check(root: &Path) -> Checked {
+    let loaded = load::load(root);
+    let mut diagnostics = loaded.diagnostics;
+    // When a file could not be read or parsed, the rules would report every
+    // reference into it as unknown: show the cause alone.
+    if !loaded.unreadable {
+        diagnostics.extend(rules::check(&loaded.workspace));
+    }
+    diag::sort(&mut diagnostics);
+    Checked { workspace: loaded.workspace, diagnostics }
+}
+
+/// Reads a workspace for a command that needs a valid one: its errors are
+/// printed to stderr and the command stops with exit 1.
+pub fn open(root: &Path, paint: Paint) -> Result<Workspace> {
+    let checked = check(root);
+    let errors: Vec<&Diagnostic> = checked.errors().collect();
+    if errors.is_empty() {
+        return Ok(checked.workspace);
+    }
+    for d in &errors {
+        eprint!("{}", d.render(&checked.workspace.sources, paint));
+    }
+    Err(Error::new(
+        Kind::Invalid,
+        "invalid-workspace",
+        format!("the workspace `{}` has {} error{}", root.display(), errors.len(), plural(errors.len())),
+    )
+    .hint("fix the errors above, then run the command again; `roster check` lists them all"))
+}
+
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
