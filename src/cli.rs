@@ -68,3 +68,14 @@ pub enum Command {
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

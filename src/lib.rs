@@ -19,6 +19,8 @@ pub mod rules;
 pub mod source;
 pub mod store;
 pub mod style;
+#[cfg(test)]
+mod testing;
 
 use clap::Parser;
 use std::process::ExitCode;

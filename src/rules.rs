@@ -26,8 +26,9 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     out
 }
 
-fn unknown_ref<'a>(what: &str, r: &At<String>, candidates: impl IntoIterator<Item = &'a str>, otherwise: String) -> Diagnostic {
-    Diagnostic::error("unknown-ref", r.span, format!("{what} `{}` does not exist", r.value)).suggest(&r.value, candidates, otherwise)
+/// `message` says what names `r`; the diagnostic adds that it names nothing.
+fn unknown_ref<'a>(message: String, r: &At<String>, candidates: impl IntoIterator<Item = &'a str>, otherwise: &str) -> Diagnostic {
+    Diagnostic::error("unknown-ref", r.span, format!("{message} `{}`, which does not exist", r.value)).suggest(&r.value, candidates, otherwise)
 }
 
 fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
@@ -53,7 +54,7 @@ fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("add `owner = \"<member id>\"` to [workspace]: the primary administrator"),
         ),
         Some(owner) => match ws.member(&owner.value) {
-            None => out.push(unknown_ref("owner", owner, ws.members.iter().map(|m| m.id.as_str()), "the owner must be a member of members.toml".into())),
+            None => out.push(unknown_ref("the owner is".into(), owner, ws.members.iter().map(|m| m.id.as_str()), "the owner must be a member of members.toml")),
             Some(m) => {
                 if !m.is_active() {
                     out.push(
@@ -76,7 +77,7 @@ fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("add `default_profile = \"<profile id>\"` to [workspace]: the profile new members get"),
         ),
         Some(d) => match ws.profile(&d.value) {
-            None => out.push(unknown_ref("default profile", d, profile_ids(ws), "the default profile must be a file in profiles/".into())),
+            None => out.push(unknown_ref("the default profile is".into(), d, profile_ids(ws), "the default profile must be a file in profiles/")),
             Some(p) if p.admin => out.push(
                 Diagnostic::error("default-profile", d.span, format!("the default profile `{}` is an admin profile", p.id))
                     .hint("new members must not become admins by default; name a non-admin profile"),
@@ -92,7 +93,7 @@ fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagno
         let Some(area) = ws.area(area_id) else {
             if let Some(first) = actions.values().next() {
                 let r = At::new(area_id.clone(), first.span);
-                out.push(unknown_ref(&format!("area (in {what})"), &r, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml".into()));
+                out.push(unknown_ref(format!("{what} names the area"), &r, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml"));
             }
             continue;
         };
@@ -101,7 +102,7 @@ fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagno
                 let d = Diagnostic::error("bad-value", level.span, format!("area `{area_id}` has no action `{action}` (in {what})"));
                 let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
                 out.push(d.suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))));
-            } else if !area.accepts(level.value) {
+            } else if !area.accepts(level.value) && !area.incomplete {
                 let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
                 out.push(
                     Diagnostic::error("level-not-allowed", level.span, format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value))
@@ -126,7 +127,7 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
     } else {
         let t = ws.tier(&p.tier.value);
         if t.is_none() {
-            out.push(unknown_ref("tier", &p.tier, ws.tiers.iter().map(|t| t.id.as_str()), "tiers are declared in workspace.toml under [tiers]".into()));
+            out.push(unknown_ref(format!("{what} is on the tier"), &p.tier, ws.tiers.iter().map(|t| t.id.as_str()), "tiers are declared in workspace.toml under [tiers]"));
         }
         t
     };
@@ -184,7 +185,6 @@ fn edit_exceeds_view(
 }
 
 fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let member_ids = || ws.members.iter().map(|m| m.id.as_str());
     let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
     let mut emails: HashMap<String, &Member> = HashMap::with_capacity(ws.members.len());
     for m in &ws.members {
@@ -194,20 +194,20 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         } else {
             let p = ws.profile(&m.profile.value);
             if p.is_none() {
-                out.push(unknown_ref(&format!("profile (of {what})"), &m.profile, profile_ids(ws), "profiles are the files in profiles/".into()));
+                out.push(unknown_ref(format!("{what} has the profile"), &m.profile, profile_ids(ws), "profiles are the files in profiles/"));
             }
             p
         };
         for (i, c) in m.clients.iter().enumerate() {
             if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(&format!("client (assigned to {what})"), c, client_ids(), "clients are declared in clients.toml".into()));
+                out.push(unknown_ref(format!("{what} is assigned the client"), c, client_ids(), "clients are declared in clients.toml"));
             } else if m.clients[..i].iter().any(|x| x.value == c.value) {
                 out.push(Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value)).hint("list each client once"));
             }
         }
         for (c, p) in &m.client_profiles {
             if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(&format!("client (in {what}'s client_profiles)"), c, client_ids(), "clients are declared in clients.toml".into()));
+                out.push(unknown_ref(format!("{what} has a per-client profile for the client"), c, client_ids(), "clients are declared in clients.toml"));
             } else if !m.has_client(&c.value) {
                 out.push(
                     Diagnostic::error("client-profile-unassigned", c.span, format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value))
@@ -215,7 +215,7 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 );
             }
             if ws.profile(&p.value).is_none() {
-                out.push(unknown_ref(&format!("per-client profile (of {what})"), p, profile_ids(ws), "profiles are the files in profiles/".into()));
+                out.push(unknown_ref(format!("{what} has the per-client profile"), p, profile_ids(ws), "profiles are the files in profiles/"));
             }
         }
         if !m.grants.is_empty() {
@@ -237,7 +237,6 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let _ = member_ids;
 }
 
 fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut Vec<Diagnostic>) {
@@ -270,7 +269,7 @@ fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for c in &ws.clients {
         if let Some(company) = &c.company {
             match ws.client(&company.value) {
-                None => out.push(unknown_ref(&format!("company (of client `{}`)", c.id), company, ws.clients.iter().filter(|x| x.kind == ClientKind::Company).map(|x| x.id.as_str()), "companies are clients with kind = \"company\"".into())),
+                None => out.push(unknown_ref(format!("client `{}` belongs to the company", c.id), company, ws.clients.iter().filter(|x| x.kind == ClientKind::Company).map(|x| x.id.as_str()), "companies are clients with kind = \"company\"")),
                 Some(_) if c.kind == ClientKind::Company => out.push(
                     Diagnostic::error("contact-company", company.span, format!("company `{}` belongs to company `{}`; only contacts belong to a company", c.id, company.value))
                         .hint("remove `company`, or set `kind = \"contact\"`"),
@@ -285,7 +284,7 @@ fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         if let Some(by) = &c.created_by
             && ws.member(&by.value).is_none()
         {
-            out.push(unknown_ref(&format!("member (creator of client `{}`)", c.id), by, ws.members.iter().map(|m| m.id.as_str()), "created_by names a member of members.toml".into()));
+            out.push(unknown_ref(format!("client `{}` was created by the member", c.id), by, ws.members.iter().map(|m| m.id.as_str()), "created_by names a member of members.toml"));
         }
     }
 }
@@ -345,4 +344,144 @@ fn hinges_on_assignment(ws: &Workspace, m: &Member, keys: &[ActionKey]) -> bool 
         ws.area(&k.area)
             .is_some_and(|a| a.per_client && access::member_level(ws, m, a, &k.action).level == Level::Assigned)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{CLIENTS, CONTRIBUTOR, MEMBERS, USER, WORKSPACE, check_with, codes, edit};
+
+    /// Asserts that the change gives exactly one diagnostic, with this code.
+    fn breaks(file: &str, text: &str, code: &str) {
+        let checked = check_with(&[(file, text)]);
+        assert_eq!(codes(&checked), vec![code], "{:#?}", checked.diagnostics);
+    }
+
+    #[test]
+    fn the_base_workspace_is_clean() {
+        assert_eq!(codes(&check_with(&[])), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn unknown_ref_for_every_kind_of_id() {
+        breaks("members.toml", &edit(MEMBERS, "profile = \"contributor\"", "profile = \"contribtor\""), "unknown-ref");
+        breaks("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", "\"acme\", \"globx\""), "unknown-ref");
+        breaks("members.toml", &edit(MEMBERS, "acme = \"contributor\"", "acme = \"nobody\""), "unknown-ref");
+        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "tier = \"standard\"", "tier = \"gold\""), "unknown-ref");
+        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = {", "calendar = {"), "unknown-ref");
+        breaks("clients.toml", &edit(CLIENTS, "company = \"acme\"", "company = \"acmee\""), "unknown-ref");
+        breaks("clients.toml", &edit(CLIENTS, "created_by = \"eve\"", "created_by = \"adam\""), "unknown-ref");
+        breaks("workspace.toml", &edit(WORKSPACE, "owner = \"claire\"", "owner = \"clare\""), "unknown-ref");
+        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"usr\""), "unknown-ref");
+    }
+
+    #[test]
+    fn the_nearest_name_is_suggested() {
+        let checked = check_with(&[("members.toml", &edit(MEMBERS, "profile = \"contributor\"", "profile = \"contribtor\""))]);
+        assert_eq!(checked.diagnostics[0].hint.as_deref(), Some("did you mean `contributor`?"));
+    }
+
+    #[test]
+    fn level_not_allowed() {
+        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"), "level-not-allowed");
+    }
+
+    #[test]
+    fn unknown_action_is_a_bad_value() {
+        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { veiw = \"all\" }"), "bad-value");
+    }
+
+    #[test]
+    fn edit_exceeds_view() {
+        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"own\", edit = \"all\" }"), "edit-exceeds-view");
+        // A member's overrides are held to it too.
+        let members = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\ngrants = { calendars = { view = \"own\", edit = \"all\" } }");
+        breaks("members.toml", &members, "edit-exceeds-view");
+    }
+
+    #[test]
+    fn above_ceiling_for_profiles_and_overrides() {
+        breaks("profiles/user.toml", &edit(USER, "view = \"assigned\", edit", "view = \"all\", edit"), "above-ceiling");
+        breaks("members.toml", &edit(MEMBERS, "client_profiles", "grants = { clients = { view = \"all\" } }\nclient_profiles"), "above-ceiling");
+        // Within the ceiling, an override is fine.
+        let ok = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }");
+        assert_eq!(codes(&check_with(&[("members.toml", &ok)])), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn admin_limited() {
+        breaks("profiles/admin.toml", "name = \"Admin\"\ntier = \"admin\"\nbuiltin = true\nadmin = true\ngrants = { clients = { view = \"assigned\" } }\n", "admin-limited");
+        // Writing the highest level on an admin profile limits nothing.
+        let ok = "name = \"Admin\"\ntier = \"admin\"\nbuiltin = true\nadmin = true\ngrants = { clients = { view = \"all\" } }\n";
+        assert_eq!(codes(&check_with(&[("profiles/admin.toml", ok)])), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn default_profile_missing_or_admin() {
+        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"admin\""), "default-profile");
+        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"\n", ""), "default-profile");
+    }
+
+    #[test]
+    fn owner_missing_inactive_or_not_admin() {
+        breaks("workspace.toml", &edit(WORKSPACE, "owner = \"claire\"\n", ""), "owner");
+        breaks("members.toml", &edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\nstatus = \"suspended\""), "owner");
+        breaks("members.toml", &edit(MEMBERS, "profile = \"admin\"", "profile = \"contributor\""), "owner");
+    }
+
+    #[test]
+    fn client_profile_unassigned() {
+        breaks("members.toml", &edit(MEMBERS, "acme = \"contributor\"", "jean = \"contributor\""), "client-profile-unassigned");
+    }
+
+    #[test]
+    fn duplicate_email_ignores_case() {
+        breaks("members.toml", &edit(MEMBERS, "eve@example.com", "BOB@Example.com"), "duplicate-email");
+    }
+
+    #[test]
+    fn contact_company() {
+        breaks("clients.toml", &edit(CLIENTS, "kind = \"company\"\n\n[clients.globex]", "kind = \"company\"\ncompany = \"globex\"\n\n[clients.globex]"), "contact-company");
+        let c = format!("{CLIENTS}\n[clients.pierre]\nname = \"Pierre\"\nkind = \"contact\"\ncompany = \"jean\"\n");
+        breaks("clients.toml", &c, "contact-company");
+    }
+
+    #[test]
+    fn custom_profiles_disabled() {
+        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"user\"\ncustom_profiles = false"), "custom-profiles-disabled");
+    }
+
+    #[test]
+    fn settings_area_is_required() {
+        let ws = edit(WORKSPACE, "[areas.settings]\nactions = [\"view\", \"edit\"]", "[areas.settings]\nactions = [\"view\"]");
+        let ws = edit(&ws, "settings = { view = \"all\", edit = \"all\" }", "settings = { view = \"all\" }");
+        breaks("workspace.toml", &ws, "missing-field");
+    }
+
+    #[test]
+    fn unused_profile_warns_unless_builtin_or_default() {
+        let members = edit(MEMBERS, "profile = \"contributor\"", "profile = \"admin\"");
+        let members = edit(&members, "client_profiles = { acme = \"contributor\" }\n", "");
+        breaks("members.toml", &members, "unused-profile");
+    }
+
+    #[test]
+    fn identical_profiles_warn() {
+        let copy = CONTRIBUTOR.replace("Contributor", "Copy");
+        let members = format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"copy\"\n");
+        let checked = check_with(&[("profiles/copy.toml", &copy), ("members.toml", &members)]);
+        assert_eq!(codes(&checked), vec!["identical-profiles"]);
+    }
+
+    #[test]
+    fn assigned_without_clients_warns_for_active_members_only() {
+        let members = format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"user\"\n");
+        breaks("members.toml", &members, "assigned-without-clients");
+        let invited = format!("{members}status = \"invited\"\n");
+        assert_eq!(codes(&check_with(&[("members.toml", &invited)])), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn suspended_with_clients_warns() {
+        breaks("members.toml", &edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"suspended\""), "suspended-with-clients");
+    }
 }

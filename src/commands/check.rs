@@ -36,7 +36,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
             plural(errors),
             warnings,
             plural(warnings),
-            root.display()
+            ctx.shown(&root)
         );
         if failed {
             let why = if errors > 0 { "" } else { " (--strict: warnings fail)" };

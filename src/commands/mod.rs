@@ -40,7 +40,8 @@ impl Ctx {
 
     /// The workspace, valid: its errors stop the command with exit 1.
     pub fn open(&self) -> Result<Workspace> {
-        store::open(&self.root()?, self.err_paint())
+        let root = self.root()?;
+        store::open(&root, &self.shown(&root), self.err_paint())
     }
 
     pub fn out_paint(&self) -> Paint {
@@ -49,6 +50,12 @@ impl Ctx {
 
     pub fn err_paint(&self) -> Paint {
         Paint::for_stderr(self.color)
+    }
+
+    /// A path as the user would type it: relative to the current folder when under it.
+    pub fn shown(&self, path: &std::path::Path) -> String {
+        let rel = path.strip_prefix(&self.cwd).unwrap_or(path);
+        if rel.as_os_str().is_empty() { ".".into() } else { rel.display().to_string() }
     }
 
     pub fn cwd(&self) -> &std::path::Path {

@@ -54,6 +54,8 @@ pub struct Area {
     pub levels: Vec<At<Level>>,
     /// Access is judged per client record.
     pub per_client: bool,
+    /// Its `levels` had a bad entry (already reported): levels are not judged against it.
+    pub incomplete: bool,
 }
 
 impl Area {

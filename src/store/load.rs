@@ -168,7 +168,10 @@ impl Loader {
             );
         }
         if !errors.is_empty() {
+            // What the parser recovers after an error is a guess: walking it would
+            // report keys the user never wrote.
             self.unreadable = true;
+            return None;
         }
         let mut reader = Reader { file, diags: &mut self.diags };
         Some(read(&mut reader, table.get_ref()))
@@ -475,7 +478,7 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
     let id = r.key_id(key, "area")?;
     let table = r.table(value, &format!("area `{id}`"))?;
     let span = r.span(key.span());
-    let mut area = Area { id: id.clone(), span, label: id.clone(), actions: Vec::new(), levels: Vec::new(), per_client: false };
+    let mut area = Area { id: id.clone(), span, label: id.clone(), actions: Vec::new(), levels: Vec::new(), per_client: false, incomplete: false };
     let (mut has_actions, mut has_levels) = (false, false);
     for (k, v) in table {
         match k.get_ref().as_ref() {
@@ -499,7 +502,9 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
             "levels" => {
                 has_levels = true;
                 for l in r.array(v, "`levels`").unwrap_or_default() {
-                    if let Some(level) = r.level(l, &format!("areas.{id}.levels")) {
+                    let level = r.level(l, &format!("areas.{id}.levels"));
+                    area.incomplete |= level.is_none();
+                    if let Some(level) = level {
                         if area.accepts(level.value) {
                             r.bad_value(l.span(), format!("level `{}` is listed twice", level.value), "list each level once");
                         } else {
@@ -787,5 +792,66 @@ mod tests {
         assert!(check_email("@example.com").is_err());
         assert!(check_email("bob@example").is_err());
         assert!(check_email("bob @example.com").is_err());
+    }
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use crate::testing::{CLIENTS, MEMBERS, WORKSPACE, check_with, codes, edit};
+
+    #[test]
+    fn syntax_errors_are_toml_syntax() {
+        let checked = check_with(&[("members.toml", "[members.bob\nname = 1")]);
+        assert_eq!(codes(&checked), vec!["toml-syntax"]);
+        let d = &checked.diagnostics[0];
+        let at = checked.workspace.sources.position(d.span.expect("span").file, d.span.expect("span").start);
+        assert_eq!(at.line, 1);
+    }
+
+    #[test]
+    fn duplicated_keys_are_syntax_errors() {
+        let checked = check_with(&[("members.toml", &edit(MEMBERS, "name = \"Bob\"", "name = \"Bob\"\nname = \"Robert\""))]);
+        assert_eq!(codes(&checked), vec!["toml-syntax"]);
+    }
+
+    #[test]
+    fn unknown_keys_anywhere() {
+        let checked = check_with(&[("clients.toml", &edit(CLIENTS, "kind = \"contact\"", "kind = \"contact\"\nphone = \"x\""))]);
+        assert_eq!(codes(&checked), vec!["unknown-key"]);
+        let checked = check_with(&[("workspace.toml", &edit(WORKSPACE, "[workspace]", "[workspace]\ncurency = \"EUR\""))]);
+        assert_eq!(codes(&checked), vec!["unknown-key"]);
+        assert_eq!(checked.diagnostics[0].hint.as_deref(), Some("did you mean `currency`?"));
+    }
+
+    #[test]
+    fn wrong_types_and_values_are_bad_values() {
+        for (from, to) in [
+            ("email = \"bob@example.com\"", "email = \"bob\""),
+            ("email = \"bob@example.com\"", "email = 42"),
+            ("profile = \"user\"", "profile = \"../user\""),
+            ("[members.bob]", "[members.Bob]"),
+            ("profile = \"user\"", "profile = \"user\"\nstatus = \"away\""),
+            ("profile = \"user\"", "profile = \"user\"\ncredit_limit = -5"),
+        ] {
+            let checked = check_with(&[("members.toml", &edit(MEMBERS, from, to))]);
+            assert!(codes(&checked).contains(&"bad-value"), "{to}: {:?}", codes(&checked));
+        }
+    }
+
+    #[test]
+    fn any_toml_that_means_the_same_is_accepted() {
+        let dotted = "members.claire.name = \"Claire\"\nmembers.claire.email = \"claire@example.com\"\nmembers.claire.profile = \"admin\"\n\
+                      members.eve = { name = \"Eve\", email = \"eve@example.com\", profile = \"contributor\" }\n\
+                      [members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\nclients = [\"acme\", \"globex\"]\n\
+                      [members.bob.client_profiles]\nacme = \"contributor\"\n";
+        let checked = check_with(&[("members.toml", dotted)]);
+        assert_eq!(codes(&checked), Vec::<&str>::new(), "{:#?}", checked.diagnostics);
+        assert_eq!(checked.workspace.members.len(), 3);
+    }
+
+    #[test]
+    fn missing_fields() {
+        let checked = check_with(&[("members.toml", &edit(MEMBERS, "email = \"eve@example.com\"\n", ""))]);
+        assert_eq!(codes(&checked), vec!["missing-field"]);
     }
 }

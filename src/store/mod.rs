@@ -65,7 +65,7 @@ pub fn check(root: &Path) -> Checked {
 
 /// Reads a workspace for a command that needs a valid one: its errors are
 /// printed to stderr and the command stops with exit 1.
-pub fn open(root: &Path, paint: Paint) -> Result<Workspace> {
+pub fn open(root: &Path, shown: &str, paint: Paint) -> Result<Workspace> {
     let checked = check(root);
     let errors: Vec<&Diagnostic> = checked.errors().collect();
     if errors.is_empty() {
@@ -77,7 +77,7 @@ pub fn open(root: &Path, paint: Paint) -> Result<Workspace> {
     Err(Error::new(
         Kind::Invalid,
         "invalid-workspace",
-        format!("the workspace `{}` has {} error{}", root.display(), errors.len(), plural(errors.len())),
+        format!("the workspace `{shown}` has {} error{}", errors.len(), plural(errors.len())),
     )
     .hint("fix the errors above, then run the command again; `roster check` lists them all"))
 }
