@@ -1,0 +1,25 @@
+use crate::support::{Workspace, run_in};
+
+#[test]
+fn init_makes_a_workspace_that_passes_strict_check() {
+    let dir = Workspace::empty();
+    run_in(dir.path(), &["init", "new"]).code(0).stdout_has("created a workspace in `new`");
+    run_in(dir.path(), &["-w", "new", "check", "--strict"]).code(0).stdout_has("0 errors, 0 warnings");
+    run_in(dir.path(), &["-w", "new", "profile", "default"]).code(0).stdout_has("member");
+}
+
+#[test]
+fn init_into_the_current_folder() {
+    let dir = Workspace::empty();
+    run_in(dir.path(), &["init", "-q"]).code(0);
+    run_in(dir.path(), &["check", "--strict"]).code(0);
+}
+
+#[test]
+fn init_refuses_an_existing_workspace_and_writes_nothing() {
+    let ws = Workspace::example();
+    let before = ws.read("workspace.toml");
+    run_in(ws.path(), &["init", "."]).code(3).stderr_has("error[exists]").stderr_has("nothing was written");
+    assert_eq!(ws.read("workspace.toml"), before);
+    assert!(!ws.path().join("profiles/member.toml").exists());
+}

@@ -1,0 +1,11 @@
+//! roster through its binary: stdout, stderr, exit code and the files after.
+//! One test binary (like just's), with a small builder in `support`.
+
+mod support;
+
+mod bad_input;
+mod check;
+mod completions;
+mod discovery;
+mod init;
+mod read;

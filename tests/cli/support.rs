@@ -1,0 +1,123 @@
+//! The test builder: a workspace in a temporary folder (a copy of `config/` by
+//! default), files changed in a line, and `roster` run with a clean environment.
+
+use std::path::{Path, PathBuf};
+
+pub struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+/// What one run printed and returned.
+#[derive(Debug)]
+pub struct Run {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Run {
+    /// Asserts the exit code, showing everything printed when it differs.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(self.code, expected, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert!(!self.stderr.contains("panicked"), "roster panicked:\n{}", self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, text: &str) -> &Run {
+        assert!(self.stdout.contains(text), "stdout lacks {text:?}\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, text: &str) -> &Run {
+        assert!(self.stderr.contains(text), "stderr lacks {text:?}\n--- stderr\n{}", self.stderr);
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+pub fn repo_config() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("config")
+}
+
+impl Workspace {
+    /// A copy of the repository's example workspace.
+    pub fn example() -> Workspace {
+        let ws = Workspace::empty();
+        copy_dir(&repo_config(), ws.path());
+        ws
+    }
+
+    /// An empty folder.
+    pub fn empty() -> Workspace {
+        Workspace { dir: tempfile::tempdir().expect("tempdir") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, name: &str, text: impl AsRef<[u8]>) -> &Workspace {
+        let path = self.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+        self
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.path().join(name)).expect("read")
+    }
+
+    /// Replaces the first `from` with `to` in a file; panics when `from` is absent.
+    pub fn edit(&self, name: &str, from: &str, to: &str) -> &Workspace {
+        let text = self.read(name);
+        assert!(text.contains(from), "{name} has no {from:?}");
+        self.write(name, text.replacen(from, to, 1))
+    }
+
+    /// Runs roster on this workspace (`-w`), from inside it.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
+        all.extend_from_slice(args);
+        run_in(self.path(), &all)
+    }
+}
+
+/// Runs roster in `dir` with none of roster's environment variables set.
+pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = assert_cmd::Command::cargo_bin("roster")
+        .expect("binary")
+        .current_dir(dir)
+        .env_remove("ROSTER_WORKSPACE")
+        .env_remove("ROSTER_ACTOR")
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "200")
+        .args(args)
+        .output()
+        .expect("run roster");
+    Run {
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
