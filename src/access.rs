@@ -50,7 +50,13 @@ pub fn client_level<'w>(ws: &'w Workspace, m: &'w Member, client: &str, area: &A
     level_with_profile(ws, m, profile, area, action)
 }
 
-fn level_with_profile<'w>(ws: &'w Workspace, m: &'w Member, profile: &'w str, area: &Area, action: &str) -> Effective<'w> {
+fn level_with_profile<'w>(
+    ws: &'w Workspace,
+    m: &'w Member,
+    profile: &'w str,
+    area: &Area,
+    action: &str,
+) -> Effective<'w> {
     if !m.is_active() {
         return Effective { level: Level::None, profile, via: Via::Inactive };
     }

@@ -40,10 +40,7 @@ impl Diagnostic {
     }
 
     pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, span, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, span, message) }
     }
 
     /// A problem with a whole file, which has no line to point at.
@@ -142,21 +139,11 @@ impl Diagnostic {
                 let gutter = pos.line.to_string().len();
                 let pad = " ".repeat(gutter);
                 let bar = paint.apply(paint.accent(), "|");
-                let _ = writeln!(
-                    out,
-                    "{pad}{arrow} {}:{}:{}",
-                    self.file_name(sources),
-                    pos.line,
-                    pos.column
-                );
+                let _ = writeln!(out, "{pad}{arrow} {}:{}:{}", self.file_name(sources), pos.line, pos.column);
                 let line = sources.line_text(span.file, span.start);
                 let (shown, caret_col, width) = excerpt(line, pos.column, span);
                 let _ = writeln!(out, "{pad} {bar}");
-                let _ = writeln!(
-                    out,
-                    "{} {bar} {shown}",
-                    paint.apply(paint.accent(), &pos.line.to_string())
-                );
+                let _ = writeln!(out, "{} {bar} {shown}", paint.apply(paint.accent(), &pos.line.to_string()));
                 let carets = paint.apply(style, &"^".repeat(width));
                 let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(caret_col - 1));
                 if let Some(hint) = &self.hint {
@@ -191,11 +178,7 @@ fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
             rest[..end].chars().count()
         })
         .max(1);
-    let (from, ellipsis_front) = if start > MAX_SHOWN / 2 {
-        (start - MAX_SHOWN / 2, true)
-    } else {
-        (0, false)
-    };
+    let (from, ellipsis_front) = if start > MAX_SHOWN / 2 { (start - MAX_SHOWN / 2, true) } else { (0, false) };
     let to = chars.len().min(from + MAX_SHOWN);
     let mut shown: String = chars[from..to].iter().collect();
     let mut caret_col = start - from + 1;

@@ -27,8 +27,14 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
 }
 
 /// `message` says what names `r`; the diagnostic adds that it names nothing.
-fn unknown_ref<'a>(message: String, r: &At<String>, candidates: impl IntoIterator<Item = &'a str>, otherwise: &str) -> Diagnostic {
-    Diagnostic::error("unknown-ref", r.span, format!("{message} `{}`, which does not exist", r.value)).suggest(&r.value, candidates, otherwise)
+fn unknown_ref<'a>(
+    message: String,
+    r: &At<String>,
+    candidates: impl IntoIterator<Item = &'a str>,
+    otherwise: &str,
+) -> Diagnostic {
+    Diagnostic::error("unknown-ref", r.span, format!("{message} `{}`, which does not exist", r.value))
+        .suggest(&r.value, candidates, otherwise)
 }
 
 fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
@@ -54,18 +60,37 @@ fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("add `owner = \"<member id>\"` to [workspace]: the primary administrator"),
         ),
         Some(owner) => match ws.member(&owner.value) {
-            None => out.push(unknown_ref("the owner is".into(), owner, ws.members.iter().map(|m| m.id.as_str()), "the owner must be a member of members.toml")),
+            None => out.push(unknown_ref(
+                "the owner is".into(),
+                owner,
+                ws.members.iter().map(|m| m.id.as_str()),
+                "the owner must be a member of members.toml",
+            )),
             Some(m) => {
                 if !m.is_active() {
                     out.push(
-                        Diagnostic::error("owner", owner.span, format!("the owner `{}` is {}, not active", m.id, m.status))
-                            .hint(format!("set `status = \"active\"` for `{}` in members.toml, or name another owner", m.id)),
+                        Diagnostic::error(
+                            "owner",
+                            owner.span,
+                            format!("the owner `{}` is {}, not active", m.id, m.status),
+                        )
+                        .hint(format!(
+                            "set `status = \"active\"` for `{}` in members.toml, or name another owner",
+                            m.id
+                        )),
                     );
                 }
                 if ws.profile(&m.profile.value).is_some_and(|p| !p.admin) {
                     out.push(
-                        Diagnostic::error("owner", m.profile.span, format!("the owner `{}` is on profile `{}`, which is not an admin profile", m.id, m.profile.value))
-                            .hint("the owner must keep an admin profile; give them one with `admin = true`"),
+                        Diagnostic::error(
+                            "owner",
+                            m.profile.span,
+                            format!(
+                                "the owner `{}` is on profile `{}`, which is not an admin profile",
+                                m.id, m.profile.value
+                            ),
+                        )
+                        .hint("the owner must keep an admin profile; give them one with `admin = true`"),
                     );
                 }
             }
@@ -77,10 +102,19 @@ fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("add `default_profile = \"<profile id>\"` to [workspace]: the profile new members get"),
         ),
         Some(d) => match ws.profile(&d.value) {
-            None => out.push(unknown_ref("the default profile is".into(), d, profile_ids(ws), "the default profile must be a file in profiles/")),
+            None => out.push(unknown_ref(
+                "the default profile is".into(),
+                d,
+                profile_ids(ws),
+                "the default profile must be a file in profiles/",
+            )),
             Some(p) if p.admin => out.push(
-                Diagnostic::error("default-profile", d.span, format!("the default profile `{}` is an admin profile", p.id))
-                    .hint("new members must not become admins by default; name a non-admin profile"),
+                Diagnostic::error(
+                    "default-profile",
+                    d.span,
+                    format!("the default profile `{}` is an admin profile", p.id),
+                )
+                .hint("new members must not become admins by default; name a non-admin profile"),
             ),
             Some(_) => {}
         },
@@ -93,20 +127,33 @@ fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagno
         let Some(area) = ws.area(area_id) else {
             if let Some(first) = actions.values().next() {
                 let r = At::new(area_id.clone(), first.span);
-                out.push(unknown_ref(format!("{what} names the area"), &r, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml"));
+                out.push(unknown_ref(
+                    format!("{what} names the area"),
+                    &r,
+                    ws.areas.iter().map(|a| a.id.as_str()),
+                    "areas are declared in workspace.toml",
+                ));
             }
             continue;
         };
         for (action, level) in actions {
             if !area.has_action(action) {
-                let d = Diagnostic::error("bad-value", level.span, format!("area `{area_id}` has no action `{action}` (in {what})"));
+                let d = Diagnostic::error(
+                    "bad-value",
+                    level.span,
+                    format!("area `{area_id}` has no action `{action}` (in {what})"),
+                );
                 let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
                 out.push(d.suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))));
             } else if !area.accepts(level.value) && !area.incomplete {
                 let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
                 out.push(
-                    Diagnostic::error("level-not-allowed", level.span, format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value))
-                        .hint(format!("area `{area_id}` accepts: {}", levels.join(", "))),
+                    Diagnostic::error(
+                        "level-not-allowed",
+                        level.span,
+                        format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value),
+                    )
+                    .hint(format!("area `{area_id}` accepts: {}", levels.join(", "))),
                 );
             }
         }
@@ -118,8 +165,14 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
     grant_shape(ws, &p.grants, &what, out);
     if !ws.settings.custom_profiles && !p.builtin {
         out.push(
-            Diagnostic::error("custom-profiles-disabled", p.span, format!("{what} is a custom profile, and the plan allows none (custom_profiles = false)"))
-                .hint("remove the profile and move its members to a builtin one, or enable custom_profiles in workspace.toml"),
+            Diagnostic::error(
+                "custom-profiles-disabled",
+                p.span,
+                format!("{what} is a custom profile, and the plan allows none (custom_profiles = false)"),
+            )
+            .hint(
+                "remove the profile and move its members to a builtin one, or enable custom_profiles in workspace.toml",
+            ),
         );
     }
     let tier = if p.tier.value.is_empty() {
@@ -127,7 +180,12 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
     } else {
         let t = ws.tier(&p.tier.value);
         if t.is_none() {
-            out.push(unknown_ref(format!("{what} is on the tier"), &p.tier, ws.tiers.iter().map(|t| t.id.as_str()), "tiers are declared in workspace.toml under [tiers]"));
+            out.push(unknown_ref(
+                format!("{what} is on the tier"),
+                &p.tier,
+                ws.tiers.iter().map(|t| t.id.as_str()),
+                "tiers are declared in workspace.toml under [tiers]",
+            ));
         }
         t
     };
@@ -136,11 +194,20 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
             let action = action.value.as_str();
             let written = p.grants.get(&area.id).and_then(|a| a.get(action));
             let level = ws.profile_level(p, area, action);
-            if p.admin {
-                if let Some(w) = written.filter(|w| w.value < area.highest()) {
+            if p.admin
+                && let Some(w) = written.filter(|w| w.value < area.highest())
+            {
+                {
                     out.push(
-                        Diagnostic::error("admin-limited", w.span, format!("admin {what} limits `{}.{action}` to `{}`", area.id, w.value))
-                            .hint(format!("an admin profile has the highest level of everything: remove this grant or set it to `{}`", area.highest())),
+                        Diagnostic::error(
+                            "admin-limited",
+                            w.span,
+                            format!("admin {what} limits `{}.{action}` to `{}`", area.id, w.value),
+                        )
+                        .hint(format!(
+                            "an admin profile has the highest level of everything: remove this grant or set it to `{}`",
+                            area.highest()
+                        )),
                     );
                 }
             }
@@ -156,7 +223,19 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
             }
         }
         if !p.admin {
-            edit_exceeds_view(ws, area, |action| (ws.level_in(&p.grants, area, action), p.grants.get(&area.id).and_then(|a| a.get(action)).map(|l| l.span)), p.span, &what, out);
+            edit_exceeds_view(
+                ws,
+                area,
+                |action| {
+                    (
+                        ws.level_in(&p.grants, area, action),
+                        p.grants.get(&area.id).and_then(|a| a.get(action)).map(|l| l.span),
+                    )
+                },
+                p.span,
+                &what,
+                out,
+            );
         }
     }
 }
@@ -178,8 +257,12 @@ fn edit_exceeds_view(
     let (edit, edit_at) = level_of("edit");
     if edit > view {
         out.push(
-            Diagnostic::error("edit-exceeds-view", edit_at.unwrap_or(fallback), format!("{what} may edit `{}` at `{edit}` but only view it at `{view}`", area.id))
-                .hint(format!("raise `{}.view` to `{edit}` or lower `{}.edit` to `{view}`", area.id, area.id)),
+            Diagnostic::error(
+                "edit-exceeds-view",
+                edit_at.unwrap_or(fallback),
+                format!("{what} may edit `{}` at `{edit}` but only view it at `{view}`", area.id),
+            )
+            .hint(format!("raise `{}.view` to `{edit}` or lower `{}.edit` to `{view}`", area.id, area.id)),
         );
     }
 }
@@ -194,28 +277,55 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         } else {
             let p = ws.profile(&m.profile.value);
             if p.is_none() {
-                out.push(unknown_ref(format!("{what} has the profile"), &m.profile, profile_ids(ws), "profiles are the files in profiles/"));
+                out.push(unknown_ref(
+                    format!("{what} has the profile"),
+                    &m.profile,
+                    profile_ids(ws),
+                    "profiles are the files in profiles/",
+                ));
             }
             p
         };
         for (i, c) in m.clients.iter().enumerate() {
             if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(format!("{what} is assigned the client"), c, client_ids(), "clients are declared in clients.toml"));
+                out.push(unknown_ref(
+                    format!("{what} is assigned the client"),
+                    c,
+                    client_ids(),
+                    "clients are declared in clients.toml",
+                ));
             } else if m.clients[..i].iter().any(|x| x.value == c.value) {
-                out.push(Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value)).hint("list each client once"));
+                out.push(
+                    Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value))
+                        .hint("list each client once"),
+                );
             }
         }
         for (c, p) in &m.client_profiles {
             if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(format!("{what} has a per-client profile for the client"), c, client_ids(), "clients are declared in clients.toml"));
+                out.push(unknown_ref(
+                    format!("{what} has a per-client profile for the client"),
+                    c,
+                    client_ids(),
+                    "clients are declared in clients.toml",
+                ));
             } else if !m.has_client(&c.value) {
                 out.push(
-                    Diagnostic::error("client-profile-unassigned", c.span, format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value))
-                        .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
+                    Diagnostic::error(
+                        "client-profile-unassigned",
+                        c.span,
+                        format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value),
+                    )
+                    .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
                 );
             }
             if ws.profile(&p.value).is_none() {
-                out.push(unknown_ref(format!("{what} has the per-client profile"), p, profile_ids(ws), "profiles are the files in profiles/"));
+                out.push(unknown_ref(
+                    format!("{what} has the per-client profile"),
+                    p,
+                    profile_ids(ws),
+                    "profiles are the files in profiles/",
+                ));
             }
         }
         if !m.grants.is_empty() {
@@ -228,8 +338,12 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             let key = m.email.value.to_lowercase();
             match emails.get(&key) {
                 Some(first) => out.push(
-                    Diagnostic::error("duplicate-email", m.email.span, format!("{what} has the email `{}`, already used by `{}`", m.email.value, first.id))
-                        .hint("each member needs their own email address (compared without case)"),
+                    Diagnostic::error(
+                        "duplicate-email",
+                        m.email.span,
+                        format!("{what} has the email `{}`, already used by `{}`", m.email.value, first.id),
+                    )
+                    .hint("each member needs their own email address (compared without case)"),
                 ),
                 None => {
                     emails.insert(key, m);
@@ -269,14 +383,30 @@ fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for c in &ws.clients {
         if let Some(company) = &c.company {
             match ws.client(&company.value) {
-                None => out.push(unknown_ref(format!("client `{}` belongs to the company", c.id), company, ws.clients.iter().filter(|x| x.kind == ClientKind::Company).map(|x| x.id.as_str()), "companies are clients with kind = \"company\"")),
+                None => out.push(unknown_ref(
+                    format!("client `{}` belongs to the company", c.id),
+                    company,
+                    ws.clients.iter().filter(|x| x.kind == ClientKind::Company).map(|x| x.id.as_str()),
+                    "companies are clients with kind = \"company\"",
+                )),
                 Some(_) if c.kind == ClientKind::Company => out.push(
-                    Diagnostic::error("contact-company", company.span, format!("company `{}` belongs to company `{}`; only contacts belong to a company", c.id, company.value))
-                        .hint("remove `company`, or set `kind = \"contact\"`"),
+                    Diagnostic::error(
+                        "contact-company",
+                        company.span,
+                        format!(
+                            "company `{}` belongs to company `{}`; only contacts belong to a company",
+                            c.id, company.value
+                        ),
+                    )
+                    .hint("remove `company`, or set `kind = \"contact\"`"),
                 ),
                 Some(target) if target.kind != ClientKind::Company => out.push(
-                    Diagnostic::error("contact-company", company.span, format!("contact `{}` belongs to `{}`, which is a contact, not a company", c.id, target.id))
-                        .hint("name a client with kind = \"company\""),
+                    Diagnostic::error(
+                        "contact-company",
+                        company.span,
+                        format!("contact `{}` belongs to `{}`, which is a contact, not a company", c.id, target.id),
+                    )
+                    .hint("name a client with kind = \"company\""),
                 ),
                 Some(_) => {}
             }
@@ -284,7 +414,12 @@ fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         if let Some(by) = &c.created_by
             && ws.member(&by.value).is_none()
         {
-            out.push(unknown_ref(format!("client `{}` was created by the member", c.id), by, ws.members.iter().map(|m| m.id.as_str()), "created_by names a member of members.toml"));
+            out.push(unknown_ref(
+                format!("client `{}` was created by the member", c.id),
+                by,
+                ws.members.iter().map(|m| m.id.as_str()),
+                "created_by names a member of members.toml",
+            ));
         }
     }
 }
@@ -311,11 +446,16 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let keys = ws.action_keys();
     let mut seen: HashMap<(String, Vec<Level>), &Profile> = HashMap::new();
     for p in &ws.profiles {
-        let levels: Vec<Level> = keys.iter().filter_map(|k| ws.area(&k.area).map(|a| ws.profile_level(p, a, &k.action))).collect();
+        let levels: Vec<Level> =
+            keys.iter().filter_map(|k| ws.area(&k.area).map(|a| ws.profile_level(p, a, &k.action))).collect();
         match seen.get(&(p.tier.value.clone(), levels.clone())) {
             Some(first) => out.push(
-                Diagnostic::warning("identical-profiles", p.span, format!("profile `{}` has the same tier and grants as `{}`", p.id, first.id))
-                    .hint(format!("move its members to `{}` and remove it, or make the two differ", first.id)),
+                Diagnostic::warning(
+                    "identical-profiles",
+                    p.span,
+                    format!("profile `{}` has the same tier and grants as `{}`", p.id, first.id),
+                )
+                .hint(format!("move its members to `{}` and remove it, or make the two differ", first.id)),
             ),
             None => {
                 seen.insert((p.tier.value.clone(), levels), p);
@@ -326,14 +466,22 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     for m in &ws.members {
         if m.status == Status::Suspended && !m.clients.is_empty() {
             out.push(
-                Diagnostic::warning("suspended-with-clients", m.status_span, format!("member `{}` is suspended but still has {} assigned client(s)", m.id, m.clients.len()))
-                    .hint("unassign their clients or give them to another member"),
+                Diagnostic::warning(
+                    "suspended-with-clients",
+                    m.status_span,
+                    format!("member `{}` is suspended but still has {} assigned client(s)", m.id, m.clients.len()),
+                )
+                .hint("unassign their clients or give them to another member"),
             );
         }
         if m.is_active() && m.clients.is_empty() && hinges_on_assignment(ws, m, &keys) {
             out.push(
-                Diagnostic::warning("assigned-without-clients", m.span, format!("member `{}` reaches clients only through assignments, and has none", m.id))
-                    .hint("assign clients to them, or give them a profile that does not depend on assignments"),
+                Diagnostic::warning(
+                    "assigned-without-clients",
+                    m.span,
+                    format!("member `{}` reaches clients only through assignments, and has none", m.id),
+                )
+                .hint("assign clients to them, or give them a profile that does not depend on assignments"),
             );
         }
     }
@@ -366,50 +514,87 @@ mod tests {
         breaks("members.toml", &edit(MEMBERS, "profile = \"contributor\"", "profile = \"contribtor\""), "unknown-ref");
         breaks("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", "\"acme\", \"globx\""), "unknown-ref");
         breaks("members.toml", &edit(MEMBERS, "acme = \"contributor\"", "acme = \"nobody\""), "unknown-ref");
-        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "tier = \"standard\"", "tier = \"gold\""), "unknown-ref");
+        breaks(
+            "profiles/contributor.toml",
+            &edit(CONTRIBUTOR, "tier = \"standard\"", "tier = \"gold\""),
+            "unknown-ref",
+        );
         breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = {", "calendar = {"), "unknown-ref");
         breaks("clients.toml", &edit(CLIENTS, "company = \"acme\"", "company = \"acmee\""), "unknown-ref");
         breaks("clients.toml", &edit(CLIENTS, "created_by = \"eve\"", "created_by = \"adam\""), "unknown-ref");
         breaks("workspace.toml", &edit(WORKSPACE, "owner = \"claire\"", "owner = \"clare\""), "unknown-ref");
-        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"usr\""), "unknown-ref");
+        breaks(
+            "workspace.toml",
+            &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"usr\""),
+            "unknown-ref",
+        );
     }
 
     #[test]
     fn the_nearest_name_is_suggested() {
-        let checked = check_with(&[("members.toml", &edit(MEMBERS, "profile = \"contributor\"", "profile = \"contribtor\""))]);
+        let checked =
+            check_with(&[("members.toml", &edit(MEMBERS, "profile = \"contributor\"", "profile = \"contribtor\""))]);
         assert_eq!(checked.diagnostics[0].hint.as_deref(), Some("did you mean `contributor`?"));
     }
 
     #[test]
     fn level_not_allowed() {
-        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"), "level-not-allowed");
+        breaks(
+            "profiles/contributor.toml",
+            &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"),
+            "level-not-allowed",
+        );
     }
 
     #[test]
     fn unknown_action_is_a_bad_value() {
-        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { veiw = \"all\" }"), "bad-value");
+        breaks(
+            "profiles/contributor.toml",
+            &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { veiw = \"all\" }"),
+            "bad-value",
+        );
     }
 
     #[test]
     fn edit_exceeds_view() {
-        breaks("profiles/contributor.toml", &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"own\", edit = \"all\" }"), "edit-exceeds-view");
+        breaks(
+            "profiles/contributor.toml",
+            &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"own\", edit = \"all\" }"),
+            "edit-exceeds-view",
+        );
         // A member's overrides are held to it too.
-        let members = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\ngrants = { calendars = { view = \"own\", edit = \"all\" } }");
+        let members = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { calendars = { view = \"own\", edit = \"all\" } }",
+        );
         breaks("members.toml", &members, "edit-exceeds-view");
     }
 
     #[test]
     fn above_ceiling_for_profiles_and_overrides() {
         breaks("profiles/user.toml", &edit(USER, "view = \"assigned\", edit", "view = \"all\", edit"), "above-ceiling");
-        breaks("members.toml", &edit(MEMBERS, "client_profiles", "grants = { clients = { view = \"all\" } }\nclient_profiles"), "above-ceiling");
+        breaks(
+            "members.toml",
+            &edit(MEMBERS, "client_profiles", "grants = { clients = { view = \"all\" } }\nclient_profiles"),
+            "above-ceiling",
+        );
         // Within the ceiling, an override is fine.
-        let ok = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }");
+        let ok = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }",
+        );
         assert_eq!(codes(&check_with(&[("members.toml", &ok)])), Vec::<&str>::new());
     }
 
     #[test]
     fn admin_limited() {
-        breaks("profiles/admin.toml", "name = \"Admin\"\ntier = \"admin\"\nbuiltin = true\nadmin = true\ngrants = { clients = { view = \"assigned\" } }\n", "admin-limited");
+        breaks(
+            "profiles/admin.toml",
+            "name = \"Admin\"\ntier = \"admin\"\nbuiltin = true\nadmin = true\ngrants = { clients = { view = \"assigned\" } }\n",
+            "admin-limited",
+        );
         // Writing the highest level on an admin profile limits nothing.
         let ok = "name = \"Admin\"\ntier = \"admin\"\nbuiltin = true\nadmin = true\ngrants = { clients = { view = \"all\" } }\n";
         assert_eq!(codes(&check_with(&[("profiles/admin.toml", ok)])), Vec::<&str>::new());
@@ -417,20 +602,32 @@ mod tests {
 
     #[test]
     fn default_profile_missing_or_admin() {
-        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"admin\""), "default-profile");
+        breaks(
+            "workspace.toml",
+            &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"admin\""),
+            "default-profile",
+        );
         breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"\n", ""), "default-profile");
     }
 
     #[test]
     fn owner_missing_inactive_or_not_admin() {
         breaks("workspace.toml", &edit(WORKSPACE, "owner = \"claire\"\n", ""), "owner");
-        breaks("members.toml", &edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\nstatus = \"suspended\""), "owner");
+        breaks(
+            "members.toml",
+            &edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\nstatus = \"suspended\""),
+            "owner",
+        );
         breaks("members.toml", &edit(MEMBERS, "profile = \"admin\"", "profile = \"contributor\""), "owner");
     }
 
     #[test]
     fn client_profile_unassigned() {
-        breaks("members.toml", &edit(MEMBERS, "acme = \"contributor\"", "jean = \"contributor\""), "client-profile-unassigned");
+        breaks(
+            "members.toml",
+            &edit(MEMBERS, "acme = \"contributor\"", "jean = \"contributor\""),
+            "client-profile-unassigned",
+        );
     }
 
     #[test]
@@ -440,19 +637,35 @@ mod tests {
 
     #[test]
     fn contact_company() {
-        breaks("clients.toml", &edit(CLIENTS, "kind = \"company\"\n\n[clients.globex]", "kind = \"company\"\ncompany = \"globex\"\n\n[clients.globex]"), "contact-company");
+        breaks(
+            "clients.toml",
+            &edit(
+                CLIENTS,
+                "kind = \"company\"\n\n[clients.globex]",
+                "kind = \"company\"\ncompany = \"globex\"\n\n[clients.globex]",
+            ),
+            "contact-company",
+        );
         let c = format!("{CLIENTS}\n[clients.pierre]\nname = \"Pierre\"\nkind = \"contact\"\ncompany = \"jean\"\n");
         breaks("clients.toml", &c, "contact-company");
     }
 
     #[test]
     fn custom_profiles_disabled() {
-        breaks("workspace.toml", &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"user\"\ncustom_profiles = false"), "custom-profiles-disabled");
+        breaks(
+            "workspace.toml",
+            &edit(WORKSPACE, "default_profile = \"user\"", "default_profile = \"user\"\ncustom_profiles = false"),
+            "custom-profiles-disabled",
+        );
     }
 
     #[test]
     fn settings_area_is_required() {
-        let ws = edit(WORKSPACE, "[areas.settings]\nactions = [\"view\", \"edit\"]", "[areas.settings]\nactions = [\"view\"]");
+        let ws = edit(
+            WORKSPACE,
+            "[areas.settings]\nactions = [\"view\", \"edit\"]",
+            "[areas.settings]\nactions = [\"view\"]",
+        );
         let ws = edit(&ws, "settings = { view = \"all\", edit = \"all\" }", "settings = { view = \"all\" }");
         breaks("workspace.toml", &ws, "missing-field");
     }
@@ -467,14 +680,16 @@ mod tests {
     #[test]
     fn identical_profiles_warn() {
         let copy = CONTRIBUTOR.replace("Contributor", "Copy");
-        let members = format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"copy\"\n");
+        let members =
+            format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"copy\"\n");
         let checked = check_with(&[("profiles/copy.toml", &copy), ("members.toml", &members)]);
         assert_eq!(codes(&checked), vec!["identical-profiles"]);
     }
 
     #[test]
     fn assigned_without_clients_warns_for_active_members_only() {
-        let members = format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"user\"\n");
+        let members =
+            format!("{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"user\"\n");
         breaks("members.toml", &members, "assigned-without-clients");
         let invited = format!("{members}status = \"invited\"\n");
         assert_eq!(codes(&check_with(&[("members.toml", &invited)])), Vec::<&str>::new());
@@ -482,6 +697,10 @@ mod tests {
 
     #[test]
     fn suspended_with_clients_warns() {
-        breaks("members.toml", &edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"suspended\""), "suspended-with-clients");
+        breaks(
+            "members.toml",
+            &edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"suspended\""),
+            "suspended-with-clients",
+        );
     }
 }

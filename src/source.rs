@@ -19,11 +19,7 @@ pub struct Span {
 
 impl Span {
     pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
-        Span {
-            file,
-            start: range.start as u32,
-            end: range.end as u32,
-        }
+        Span { file, start: range.start as u32, end: range.end as u32 }
     }
 }
 
@@ -62,17 +58,11 @@ impl Sources {
     }
 
     pub fn find(&self, name: &str) -> Option<FileId> {
-        self.files
-            .iter()
-            .position(|s| s.name == name)
-            .map(|i| FileId(i as u32))
+        self.files.iter().position(|s| s.name == name).map(|i| FileId(i as u32))
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &Source)> {
-        self.files
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (FileId(i as u32), s))
+        self.files.iter().enumerate().map(|(i, s)| (FileId(i as u32), s))
     }
 
     /// Line and column of a byte offset. Linear in the offset: called only to print.
@@ -113,10 +103,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// The workspace-relative name of a path, with `/` separators.
 pub fn relative_name(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 #[cfg(test)]

@@ -43,11 +43,7 @@ impl Paint {
     }
 
     pub fn apply(&self, style: Style, text: &str) -> String {
-        if self.enabled {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
-        }
+        if self.enabled { format!("{}{text}{}", style.render(), style.render_reset()) } else { text.to_string() }
     }
 
     pub fn error(&self) -> Style {

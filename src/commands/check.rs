@@ -23,12 +23,19 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let failed = errors > 0 || (args.strict && warnings > 0);
 
     if ctx.format == Format::Json {
-        let list = |err: bool| checked.diagnostics.iter().filter(|d| d.is_error() == err).map(|d| d.to_json(&ws.sources)).collect::<Vec<_>>();
+        let list = |err: bool| {
+            checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() == err)
+                .map(|d| d.to_json(&ws.sources))
+                .collect::<Vec<_>>()
+        };
         ctx.print(&render::json(&json!({"errors": list(true), "warnings": list(false)})))?;
     } else {
         let paint = ctx.err_paint();
         for d in &checked.diagnostics {
-            eprint!("{}\n", d.render(&ws.sources, paint));
+            eprintln!("{}", d.render(&ws.sources, paint));
         }
         let summary = format!(
             "{} error{}, {} warning{} in `{}`",

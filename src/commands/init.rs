@@ -28,15 +28,23 @@ pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
     for (name, _) in TEMPLATE {
         let path = dir.join(name);
         if path.exists() {
-            return Err(Error::new(Kind::Refused, "exists", format!("`{}` already exists; nothing was written", path.display()))
-                .hint("choose an empty folder: `roster init NEW_DIR`"));
+            return Err(Error::new(
+                Kind::Refused,
+                "exists",
+                format!("`{}` already exists; nothing was written", path.display()),
+            )
+            .hint("choose an empty folder: `roster init NEW_DIR`"));
         }
     }
-    std::fs::create_dir_all(dir.join("profiles")).map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), &e))?;
+    std::fs::create_dir_all(dir.join("profiles"))
+        .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), &e))?;
     for (name, text) in TEMPLATE {
         let path = dir.join(name);
-        let mut file = std::fs::File::create_new(&path).map_err(|e| Error::io(format!("cannot create `{}`", path.display()), &e))?;
-        file.write_all(text.as_bytes()).and_then(|()| file.sync_all()).map_err(|e| Error::io(format!("cannot write `{}`", path.display()), &e))?;
+        let mut file = std::fs::File::create_new(&path)
+            .map_err(|e| Error::io(format!("cannot create `{}`", path.display()), &e))?;
+        file.write_all(text.as_bytes())
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), &e))?;
     }
     if !ctx.quiet {
         let shown = dir.display();

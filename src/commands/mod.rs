@@ -88,13 +88,17 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 
 /// The member with this id, or exit 4 with the nearest id.
 pub fn find_member<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Member> {
-    ws.member(id).ok_or_else(|| Error::not_found("member", id, ws.members.iter().map(|m| m.id.as_str()), "roster member list"))
+    ws.member(id)
+        .ok_or_else(|| Error::not_found("member", id, ws.members.iter().map(|m| m.id.as_str()), "roster member list"))
 }
 
 pub fn find_profile<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Profile> {
-    ws.profile(id).ok_or_else(|| Error::not_found("profile", id, ws.profiles.iter().map(|p| p.id.as_str()), "roster profile list"))
+    ws.profile(id).ok_or_else(|| {
+        Error::not_found("profile", id, ws.profiles.iter().map(|p| p.id.as_str()), "roster profile list")
+    })
 }
 
 pub fn find_client<'w>(ws: &'w Workspace, id: &str) -> Result<&'w crate::model::Client> {
-    ws.client(id).ok_or_else(|| Error::not_found("client", id, ws.clients.iter().map(|c| c.id.as_str()), "roster client list"))
+    ws.client(id)
+        .ok_or_else(|| Error::not_found("client", id, ws.clients.iter().map(|c| c.id.as_str()), "roster client list"))
 }

@@ -120,10 +120,7 @@ impl Member {
         self.clients.iter().any(|c| c.value == client)
     }
     pub fn client_profile(&self, client: &str) -> Option<&Ref> {
-        self.client_profiles
-            .iter()
-            .find(|(c, _)| c.value == client)
-            .map(|(_, p)| p)
+        self.client_profiles.iter().find(|(c, _)| c.value == client).map(|(_, p)| p)
     }
 }
 
@@ -206,17 +203,7 @@ impl Workspace {
             members: index_of(&members, |m| &m.id),
             clients: index_of(&clients, |c| &c.id),
         };
-        Workspace {
-            root,
-            sources,
-            settings,
-            areas,
-            tiers,
-            profiles,
-            members,
-            clients,
-            index,
-        }
+        Workspace { root, sources, settings, areas, tiers, profiles, members, clients, index }
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {
@@ -239,37 +226,22 @@ impl Workspace {
     pub fn action_keys(&self) -> Vec<ActionKey> {
         self.areas
             .iter()
-            .flat_map(|a| {
-                a.actions.iter().map(|act| ActionKey {
-                    area: a.id.clone(),
-                    action: act.value.clone(),
-                })
-            })
+            .flat_map(|a| a.actions.iter().map(|act| ActionKey { area: a.id.clone(), action: act.value.clone() }))
             .collect()
     }
 
     /// The level a grant map gives to area.action: the listed one, else the area's lowest.
     pub fn level_in(&self, grants: &Grants, area: &Area, action: &str) -> Level {
-        grants
-            .get(&area.id)
-            .and_then(|a| a.get(action))
-            .map_or(area.lowest(), |l| l.value)
+        grants.get(&area.id).and_then(|a| a.get(action)).map_or(area.lowest(), |l| l.value)
     }
 
     /// A profile's level for area.action; an admin profile has the highest of each.
     pub fn profile_level(&self, profile: &Profile, area: &Area, action: &str) -> Level {
-        if profile.admin {
-            area.highest()
-        } else {
-            self.level_in(&profile.grants, area, action)
-        }
+        if profile.admin { area.highest() } else { self.level_in(&profile.grants, area, action) }
     }
 
     pub fn default_profile(&self) -> Option<&Profile> {
-        self.settings
-            .default_profile
-            .as_ref()
-            .and_then(|p| self.profile(&p.value))
+        self.settings.default_profile.as_ref().and_then(|p| self.profile(&p.value))
     }
 
     /// Monthly price of a profile's members, from its tier.
@@ -289,8 +261,8 @@ impl Workspace {
 
     /// Members whose own profile, or one of whose per-client profiles, is `profile`.
     pub fn members_of(&self, profile: &str) -> impl Iterator<Item = &Member> {
-        self.members.iter().filter(move |m| {
-            m.profile.value == profile || m.client_profiles.iter().any(|(_, p)| p.value == profile)
-        })
+        self.members
+            .iter()
+            .filter(move |m| m.profile.value == profile || m.client_profiles.iter().any(|(_, p)| p.value == profile))
     }
 }

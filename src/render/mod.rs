@@ -63,7 +63,11 @@ impl Records {
         Value::Array(
             self.rows
                 .iter()
-                .map(|row| Value::Object(self.columns.iter().zip(row).map(|((name, _), v)| (name.clone(), v.clone())).collect()))
+                .map(|row| {
+                    Value::Object(
+                        self.columns.iter().zip(row).map(|((name, _), v)| (name.clone(), v.clone())).collect(),
+                    )
+                })
                 .collect(),
         )
     }
@@ -119,10 +123,17 @@ impl Records {
 
     fn to_markdown(&self) -> String {
         let mut out = String::new();
-        out.push_str(&format!("| {} |\n", self.columns.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" | ")));
+        out.push_str(&format!(
+            "| {} |\n",
+            self.columns.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" | ")
+        ));
         out.push_str(&format!(
             "|{}|\n",
-            self.columns.iter().map(|(_, c)| if matches!(c, Col::Money | Col::Number) { "---:" } else { "---" }).collect::<Vec<_>>().join("|")
+            self.columns
+                .iter()
+                .map(|(_, c)| if matches!(c, Col::Money | Col::Number) { "---:" } else { "---" })
+                .collect::<Vec<_>>()
+                .join("|")
         ));
         for (row, &marked) in self.rows.iter().zip(&self.marked) {
             let cells: Vec<String> = row
@@ -179,7 +190,8 @@ mod tests {
     use serde_json::json;
 
     fn sample() -> Records {
-        let mut r = Records::new([("id", Col::Text), ("price", Col::Money), ("clients", Col::Text), ("admin", Col::Flag)]);
+        let mut r =
+            Records::new([("id", Col::Text), ("price", Col::Money), ("clients", Col::Text), ("admin", Col::Flag)]);
         r.push(vec![json!("bob"), json!(12.0), json!(["acme", "globex"]), json!(false)]);
         r.push_marked(vec![json!("a,b"), json!(25.5), json!([]), json!(true)], true);
         r

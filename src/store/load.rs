@@ -8,8 +8,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    At, Area, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, Tier,
-    Workspace,
+    Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, Tier, Workspace,
 };
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
@@ -52,8 +51,12 @@ pub fn load(root: &Path) -> Loaded {
             Ok(()) => stem,
             Err(why) => {
                 cx.diags.push(
-                    Diagnostic::file_error("bad-value", &name, format!("profile file name `{stem}` is not a valid id: {why}"))
-                        .hint("rename the file to a lowercase id such as `profiles/contributor.toml`"),
+                    Diagnostic::file_error(
+                        "bad-value",
+                        &name,
+                        format!("profile file name `{stem}` is not a valid id: {why}"),
+                    )
+                    .hint("rename the file to a lowercase id such as `profiles/contributor.toml`"),
                 );
                 continue;
             }
@@ -69,11 +72,7 @@ pub fn load(root: &Path) -> Loaded {
     let clients = cx.parse(clients_file, read_clients).unwrap_or_default();
 
     let workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
-    Loaded {
-        workspace,
-        diagnostics: cx.diags,
-        unreadable: cx.unreadable,
-    }
+    Loaded { workspace, diagnostics: cx.diags, unreadable: cx.unreadable }
 }
 
 fn empty_settings(file: FileId) -> Settings {
@@ -132,9 +131,17 @@ impl Loader {
             Err(e) => {
                 self.unreadable = true;
                 let (code, msg, hint) = if e.kind() == std::io::ErrorKind::NotFound {
-                    ("missing-file", "the profiles folder is missing".to_string(), "create `profiles/` with one `<id>.toml` file per profile")
+                    (
+                        "missing-file",
+                        "the profiles folder is missing".to_string(),
+                        "create `profiles/` with one `<id>.toml` file per profile",
+                    )
                 } else {
-                    ("io", format!("cannot read the profiles folder: {e}"), "check that the folder exists and is readable")
+                    (
+                        "io",
+                        format!("cannot read the profiles folder: {e}"),
+                        "check that the folder exists and is readable",
+                    )
                 };
                 self.diags.push(Diagnostic::file_error(code, PROFILES_DIR, msg).hint(hint));
                 return Vec::new();
@@ -212,7 +219,8 @@ fn read_text(root: &Path, path: &Path, name: &str) -> Result<String, ReadError> 
             "copy the file into the workspace instead of linking to it",
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| io(format!("cannot read `{name}`: {e}"), "check the file's permissions"))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| io(format!("cannot read `{name}`: {e}"), "check the file's permissions"))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         ReadError::NotUtf8 { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), at }
@@ -253,20 +261,33 @@ impl Reader<'_> {
     }
 
     fn unknown_key(&mut self, key: &Key, known: &[&str], context: &str) {
-        let d = Diagnostic::error("unknown-key", self.span(key.span()), format!("unknown key `{}` in {context}", key.get_ref()));
-        self.diags.push(d.suggest(key.get_ref(), known.iter().copied(), format!("known keys here: {}", known.join(", "))));
+        let d = Diagnostic::error(
+            "unknown-key",
+            self.span(key.span()),
+            format!("unknown key `{}` in {context}", key.get_ref()),
+        );
+        self.diags.push(d.suggest(
+            key.get_ref(),
+            known.iter().copied(),
+            format!("known keys here: {}", known.join(", ")),
+        ));
     }
 
     fn missing(&mut self, at: Span, field: &str, context: &str, example: &str) {
         self.diags.push(
-            Diagnostic::error("missing-field", at, format!("{context} has no `{field}`")).hint(format!("add `{field} = {example}`")),
+            Diagnostic::error("missing-field", at, format!("{context} has no `{field}`"))
+                .hint(format!("add `{field} = {example}`")),
         );
     }
 
     fn bad_type(&mut self, v: &Val, expected: &str, what: &str) {
         self.diags.push(
-            Diagnostic::error("bad-value", self.span(v.span()), format!("{what} must be {expected}, not {}", type_name(v.get_ref())))
-                .hint(format!("write {what} as {expected}")),
+            Diagnostic::error(
+                "bad-value",
+                self.span(v.span()),
+                format!("{what} must be {expected}, not {}", type_name(v.get_ref())),
+            )
+            .hint(format!("write {what} as {expected}")),
         );
     }
 
@@ -327,7 +348,11 @@ impl Reader<'_> {
         match n {
             Some(n) if n.is_finite() && n >= 0.0 => Some(n),
             _ => {
-                self.bad_value(v.span(), format!("{what} must be a number at or above 0"), "write a plain number such as `25.0`");
+                self.bad_value(
+                    v.span(),
+                    format!("{what} must be a number at or above 0"),
+                    "write a plain number such as `25.0`",
+                );
                 None
             }
         }
@@ -338,7 +363,11 @@ impl Reader<'_> {
         match check_id(key.get_ref()) {
             Ok(()) => Some(key.get_ref().to_string()),
             Err(why) => {
-                self.bad_value(key.span(), format!("{what} id `{}` is not valid: {why}", key.get_ref()), "ids match ^[a-z0-9][a-z0-9._-]{0,63}$");
+                self.bad_value(
+                    key.span(),
+                    format!("{what} id `{}` is not valid: {why}", key.get_ref()),
+                    "ids match ^[a-z0-9][a-z0-9._-]{0,63}$",
+                );
                 None
             }
         }
@@ -350,7 +379,11 @@ impl Reader<'_> {
         match check_id(&s) {
             Ok(()) => Some(At::new(s, self.span(v.span()))),
             Err(why) => {
-                self.bad_value(v.span(), format!("{what} `{s}` is not a valid id: {why}"), "ids match ^[a-z0-9][a-z0-9._-]{0,63}$");
+                self.bad_value(
+                    v.span(),
+                    format!("{what} `{s}` is not a valid id: {why}"),
+                    "ids match ^[a-z0-9][a-z0-9._-]{0,63}$",
+                );
                 None
             }
         }
@@ -459,13 +492,21 @@ fn read_settings(r: &mut Reader, value: &Val) -> Option<Settings> {
                     if c.len() == 3 && c.chars().all(|c| c.is_ascii_uppercase()) {
                         s.currency = c;
                     } else {
-                        r.bad_value(v.span(), format!("currency `{c}` is not a three-letter code"), "use an ISO 4217 code such as \"EUR\" or \"USD\"");
+                        r.bad_value(
+                            v.span(),
+                            format!("currency `{c}` is not a three-letter code"),
+                            "use an ISO 4217 code such as \"EUR\" or \"USD\"",
+                        );
                     }
                 }
             }
             "custom_profiles" => s.custom_profiles = r.bool(v, "`workspace.custom_profiles`").unwrap_or(true),
             "require_actor" => s.require_actor = r.bool(v, "`workspace.require_actor`").unwrap_or(false),
-            _ => r.unknown_key(key, &["name", "owner", "default_profile", "currency", "custom_profiles", "require_actor"], "[workspace]"),
+            _ => r.unknown_key(
+                key,
+                &["name", "owner", "default_profile", "currency", "custom_profiles", "require_actor"],
+                "[workspace]",
+            ),
         }
     }
     if !has_name {
@@ -478,7 +519,15 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
     let id = r.key_id(key, "area")?;
     let table = r.table(value, &format!("area `{id}`"))?;
     let span = r.span(key.span());
-    let mut area = Area { id: id.clone(), span, label: id.clone(), actions: Vec::new(), levels: Vec::new(), per_client: false, incomplete: false };
+    let mut area = Area {
+        id: id.clone(),
+        span,
+        label: id.clone(),
+        actions: Vec::new(),
+        levels: Vec::new(),
+        per_client: false,
+        incomplete: false,
+    };
     let (mut has_actions, mut has_levels) = (false, false);
     for (k, v) in table {
         match k.get_ref().as_ref() {
@@ -489,14 +538,22 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
                 for a in r.array(v, "`actions`").unwrap_or_default() {
                     if let Some(name) = r.id_ref(a, "an action") {
                         if area.actions.iter().any(|x| x.value == name.value) {
-                            r.bad_value(a.span(), format!("action `{}` is listed twice", name.value), "list each action once");
+                            r.bad_value(
+                                a.span(),
+                                format!("action `{}` is listed twice", name.value),
+                                "list each action once",
+                            );
                         } else {
                             area.actions.push(name);
                         }
                     }
                 }
                 if area.actions.is_empty() {
-                    r.bad_value(v.span(), format!("area `{id}` has no actions"), "list at least `view`, e.g. actions = [\"view\", \"edit\"]");
+                    r.bad_value(
+                        v.span(),
+                        format!("area `{id}` has no actions"),
+                        "list at least `view`, e.g. actions = [\"view\", \"edit\"]",
+                    );
                 }
             }
             "levels" => {
@@ -506,14 +563,22 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
                     area.incomplete |= level.is_none();
                     if let Some(level) = level {
                         if area.accepts(level.value) {
-                            r.bad_value(l.span(), format!("level `{}` is listed twice", level.value), "list each level once");
+                            r.bad_value(
+                                l.span(),
+                                format!("level `{}` is listed twice", level.value),
+                                "list each level once",
+                            );
                         } else {
                             area.levels.push(level);
                         }
                     }
                 }
                 if area.levels.is_empty() {
-                    r.bad_value(v.span(), format!("area `{id}` accepts no levels"), "list the levels it accepts, e.g. levels = [\"none\", \"all\"]");
+                    r.bad_value(
+                        v.span(),
+                        format!("area `{id}` accepts no levels"),
+                        "list the levels it accepts, e.g. levels = [\"none\", \"all\"]",
+                    );
                 }
             }
             _ => r.unknown_key(k, &["label", "actions", "levels", "per_client"], &format!("area `{id}`")),
@@ -580,7 +645,11 @@ fn read_profile(r: &mut Reader, top: &DeTable, id: &str, span: Span) -> Option<P
             "builtin" => p.builtin = r.bool(v, "`builtin`").unwrap_or(false),
             "admin" => p.admin = r.bool(v, "`admin`").unwrap_or(false),
             "grants" => p.grants = r.grants(v, "grants"),
-            _ => r.unknown_key(k, &["name", "description", "tier", "builtin", "admin", "grants"], &format!("profile `{id}`")),
+            _ => r.unknown_key(
+                k,
+                &["name", "description", "tier", "builtin", "admin", "grants"],
+                &format!("profile `{id}`"),
+            ),
         }
     }
     if !has_name {
@@ -610,7 +679,8 @@ fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
     members
 }
 
-const MEMBER_KEYS: [&str; 8] = ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
+const MEMBER_KEYS: [&str; 8] =
+    ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
 
 fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
     let id = r.key_id(key, "member")?;
@@ -640,7 +710,11 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                 seen[1] = true;
                 if let Some(e) = r.string(v, "`email`") {
                     if let Err(why) = check_email(&e) {
-                        r.bad_value(v.span(), format!("`{e}` is not an email address: {why}"), "write it as name@example.com");
+                        r.bad_value(
+                            v.span(),
+                            format!("`{e}` is not an email address: {why}"),
+                            "write it as name@example.com",
+                        );
                     }
                     m.email = At::new(e, r.span(v.span()));
                 }
@@ -657,7 +731,8 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                     match Status::parse(&s) {
                         Some(st) => m.status = st,
                         None => {
-                            let d = Diagnostic::error("bad-value", m.status_span, format!("`{s}` is not a member status"));
+                            let d =
+                                Diagnostic::error("bad-value", m.status_span, format!("`{s}` is not a member status"));
                             r.diags.push(d.suggest(&s, Status::NAMES, "a status is active, invited or suspended"));
                         }
                     }
@@ -685,7 +760,11 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         }
     }
     let context = format!("member `{id}`");
-    for (field, example, present) in [("name", "\"Bob Durand\"", seen[0]), ("email", "\"bob@example.com\"", seen[1]), ("profile", "\"user\"", seen[2])] {
+    for (field, example, present) in [
+        ("name", "\"Bob Durand\"", seen[0]),
+        ("email", "\"bob@example.com\"", seen[1]),
+        ("profile", "\"user\"", seen[2]),
+    ] {
         if !present {
             r.missing(span, field, &context, example);
         }
@@ -734,7 +813,15 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
     let id = r.key_id(key, "client")?;
     let table = r.table(value, &format!("client `{id}`"))?;
     let span = r.span(key.span());
-    let mut c = Client { id: id.clone(), span, name: String::new(), kind: ClientKind::Company, kind_span: span, company: None, created_by: None };
+    let mut c = Client {
+        id: id.clone(),
+        span,
+        name: String::new(),
+        kind: ClientKind::Company,
+        kind_span: span,
+        company: None,
+        created_by: None,
+    };
     let (mut has_name, mut has_kind) = (false, false);
     for (k, v) in table {
         match k.get_ref().as_ref() {
@@ -810,15 +897,18 @@ mod shape_tests {
 
     #[test]
     fn duplicated_keys_are_syntax_errors() {
-        let checked = check_with(&[("members.toml", &edit(MEMBERS, "name = \"Bob\"", "name = \"Bob\"\nname = \"Robert\""))]);
+        let checked =
+            check_with(&[("members.toml", &edit(MEMBERS, "name = \"Bob\"", "name = \"Bob\"\nname = \"Robert\""))]);
         assert_eq!(codes(&checked), vec!["toml-syntax"]);
     }
 
     #[test]
     fn unknown_keys_anywhere() {
-        let checked = check_with(&[("clients.toml", &edit(CLIENTS, "kind = \"contact\"", "kind = \"contact\"\nphone = \"x\""))]);
+        let checked =
+            check_with(&[("clients.toml", &edit(CLIENTS, "kind = \"contact\"", "kind = \"contact\"\nphone = \"x\""))]);
         assert_eq!(codes(&checked), vec!["unknown-key"]);
-        let checked = check_with(&[("workspace.toml", &edit(WORKSPACE, "[workspace]", "[workspace]\ncurency = \"EUR\""))]);
+        let checked =
+            check_with(&[("workspace.toml", &edit(WORKSPACE, "[workspace]", "[workspace]\ncurency = \"EUR\""))]);
         assert_eq!(codes(&checked), vec!["unknown-key"]);
         assert_eq!(checked.diagnostics[0].hint.as_deref(), Some("did you mean `currency`?"));
     }

@@ -30,8 +30,12 @@ pub fn discover(flag: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
     if config.join(load::WORKSPACE_FILE).is_file() {
         return Ok(config);
     }
-    Err(Error::new(Kind::Invalid, "no-workspace", "no workspace found: no workspace.toml here, in a parent folder, or in ./config")
-        .hint("pass -w DIR or set ROSTER_WORKSPACE, or create a workspace with `roster init DIR`"))
+    Err(Error::new(
+        Kind::Invalid,
+        "no-workspace",
+        "no workspace found: no workspace.toml here, in a parent folder, or in ./config",
+    )
+    .hint("pass -w DIR or set ROSTER_WORKSPACE, or create a workspace with `roster init DIR`"))
 }
 
 /// A workspace read and checked: every diagnostic, sorted, with the model.

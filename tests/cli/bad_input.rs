@@ -86,7 +86,11 @@ fn ten_megabyte_string() {
 #[test]
 fn wrong_types() {
     let ws = Workspace::example();
-    ws.edit("workspace.toml", "price = 9.0", "price = \"nine\"").edit("profiles/admin.toml", "admin = true", "admin = \"yes\"");
+    ws.edit("workspace.toml", "price = 9.0", "price = \"nine\"").edit(
+        "profiles/admin.toml",
+        "admin = true",
+        "admin = \"yes\"",
+    );
     check(&ws)
         .stderr_has("error[bad-value]: `price` must be a number, not a string")
         .stderr_has("error[bad-value]: `admin` must be true or false, not a string");
@@ -97,6 +101,7 @@ fn a_link_outside_the_workspace_is_refused() {
     let ws = Workspace::example();
     let outside = Workspace::empty();
     outside.write("p.toml", "name = \"Outside\"\ntier = \"connect\"\nbuiltin = true\n");
-    std::os::unix::fs::symlink(outside.path().join("p.toml"), ws.path().join("profiles/outside.toml")).expect("symlink");
+    std::os::unix::fs::symlink(outside.path().join("p.toml"), ws.path().join("profiles/outside.toml"))
+        .expect("symlink");
     check(&ws).stderr_has("error[io]: `profiles/outside.toml` is a link to").stderr_has("outside the workspace");
 }

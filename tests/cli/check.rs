@@ -2,7 +2,11 @@ use crate::support::Workspace;
 
 #[test]
 fn the_example_workspace_passes_strict_check() {
-    Workspace::example().run(&["check", "--strict"]).code(0).stdout_has("ok: 0 errors, 0 warnings").stdout_has("12 members");
+    Workspace::example()
+        .run(&["check", "--strict"])
+        .code(0)
+        .stdout_has("ok: 0 errors, 0 warnings")
+        .stdout_has("12 members");
 }
 
 #[test]
@@ -17,7 +21,11 @@ fn planted_errors_in_several_files_are_all_reported_with_their_lines() {
     let ws = Workspace::example();
     ws.edit("workspace.toml", "owner = \"claire\"", "owner = \"clare\"")
         .edit("profiles/connect-no-pay.toml", "clients = { view = \"assigned\" }", "clients = { view = \"all\" }")
-        .edit("members.toml", "profile = \"full-accounting\"\nclients = [\"globex\"", "profile = \"full-acounting\"\nclients = [\"globex\"")
+        .edit(
+            "members.toml",
+            "profile = \"full-accounting\"\nclients = [\"globex\"",
+            "profile = \"full-acounting\"\nclients = [\"globex\"",
+        )
         .edit("members.toml", "email = \"hugo@", "colour = \"blue\"\nemail = \"hugo@")
         .edit("clients.toml", "company = \"globex\"", "company = \"anne-leroy\"");
     let run = ws.run(&["check"]);
@@ -52,7 +60,10 @@ fn planted_errors_in_several_files_are_all_reported_with_their_lines() {
 fn warnings_fail_only_strict() {
     let ws = Workspace::example();
     ws.edit("members.toml", "profile = \"connect-no-pay\"", "profile = \"connect-pay\"");
-    ws.run(&["check"]).code(0).stderr_has("warning[unused-profile]: profile `connect-no-pay` has no members").stdout_has("1 warning");
+    ws.run(&["check"])
+        .code(0)
+        .stderr_has("warning[unused-profile]: profile `connect-no-pay` has no members")
+        .stdout_has("1 warning");
     ws.run(&["check", "--strict"]).code(1).stderr_has("warning[unused-profile]").stderr_has("--strict: warnings fail");
     let v = ws.run(&["check", "--format", "json"]).json();
     assert_eq!(v["warnings"][0]["code"], "unused-profile");
@@ -63,7 +74,13 @@ fn warnings_fail_only_strict() {
 fn every_command_refuses_an_invalid_workspace() {
     let ws = Workspace::example();
     ws.edit("members.toml", "profile = \"easy-invoicing\"", "profile = \"easy\"");
-    for args in [&["member", "list"][..], &["profile", "list"], &["client", "list"], &["member", "show", "bob"], &["profile", "default"]] {
+    for args in [
+        &["member", "list"][..],
+        &["profile", "list"],
+        &["client", "list"],
+        &["member", "show", "bob"],
+        &["profile", "default"],
+    ] {
         let run = ws.run(args);
         run.code(1).stderr_has("error[unknown-ref]").stderr_has("error[invalid-workspace]");
         assert_eq!(run.stdout, "", "{args:?} printed data from an invalid workspace");

@@ -18,7 +18,10 @@ fn shipped_completions_are_current() {
             std::fs::write(&path, &run.stdout).expect("write");
         }
         let shipped = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(shipped == run.stdout, "completions/{file} is stale: run `UPDATE_COMPLETIONS=1 cargo test completions`");
+        assert!(
+            shipped == run.stdout,
+            "completions/{file} is stale: run `UPDATE_COMPLETIONS=1 cargo test completions`"
+        );
     }
 }
 

@@ -15,7 +15,10 @@ fn member_list_in_every_format() {
     let csv = ws.run(&["member", "list", "--format", "csv"]);
     csv.code(0);
     assert!(csv.stdout.starts_with("id,name,email,profile,status,clients\nbob,Bob Durand,bob@cabinet-martin.example,easy-invoicing,active,acme;globex\n"), "{}", csv.stdout);
-    ws.run(&["member", "list", "--format", "markdown"]).code(0).stdout_has("| id | name |").stdout_has("| bob | Bob Durand |");
+    ws.run(&["member", "list", "--format", "markdown"])
+        .code(0)
+        .stdout_has("| id | name |")
+        .stdout_has("| bob | Bob Durand |");
 }
 
 #[test]
@@ -24,7 +27,13 @@ fn member_list_filters() {
     let ids = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["member", "list", "--format", "json"];
         all.extend_from_slice(args);
-        ws.run(&all).json().as_array().expect("array").iter().map(|m| m["id"].as_str().expect("id").to_string()).collect()
+        ws.run(&all)
+            .json()
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|m| m["id"].as_str().expect("id").to_string())
+            .collect()
     };
     assert_eq!(ids(&["--profile", "admin"]), ["claire", "marc"]);
     // Per-client profiles count: bob works under full-accounting for ACME.
@@ -38,7 +47,10 @@ fn member_list_filters() {
 #[test]
 fn unknown_names_exit_4_with_did_you_mean() {
     let ws = Workspace::example();
-    ws.run(&["member", "list", "--profile", "admn"]).code(4).stderr_has("error[not-found]: no profile named `admn`").stderr_has("did you mean `admin`?");
+    ws.run(&["member", "list", "--profile", "admn"])
+        .code(4)
+        .stderr_has("error[not-found]: no profile named `admn`")
+        .stderr_has("did you mean `admin`?");
     ws.run(&["member", "show", "bobb"]).code(4).stderr_has("no member named `bobb`").stderr_has("did you mean `bob`?");
     ws.run(&["member", "show", "zed"]).code(4).stderr_has("`roster member list` lists them");
     ws.run(&["client", "list", "--member", "nobody"]).code(4).stderr_has("no member named `nobody`");
@@ -76,7 +88,10 @@ fn member_show_has_every_field_and_effective_access() {
         .stdout_has("julie — Julie Petit <julie@cabinet-martin.example>")
         .stdout_has("override      invoices.view = assigned")
         .stdout_has("invoices   view    assigned  member override");
-    ws.run(&["member", "show", "bob"]).code(0).stdout_has("per-client    acme -> full-accounting").stdout_has("credit limit  200.00 EUR/month");
+    ws.run(&["member", "show", "bob"])
+        .code(0)
+        .stdout_has("per-client    acme -> full-accounting")
+        .stdout_has("credit limit  200.00 EUR/month");
 }
 
 #[test]
@@ -123,14 +138,26 @@ fn profile_compare_in_every_format() {
     assert_eq!(v["a"], "connect-pay");
     assert_eq!(v["b"], "connect-no-pay");
     assert_eq!(v["rows"].as_array().map(Vec::len), Some(14));
-    assert!(v["rows"].as_array().expect("rows").contains(&json!({"area": "invoices", "action": "view", "a": "assigned", "b": "none", "differs": true})));
-    let only = ws.run(&["profile", "compare", "connect-pay", "connect-no-pay", "--only-diff", "--format", "json"]).json();
+    assert!(
+        v["rows"]
+            .as_array()
+            .expect("rows")
+            .contains(&json!({"area": "invoices", "action": "view", "a": "assigned", "b": "none", "differs": true}))
+    );
+    let only =
+        ws.run(&["profile", "compare", "connect-pay", "connect-no-pay", "--only-diff", "--format", "json"]).json();
     assert_eq!(only["rows"].as_array().map(Vec::len), Some(2));
 
     let csv = ws.run(&["profile", "compare", "connect-pay", "connect-no-pay", "--only-diff", "--format", "csv"]);
-    assert_eq!(csv.stdout, "area,action,a,b,differs\ninvoices,view,assigned,none,true\ninvoices,print,assigned,none,true\n");
+    assert_eq!(
+        csv.stdout,
+        "area,action,a,b,differs\ninvoices,view,assigned,none,true\ninvoices,print,assigned,none,true\n"
+    );
     let md = ws.run(&["profile", "compare", "connect-pay", "connect-no-pay", "--format", "markdown"]);
-    md.code(0).stdout_has("| area | action | connect-pay | connect-no-pay | differs |").stdout_has("| **invoices** | **view** | **assigned** | **none** | **yes** |").stdout_has("| clients | view | assigned | assigned |  |");
+    md.code(0)
+        .stdout_has("| area | action | connect-pay | connect-no-pay | differs |")
+        .stdout_has("| **invoices** | **view** | **assigned** | **none** | **yes** |")
+        .stdout_has("| clients | view | assigned | assigned |  |");
     ws.run(&["profile", "compare", "connect-pay", "connect-no-pay"]).code(0).stdout_has("2 area.actions differ");
 }
 
@@ -149,8 +176,14 @@ fn client_list_all_and_for_a_member() {
     let v = ws.run(&["client", "list", "--format", "json"]).json();
     assert_eq!(v.as_array().map(Vec::len), Some(8));
     let jean = v.as_array().expect("array").iter().find(|c| c["id"] == "jean-dupont").expect("jean");
-    assert_eq!(jean, &json!({"id": "jean-dupont", "name": "Jean Dupont", "kind": "contact", "company": "acme", "created_by": null, "members": []}));
+    assert_eq!(
+        jean,
+        &json!({"id": "jean-dupont", "name": "Jean Dupont", "kind": "contact", "company": "acme", "created_by": null, "members": []})
+    );
     let bob = ws.run(&["client", "list", "--member", "bob", "--format", "csv"]);
-    assert_eq!(bob.stdout, "id,name,kind,company,created_by,members\nacme,ACME SA,company,,,bob;paul\nglobex,Globex SARL,company,,,bob;thomas\n");
+    assert_eq!(
+        bob.stdout,
+        "id,name,kind,company,created_by,members\nacme,ACME SA,company,,,bob;paul\nglobex,Globex SARL,company,,,bob;thomas\n"
+    );
     ws.run(&["client", "list"]).code(0).stdout_has("marie-curie  Marie Curie");
 }

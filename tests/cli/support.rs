@@ -26,7 +26,12 @@ impl Run {
 
     #[track_caller]
     pub fn stdout_has(&self, text: &str) -> &Run {
-        assert!(self.stdout.contains(text), "stdout lacks {text:?}\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
         self
     }
 

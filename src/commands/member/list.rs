@@ -53,7 +53,10 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     }
     let mut records = member_records();
     for m in sorted(&ws) {
-        let keep = args.profile.as_ref().is_none_or(|p| m.profile.value == *p || m.client_profiles.iter().any(|(_, cp)| cp.value == *p))
+        let keep = args
+            .profile
+            .as_ref()
+            .is_none_or(|p| m.profile.value == *p || m.client_profiles.iter().any(|(_, cp)| cp.value == *p))
             && args.status.is_none_or(|s| m.status == s)
             && args.client.as_ref().is_none_or(|c| m.has_client(c));
         if keep {

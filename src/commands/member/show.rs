@@ -35,7 +35,12 @@ pub fn grants_json(grants: &Grants) -> Value {
     Value::Object(
         grants
             .iter()
-            .map(|(area, actions)| (area.clone(), Value::Object(actions.iter().map(|(a, l)| (a.clone(), json!(l.value.as_str()))).collect())))
+            .map(|(area, actions)| {
+                (
+                    area.clone(),
+                    Value::Object(actions.iter().map(|(a, l)| (a.clone(), json!(l.value.as_str()))).collect()),
+                )
+            })
             .collect(),
     )
 }
@@ -45,12 +50,19 @@ fn to_json(ws: &Workspace, m: &Member) -> Value {
     for ((name, _), v) in member_records().columns.iter().zip(member_fields(m)) {
         obj.insert(name.clone(), v);
     }
-    obj.insert("client_profiles".into(), Value::Object(m.client_profiles.iter().map(|(c, p)| (c.value.clone(), json!(p.value))).collect()));
+    obj.insert(
+        "client_profiles".into(),
+        Value::Object(m.client_profiles.iter().map(|(c, p)| (c.value.clone(), json!(p.value))).collect()),
+    );
     obj.insert("grants".into(), grants_json(&m.grants));
     obj.insert("credit_limit".into(), m.credit_limit.map_or(Value::Null, |c| json!(c)));
     let mut effective = Map::new();
     for area in &ws.areas {
-        let actions = area.actions.iter().map(|a| (a.value.clone(), json!(access::member_level(ws, m, area, &a.value).level.as_str()))).collect();
+        let actions = area
+            .actions
+            .iter()
+            .map(|a| (a.value.clone(), json!(access::member_level(ws, m, area, &a.value).level.as_str())))
+            .collect();
         effective.insert(area.id.clone(), Value::Object(actions));
     }
     obj.insert("effective".into(), Value::Object(effective));
@@ -68,7 +80,9 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
     line(
         "profile",
         match (profile, tier) {
-            (Some(p), Some(t)) => format!("{} ({}; tier {}, {} {currency}/month)", p.id, p.name, t.label, render::money(t.price)),
+            (Some(p), Some(t)) => {
+                format!("{} ({}; tier {}, {} {currency}/month)", p.id, p.name, t.label, render::money(t.price))
+            }
             _ => m.profile.value.clone(),
         },
     );
@@ -85,7 +99,8 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
     if let Some(limit) = m.credit_limit {
         line("credit limit", format!("{} {currency}/month", render::money(limit)));
     }
-    let mut records = Records::new([("area", Col::Text), ("action", Col::Text), ("level", Col::Text), ("from", Col::Text)]);
+    let mut records =
+        Records::new([("area", Col::Text), ("action", Col::Text), ("level", Col::Text), ("from", Col::Text)]);
     for area in &ws.areas {
         for action in &area.actions {
             let e = access::member_level(ws, m, area, &action.value);

@@ -42,15 +42,30 @@ pub fn cmd_compare(ctx: &Ctx, args: CompareArgs) -> Result<Outcome> {
             let differs = la != lb;
             differing += usize::from(differs);
             if differs || !args.only_diff {
-                records.push_marked(vec![json!(area.id), json!(action.value), json!(la.as_str()), json!(lb.as_str()), json!(differs)], differs);
+                records.push_marked(
+                    vec![json!(area.id), json!(action.value), json!(la.as_str()), json!(lb.as_str()), json!(differs)],
+                    differs,
+                );
             }
         }
     }
     let text = match ctx.format {
         Format::Json => render::json(&json!({"a": a.id, "b": b.id, "rows": records.to_json()})),
         Format::Table => {
-            let tier = |p: &crate::model::Profile| ws.tier(&p.tier.value).map_or(p.tier.value.clone(), |t| format!("{} {} {}", t.label, render::money(t.price), ws.settings.currency));
-            let mut out = format!("{} ({}) vs {} ({}): {differing} area.action{} differ{}\n\n", a.id, tier(a), b.id, tier(b), crate::store::plural(differing), if differing == 1 { "s" } else { "" });
+            let tier = |p: &crate::model::Profile| {
+                ws.tier(&p.tier.value).map_or(p.tier.value.clone(), |t| {
+                    format!("{} {} {}", t.label, render::money(t.price), ws.settings.currency)
+                })
+            };
+            let mut out = format!(
+                "{} ({}) vs {} ({}): {differing} area.action{} differ{}\n\n",
+                a.id,
+                tier(a),
+                b.id,
+                tier(b),
+                crate::store::plural(differing),
+                if differing == 1 { "s" } else { "" }
+            );
             out.push_str(&records.render(Format::Table, ctx.out_paint()));
             out
         }

@@ -27,7 +27,11 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
         Format::Json => {
             let mut grants = Map::new();
             for area in &ws.areas {
-                let actions = area.actions.iter().map(|a| (a.value.clone(), json!(ws.profile_level(p, area, &a.value).as_str()))).collect();
+                let actions = area
+                    .actions
+                    .iter()
+                    .map(|a| (a.value.clone(), json!(ws.profile_level(p, area, &a.value).as_str())))
+                    .collect();
                 grants.insert(area.id.clone(), Value::Object(actions));
             }
             render::json(&json!({
@@ -43,14 +47,28 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
             if !p.description.is_empty() {
                 out.push_str(&format!("  {}\n", p.description));
             }
-            let flags: Vec<&str> = [(is_default, "default"), (p.builtin, "builtin"), (p.admin, "admin")].iter().filter(|(on, _)| *on).map(|(_, n)| *n).collect();
+            let flags: Vec<&str> = [(is_default, "default"), (p.builtin, "builtin"), (p.admin, "admin")]
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, n)| *n)
+                .collect();
             if let Some(t) = tier {
-                out.push_str(&format!("  tier {} ({}), {} {}/member/month", t.id, t.label, render::money(t.price), ws.settings.currency));
+                out.push_str(&format!(
+                    "  tier {} ({}), {} {}/member/month",
+                    t.id,
+                    t.label,
+                    render::money(t.price),
+                    ws.settings.currency
+                ));
             }
             if !flags.is_empty() {
                 out.push_str(&format!("; {}", flags.join(", ")));
             }
-            out.push_str(&format!("\n  members ({}): {}\n\n", members.len(), if members.is_empty() { "none".into() } else { members.join(", ") }));
+            out.push_str(&format!(
+                "\n  members ({}): {}\n\n",
+                members.len(),
+                if members.is_empty() { "none".into() } else { members.join(", ") }
+            ));
             out.push_str(&grant_records(&ws, p).render(Format::Table, paint));
             out
         }
@@ -63,12 +81,18 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
 /// Every area.action of the profile, with its tier's ceiling beside it.
 fn grant_records(ws: &Workspace, p: &Profile) -> Records {
     let tier = ws.tier(&p.tier.value);
-    let mut records = Records::new([("area", Col::Text), ("action", Col::Text), ("level", Col::Text), ("ceiling", Col::Text)]);
+    let mut records =
+        Records::new([("area", Col::Text), ("action", Col::Text), ("level", Col::Text), ("ceiling", Col::Text)]);
     for area in &ws.areas {
         for action in &area.actions {
             let level = ws.profile_level(p, area, &action.value);
             let ceiling = tier.map(|t| ws.level_in(&t.ceiling, area, &action.value));
-            records.push(vec![json!(area.id), json!(action.value), json!(level.as_str()), json!(ceiling.map(|c| c.as_str()))]);
+            records.push(vec![
+                json!(area.id),
+                json!(action.value),
+                json!(level.as_str()),
+                json!(ceiling.map(|c| c.as_str())),
+            ]);
         }
     }
     records
