@@ -197,19 +197,17 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
             if p.admin
                 && let Some(w) = written.filter(|w| w.value < area.highest())
             {
-                {
-                    out.push(
-                        Diagnostic::error(
-                            "admin-limited",
-                            w.span,
-                            format!("admin {what} limits `{}.{action}` to `{}`", area.id, w.value),
-                        )
-                        .hint(format!(
-                            "an admin profile has the highest level of everything: remove this grant or set it to `{}`",
-                            area.highest()
-                        )),
-                    );
-                }
+                out.push(
+                    Diagnostic::error(
+                        "admin-limited",
+                        w.span,
+                        format!("admin {what} limits `{}.{action}` to `{}`", area.id, w.value),
+                    )
+                    .hint(format!(
+                        "an admin profile has the highest level of everything: remove this grant or set it to `{}`",
+                        area.highest()
+                    )),
+                );
             }
             if let Some(tier) = tier {
                 let ceiling = ws.level_in(&tier.ceiling, area, action);
