@@ -12,6 +12,7 @@ use crate::model::{
 };
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -30,9 +31,23 @@ pub const MEMBERS_FILE: &str = "members.toml";
 pub const CLIENTS_FILE: &str = "clients.toml";
 pub const PROFILES_DIR: &str = "profiles";
 
+/// Where the files come from: the disk, or memory (the state a change would
+/// write, validated before anything is written).
+#[derive(Clone, Copy, Debug)]
+pub enum Input<'a> {
+    Disk,
+    /// Every file of the workspace, by workspace-relative name.
+    Memory(&'a BTreeMap<String, String>),
+}
+
 /// Reads every file of the workspace at `root` (an existing directory).
 pub fn load(root: &Path) -> Loaded {
+    load_from(root, Input::Disk)
+}
+
+pub fn load_from(root: &Path, input: Input) -> Loaded {
     let mut cx = Loader {
+        input,
         root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
         sources: Sources::default(),
         diags: Vec::new(),
@@ -87,7 +102,8 @@ fn empty_settings(file: FileId) -> Settings {
     }
 }
 
-struct Loader {
+struct Loader<'a> {
+    input: Input<'a>,
     root: PathBuf,
     sources: Sources,
     diags: Vec<Diagnostic>,
@@ -96,12 +112,16 @@ struct Loader {
     failed: Vec<FileId>,
 }
 
-impl Loader {
+impl Loader<'_> {
     /// Reads one file into the sources; on failure the file is added empty and a
     /// diagnostic says why.
     fn read(&mut self, name: &str) -> FileId {
         let path = self.root.join(name);
-        match read_text(&self.root, &path, name) {
+        let text = match self.input {
+            Input::Disk => read_text(&self.root, &path, name),
+            Input::Memory(files) => files.get(name).cloned().ok_or_else(|| ReadError::Diag(missing_file(name))),
+        };
+        match text {
             Ok(text) => self.sources.add(name.to_string(), path, text),
             Err(ReadError::Diag(d)) => {
                 self.unreadable = true;
@@ -125,6 +145,16 @@ impl Loader {
 
     /// The `profiles/*.toml` files, sorted by name, as (stem, workspace-relative name).
     fn profile_files(&mut self) -> Vec<(String, String)> {
+        if let Input::Memory(files) = self.input {
+            let prefix = format!("{PROFILES_DIR}/");
+            return files
+                .keys()
+                .filter_map(|name| {
+                    let stem = name.strip_prefix(&prefix)?.strip_suffix(".toml")?;
+                    (!stem.contains('/')).then(|| (stem.to_string(), name.clone()))
+                })
+                .collect();
+        }
         let dir = self.root.join(PROFILES_DIR);
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
@@ -199,12 +229,7 @@ fn read_text(root: &Path, path: &Path, name: &str) -> Result<String, ReadError> 
     let io = |msg: String, hint: &str| ReadError::Diag(Diagnostic::file_error("io", name, msg).hint(hint));
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(ReadError::Diag(
-                Diagnostic::file_error("missing-file", name, format!("`{name}` is missing"))
-                    .hint(format!("create `{name}`; `roster init` writes a complete workspace to start from")),
-            ));
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Diag(missing_file(name))),
         Err(e) => return Err(io(format!("cannot read `{name}`: {e}"), "check the file's permissions")),
     };
     if meta.is_dir() {
@@ -225,6 +250,11 @@ fn read_text(root: &Path, path: &Path, name: &str) -> Result<String, ReadError> 
         let at = e.utf8_error().valid_up_to();
         ReadError::NotUtf8 { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), at }
     })
+}
+
+fn missing_file(name: &str) -> Diagnostic {
+    Diagnostic::file_error("missing-file", name, format!("`{name}` is missing"))
+        .hint(format!("create `{name}`; `roster init` writes a complete workspace to start from"))
 }
 
 /// Checks SPEC §2's id pattern `^[a-z0-9][a-z0-9._-]{0,63}$`.

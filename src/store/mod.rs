@@ -1,7 +1,9 @@
 //! Finding a workspace and reading it: discovery (SPEC §5), the loader, and the
 //! rules run on every load so that no command acts on an invalid workspace.
 
+pub mod edit;
 pub mod load;
+pub mod save;
 
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Kind, Result};

@@ -1,0 +1,283 @@
+//! Format-preserving edits of one TOML file (SPEC §6): only the TOML that must
+//! change changes. Comments, blank lines, key order and quoting elsewhere stay
+//! byte for byte.
+//!
+//! This is the write model, kept apart from the typed read model of `load` (as
+//! uv keeps `PyProjectTomlMut` apart from `PyProjectToml`): it exists to keep
+//! what people wrote. Values are replaced with their old decor (so a trailing
+//! `# comment` survives), and a new entry is inserted as text in id order when
+//! the entries of its table are sorted, else at its end.
+
+use crate::error::{Error, Kind, Result};
+use toml_edit::{DocumentMut, InlineTable, Item, TableLike, Value};
+
+/// A parsed document of one file, with the text it came from.
+#[derive(Debug)]
+pub struct Editor {
+    name: String,
+    doc: DocumentMut,
+}
+
+impl Editor {
+    pub fn parse(name: &str, text: &str) -> Result<Editor> {
+        let doc = text.parse::<DocumentMut>().map_err(|e| {
+            Error::new(Kind::Environment, "toml-syntax", format!("cannot edit `{name}`: {e}"))
+                .hint("the file changed since it was checked; run `roster check`")
+        })?;
+        Ok(Editor { name: name.to_string(), doc })
+    }
+
+    pub fn finish(self) -> String {
+        self.doc.to_string()
+    }
+
+    /// The top-level table, for keys that live there (a profile's `name`).
+    pub fn root(&mut self) -> &mut dyn TableLike {
+        self.doc.as_table_mut()
+    }
+
+    /// `[table.id]`, however it is written (standard, inline or dotted).
+    pub fn entry(&mut self, table: &str, id: &str) -> Result<&mut dyn TableLike> {
+        let name = self.name.clone();
+        self.doc
+            .get_mut(table)
+            .and_then(|t| t.as_table_like_mut())
+            .and_then(|t| t.get_mut(id))
+            .and_then(|e| e.as_table_like_mut())
+            .ok_or_else(|| {
+                Error::new(Kind::Environment, "changed-on-disk", format!("`{name}` has no entry `{table}.{id}` to edit"))
+            })
+    }
+
+    /// Removes `[table.id]` with the comments above its header.
+    pub fn remove_entry(&mut self, table: &str, id: &str) -> bool {
+        self.doc.get_mut(table).and_then(|t| t.as_table_like_mut()).and_then(|t| t.remove(id)).is_some()
+    }
+}
+
+/// Sets `key` to `value`, keeping the old value's decor (its spacing and any
+/// trailing comment); a new key is appended to the table.
+pub fn set(table: &mut dyn TableLike, key: &str, mut value: Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            *value.decor_mut() = old.decor().clone();
+            *old = value;
+        }
+        Some(item) => *item = Item::Value(value),
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
+pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
+    table.remove(key).is_some()
+}
+
+/// Sets `area.action = level` in a grants-like table under `key` (a profile's
+/// `grants`, a member's overrides), creating the tables it needs as inline tables.
+pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str, level: &str) {
+    if parent.get(key).and_then(Item::as_table_like).is_none() {
+        parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
+    }
+    let Some(grants) = parent.get_mut(key).and_then(Item::as_table_like_mut) else { return };
+    if grants.get(area).and_then(Item::as_table_like).is_none() {
+        grants.insert(area, Item::Value(Value::InlineTable(InlineTable::new())));
+    }
+    if let Some(area_table) = grants.get_mut(area).and_then(Item::as_table_like_mut) {
+        set(area_table, action, Value::from(level));
+    }
+    fmt_inline(grants.get_mut(area));
+    fmt_inline(parent.get_mut(key));
+}
+
+/// Removes `area.action` from a grants-like table, and the tables it leaves empty.
+pub fn remove_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str) -> bool {
+    let Some(grants) = parent.get_mut(key).and_then(Item::as_table_like_mut) else { return false };
+    let Some(area_table) = grants.get_mut(area).and_then(Item::as_table_like_mut) else { return false };
+    let removed = area_table.remove(action).is_some();
+    if area_table.is_empty() {
+        grants.remove(area);
+    }
+    if grants.is_empty() {
+        parent.remove(key);
+    }
+    removed
+}
+
+/// Sets `key` to an array of strings, keeping the array's layout when it exists:
+/// values are removed in place and new ones appended.
+pub fn set_string_array(table: &mut dyn TableLike, key: &str, values: &[&str]) {
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(array) => {
+            let multi_line = array.to_string().contains('\n');
+            let first_prefix = array.get(0).and_then(|v| v.decor().prefix().cloned());
+            let last_suffix = array.iter().last().and_then(|v| v.decor().suffix().cloned());
+            array.retain(|v| v.as_str().is_some_and(|s| values.contains(&s)));
+            let present: Vec<String> = array.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+            for v in values {
+                if !present.iter().any(|p| p == v) {
+                    array.push(*v);
+                }
+            }
+            if !multi_line {
+                array.fmt();
+            } else {
+                // Each element on its own line, like the first one was.
+                if let Some(p) = &first_prefix {
+                    for v in array.iter_mut() {
+                        v.decor_mut().set_prefix(p.clone());
+                    }
+                }
+                let n = array.len();
+                if let (Some(s), Some(last)) = (&last_suffix, array.get_mut(n.wrapping_sub(1))) {
+                    last.decor_mut().set_suffix(s.clone());
+                }
+            }
+        }
+        None => set(table, key, Value::Array(values.iter().copied().collect())),
+    }
+}
+
+/// Sets `key.sub = value` in an inline-or-standard table under `key`
+/// (a member's `client_profiles`).
+pub fn set_in(parent: &mut dyn TableLike, key: &str, sub: &str, value: &str) {
+    if parent.get(key).and_then(Item::as_table_like).is_none() {
+        parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
+    }
+    if let Some(t) = parent.get_mut(key).and_then(Item::as_table_like_mut) {
+        set(t, sub, Value::from(value));
+    }
+    fmt_inline(parent.get_mut(key));
+}
+
+/// Removes `key.sub`, and `key` when it is left empty.
+pub fn remove_in(parent: &mut dyn TableLike, key: &str, sub: &str) -> bool {
+    let Some(t) = parent.get_mut(key).and_then(Item::as_table_like_mut) else { return false };
+    let removed = t.remove(sub).is_some();
+    if t.is_empty() {
+        parent.remove(key);
+    }
+    removed
+}
+
+/// Spaces a fresh inline table (`{ view = "all" }`); a standard table keeps its layout.
+fn fmt_inline(item: Option<&mut Item>) {
+    if let Some(Item::Value(Value::InlineTable(t))) = item {
+        t.fmt();
+    }
+}
+
+/// Where a new `[table.id]` entry goes in `text`: before the entry with the
+/// next id when the entries are sorted standard tables (with the comments above
+/// that entry's header), else at the end. `ids` are the existing ids in file order,
+/// with the byte offset of each one's key.
+pub fn insert_entry(text: &str, ids: &[(&str, usize)], new_id: &str, entry: &str) -> String {
+    let sorted = ids.windows(2).all(|w| w[0].0 <= w[1].0);
+    let headers = ids.iter().all(|&(_, at)| line_start_is_header(text, at));
+    let next = if sorted && headers { ids.iter().find(|(id, _)| *id > new_id) } else { None };
+    match next {
+        Some(&(_, at)) => {
+            let at = block_start(text, line_start(text, at));
+            format!("{}{entry}\n{}", &text[..at], &text[at..])
+        }
+        None => {
+            let body = text.trim_end_matches(['\n', '\r', ' ', '\t']);
+            let sep = if body.is_empty() { "" } else { "\n\n" };
+            format!("{body}{sep}{entry}")
+        }
+    }
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn line_start_is_header(text: &str, at: usize) -> bool {
+    let line = &text[line_start(text, at)..];
+    line.trim_start().starts_with('[') && !line.trim_start().starts_with("[[")
+}
+
+/// The start of the comment lines directly above the line at `at`.
+fn block_start(text: &str, mut at: usize) -> usize {
+    while at > 0 {
+        let prev = line_start(text, at - 1);
+        if text[prev..at].trim_start().starts_with('#') {
+            at = prev;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_keeps_a_trailing_comment() {
+        let mut e = Editor::parse("m.toml", "[members.bob]\nprofile = \"user\"   # why\nname = 'Bob'\n").unwrap();
+        set(e.entry("members", "bob").unwrap(), "profile", Value::from("contributor"));
+        assert_eq!(e.finish(), "[members.bob]\nprofile = \"contributor\"   # why\nname = 'Bob'\n");
+    }
+
+    #[test]
+    fn grants_are_added_inline_and_removed_with_empty_tables() {
+        let mut e = Editor::parse("m.toml", "[members.bob]\nname = \"Bob\"\n").unwrap();
+        set_grant(e.entry("members", "bob").unwrap(), "grants", "invoices", "view", "assigned");
+        let text = e.finish();
+        assert_eq!(text, "[members.bob]\nname = \"Bob\"\ngrants = { invoices = { view = \"assigned\" } }\n");
+        let mut e = Editor::parse("m.toml", &text).unwrap();
+        assert!(remove_grant(e.entry("members", "bob").unwrap(), "grants", "invoices", "view"));
+        assert_eq!(e.finish(), "[members.bob]\nname = \"Bob\"\n");
+    }
+
+    #[test]
+    fn an_inline_table_gains_a_key_readably() {
+        let mut e = Editor::parse("m.toml", "[members.bob]\ngrants = { invoices = { view = \"assigned\" } }  # note\n").unwrap();
+        set_grant(e.entry("members", "bob").unwrap(), "grants", "invoices", "edit", "assigned");
+        set_grant(e.entry("members", "bob").unwrap(), "grants", "clients", "view", "all");
+        assert_eq!(
+            e.finish(),
+            "[members.bob]\ngrants = { invoices = { view = \"assigned\", edit = \"assigned\" }, clients = { view = \"all\" } }  # note\n"
+        );
+    }
+
+    #[test]
+    fn a_standard_grants_table_keeps_its_layout() {
+        let text = "name = \"P\"\n\n[grants]\nclients = { view = \"all\" }\n# calendars\ncalendars = { view = \"all\" }\n";
+        let mut e = Editor::parse("p.toml", text).unwrap();
+        set_grant(e.root(), "grants", "calendars", "view", "own");
+        set_grant(e.root(), "grants", "invoices", "view", "all");
+        assert_eq!(
+            e.finish(),
+            "name = \"P\"\n\n[grants]\nclients = { view = \"all\" }\n# calendars\ncalendars = { view = \"own\" }\ninvoices = { view = \"all\" }\n"
+        );
+    }
+
+    #[test]
+    fn arrays_keep_their_layout() {
+        let mut e = Editor::parse("m.toml", "[members.bob]\nclients = [\"acme\", \"globex\"]  # two\n").unwrap();
+        set_string_array(e.entry("members", "bob").unwrap(), "clients", &["globex", "initech"]);
+        assert_eq!(e.finish(), "[members.bob]\nclients = [\"globex\", \"initech\"]  # two\n");
+        let mut e = Editor::parse("m.toml", "[members.bob]\nclients = [\n    \"acme\",\n    \"globex\",\n]\n").unwrap();
+        set_string_array(e.entry("members", "bob").unwrap(), "clients", &["globex", "initech"]);
+        assert_eq!(e.finish(), "[members.bob]\nclients = [\n    \"globex\",\n    \"initech\",\n]\n");
+    }
+
+    #[test]
+    fn a_new_entry_goes_in_id_order_with_the_comments_of_the_next() {
+        let text = "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n";
+        let ids = [("a", text.find("[m.a]").unwrap() + 3), ("c", text.find("[m.c]").unwrap() + 3)];
+        assert_eq!(insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"), "# head\n\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n\n# about c\n[m.c]\nx = 3\n");
+        assert_eq!(insert_entry(text, &ids, "d", "[m.d]\nx = 4\n"), "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n\n[m.d]\nx = 4\n");
+    }
+
+    #[test]
+    fn unsorted_entries_get_the_new_one_at_the_end() {
+        let text = "[m.c]\nx = 3\n[m.a]\nx = 1\n";
+        let ids = [("c", 3), ("a", 15)];
+        assert_eq!(insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"), "[m.c]\nx = 3\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n");
+    }
+}
