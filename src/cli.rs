@@ -1,7 +1,7 @@
 //! The command line (SPEC §5), with clap's derive: global options and the
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
-use crate::commands::{check, client, completions, init, member, profile};
+use crate::commands::{check, client, completions, init, member, profile, transfer_all, transfer_one};
 use crate::render::Format;
 use crate::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
@@ -45,9 +45,28 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// The member who makes the change (needs settings.edit = all)
+    #[arg(long = "as", env = "ROSTER_ACTOR", global = true, value_name = "MEMBER")]
+    pub actor: Option<String>,
+
+    /// For changes: print the unified diff of every file that would change, write nothing
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+
+    /// How long a change waits for another one to finish
+    #[arg(long, global = true, default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub lock_timeout: f64,
+
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe
     #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!("`{s}` is not a number of seconds at or above 0")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,13 +75,17 @@ pub enum Command {
     Init(init::InitArgs),
     /// Validate the workspace: every problem, with file:line:col
     Check(check::CheckArgs),
-    /// List and show members
+    /// List, show, add, edit and remove members
     #[command(subcommand)]
     Member(member::MemberCommand),
-    /// List, show and compare access profiles
+    /// List, show, compare, duplicate, edit and remove access profiles
     #[command(subcommand)]
     Profile(profile::ProfileCommand),
-    /// List clients
+    /// Move every member of a profile (per-client profiles too) to another
+    TransferAll(transfer_all::TransferAllArgs),
+    /// Move one member to another profile, or only for one client
+    TransferOne(transfer_one::TransferOneArgs),
+    /// List, add and remove clients; assign them to members
     #[command(subcommand)]
     Client(client::ClientCommand),
     /// Print a shell completion script

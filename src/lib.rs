@@ -4,11 +4,13 @@
 //!
 //! - `cli`: the command line; `commands`: one module per command;
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
-//! - `store`: finding and reading a workspace; `rules`: validation (§4);
+//! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
+//! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from;
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes.
 
 pub mod access;
+pub mod change;
 pub mod cli;
 pub mod commands;
 pub mod diag;

@@ -2,12 +2,15 @@
 //! works on the model, and hands a data shape to `render`; no TOML, table or CSV
 //! code lives here.
 
+pub mod args;
 pub mod check;
 pub mod client;
 pub mod completions;
 pub mod init;
 pub mod member;
 pub mod profile;
+pub mod transfer_all;
+pub mod transfer_one;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{Error, Outcome, Result};
@@ -22,6 +25,9 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub struct Ctx {
     workspace: Option<PathBuf>,
+    pub actor: Option<String>,
+    pub dry_run: bool,
+    pub lock_timeout: std::time::Duration,
     pub format: Format,
     pub quiet: bool,
     color: ColorChoice,
@@ -31,7 +37,16 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx> {
         let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read the current folder", &e))?;
-        Ok(Ctx { workspace: global.workspace, format: global.format, quiet: global.quiet, color: global.color, cwd })
+        Ok(Ctx {
+            workspace: global.workspace,
+            actor: global.actor,
+            dry_run: global.dry_run,
+            lock_timeout: std::time::Duration::from_secs_f64(global.lock_timeout),
+            format: global.format,
+            quiet: global.quiet,
+            color: global.color,
+            cwd,
+        })
     }
 
     pub fn root(&self) -> Result<PathBuf> {
@@ -82,6 +97,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Member(cmd) => member::run(&ctx, cmd),
         Command::Profile(cmd) => profile::run(&ctx, cmd),
         Command::Client(cmd) => client::run(&ctx, cmd),
+        Command::TransferAll(args) => transfer_all::cmd_transfer_all(&ctx, args),
+        Command::TransferOne(args) => transfer_one::cmd_transfer_one(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
     }
 }

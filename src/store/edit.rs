@@ -45,7 +45,11 @@ impl Editor {
             .and_then(|t| t.get_mut(id))
             .and_then(|e| e.as_table_like_mut())
             .ok_or_else(|| {
-                Error::new(Kind::Environment, "changed-on-disk", format!("`{name}` has no entry `{table}.{id}` to edit"))
+                Error::new(
+                    Kind::Environment,
+                    "changed-on-disk",
+                    format!("`{name}` has no entry `{table}.{id}` to edit"),
+                )
             })
     }
 
@@ -235,7 +239,8 @@ mod tests {
 
     #[test]
     fn an_inline_table_gains_a_key_readably() {
-        let mut e = Editor::parse("m.toml", "[members.bob]\ngrants = { invoices = { view = \"assigned\" } }  # note\n").unwrap();
+        let mut e = Editor::parse("m.toml", "[members.bob]\ngrants = { invoices = { view = \"assigned\" } }  # note\n")
+            .unwrap();
         set_grant(e.entry("members", "bob").unwrap(), "grants", "invoices", "edit", "assigned");
         set_grant(e.entry("members", "bob").unwrap(), "grants", "clients", "view", "all");
         assert_eq!(
@@ -246,7 +251,8 @@ mod tests {
 
     #[test]
     fn a_standard_grants_table_keeps_its_layout() {
-        let text = "name = \"P\"\n\n[grants]\nclients = { view = \"all\" }\n# calendars\ncalendars = { view = \"all\" }\n";
+        let text =
+            "name = \"P\"\n\n[grants]\nclients = { view = \"all\" }\n# calendars\ncalendars = { view = \"all\" }\n";
         let mut e = Editor::parse("p.toml", text).unwrap();
         set_grant(e.root(), "grants", "calendars", "view", "own");
         set_grant(e.root(), "grants", "invoices", "view", "all");
@@ -270,8 +276,14 @@ mod tests {
     fn a_new_entry_goes_in_id_order_with_the_comments_of_the_next() {
         let text = "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n";
         let ids = [("a", text.find("[m.a]").unwrap() + 3), ("c", text.find("[m.c]").unwrap() + 3)];
-        assert_eq!(insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"), "# head\n\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n\n# about c\n[m.c]\nx = 3\n");
-        assert_eq!(insert_entry(text, &ids, "d", "[m.d]\nx = 4\n"), "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n\n[m.d]\nx = 4\n");
+        assert_eq!(
+            insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"),
+            "# head\n\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n\n# about c\n[m.c]\nx = 3\n"
+        );
+        assert_eq!(
+            insert_entry(text, &ids, "d", "[m.d]\nx = 4\n"),
+            "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n\n[m.d]\nx = 4\n"
+        );
     }
 
     #[test]

@@ -58,7 +58,12 @@ impl Checked {
 
 /// Reads the workspace at `root` and runs every rule.
 pub fn check(root: &Path) -> Checked {
-    let loaded = load::load(root);
+    check_from(root, load::Input::Disk)
+}
+
+/// Reads a workspace from disk or memory and runs every rule.
+pub fn check_from(root: &Path, input: load::Input) -> Checked {
+    let loaded = load::load_from(root, input);
     let mut diagnostics = loaded.diagnostics;
     // When a file could not be read or parsed, the rules would report every
     // reference into it as unknown: show the cause alone.

@@ -39,7 +39,8 @@ pub struct Lock {
 
 impl Lock {
     pub fn acquire(root: &Path, timeout: Duration) -> Result<Lock> {
-        let dir = File::open(root).map_err(|e| Error::io(format!("cannot open `{}` to lock it", root.display()), &e))?;
+        let dir =
+            File::open(root).map_err(|e| Error::io(format!("cannot open `{}` to lock it", root.display()), &e))?;
         let start = Instant::now();
         let mut pause = Duration::from_millis(2);
         loop {
@@ -50,14 +51,19 @@ impl Lock {
                         return Err(Error::new(
                             Kind::Environment,
                             "lock-timeout",
-                            format!("another change held the workspace for more than {:.1} s; nothing was written", timeout.as_secs_f64()),
+                            format!(
+                                "another change held the workspace for more than {:.1} s; nothing was written",
+                                timeout.as_secs_f64()
+                            ),
                         )
                         .hint("run the command again, or give it longer with --lock-timeout SECONDS"));
                     }
                     std::thread::sleep(pause.min(timeout.saturating_sub(start.elapsed())));
                     pause = (pause * 2).min(Duration::from_millis(50));
                 }
-                Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(format!("cannot lock `{}`", root.display()), &e)),
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::io(format!("cannot lock `{}`", root.display()), &e));
+                }
             }
         }
     }
@@ -96,8 +102,12 @@ pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
             Err(e) => return Err(Error::io(format!("cannot read `{name}`"), &e)),
         };
         if now != *before {
-            return Err(Error::new(Kind::Environment, "changed-on-disk", format!("`{name}` changed on disk while the change was prepared; nothing was written"))
-                .hint("check the file (was it being edited by hand?), then run the command again"));
+            return Err(Error::new(
+                Kind::Environment,
+                "changed-on-disk",
+                format!("`{name}` changed on disk while the change was prepared; nothing was written"),
+            )
+            .hint("check the file (was it being edited by hand?), then run the command again"));
         }
     }
     for name in writes.order() {

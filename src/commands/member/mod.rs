@@ -1,6 +1,9 @@
 //! `roster member ...`: the member commands and their dispatch.
 
+pub mod add;
+pub mod edit;
 pub mod list;
+pub mod remove;
 pub mod show;
 
 use super::Ctx;
@@ -13,11 +16,20 @@ pub enum MemberCommand {
     List(list::ListArgs),
     /// Show one member: profile, clients, overrides and effective access
     Show(show::ShowArgs),
+    /// Add a member (on the default profile unless --profile)
+    Add(add::AddArgs),
+    /// Change a member's name, email, status, credit limit or grant overrides
+    Edit(edit::EditArgs),
+    /// Remove a member (never the owner)
+    Remove(remove::RemoveArgs),
 }
 
 pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Outcome> {
     match cmd {
         MemberCommand::List(args) => list::cmd_list(ctx, args),
         MemberCommand::Show(args) => show::cmd_show(ctx, args),
+        MemberCommand::Add(args) => add::cmd_add(ctx, args),
+        MemberCommand::Edit(args) => edit::cmd_edit(ctx, args),
+        MemberCommand::Remove(args) => remove::cmd_remove(ctx, args),
     }
 }

@@ -2,7 +2,10 @@
 
 pub mod compare;
 pub mod default;
+pub mod duplicate;
+pub mod edit;
 pub mod list;
+pub mod remove;
 pub mod show;
 
 use super::Ctx;
@@ -17,8 +20,14 @@ pub enum ProfileCommand {
     Show(show::ShowArgs),
     /// Compare two profiles' grants side by side (also csv, json, markdown)
     Compare(compare::CompareArgs),
-    /// Print the default profile, the one new members get
+    /// Print the default profile (the one new members get), or set it
     Default(default::DefaultArgs),
+    /// Copy a profile, to restrict the copy (it keeps the tier and price)
+    Duplicate(duplicate::DuplicateArgs),
+    /// Change a profile's grants, name, description or tier (not a builtin one)
+    Edit(edit::EditArgs),
+    /// Remove a profile no member uses (not a builtin one, not the default)
+    Remove(remove::RemoveArgs),
 }
 
 pub fn run(ctx: &Ctx, cmd: ProfileCommand) -> Result<Outcome> {
@@ -27,5 +36,8 @@ pub fn run(ctx: &Ctx, cmd: ProfileCommand) -> Result<Outcome> {
         ProfileCommand::Show(args) => show::cmd_show(ctx, args),
         ProfileCommand::Compare(args) => compare::cmd_compare(ctx, args),
         ProfileCommand::Default(args) => default::cmd_default(ctx, args),
+        ProfileCommand::Duplicate(args) => duplicate::cmd_duplicate(ctx, args),
+        ProfileCommand::Edit(args) => edit::cmd_edit(ctx, args),
+        ProfileCommand::Remove(args) => remove::cmd_remove(ctx, args),
     }
 }

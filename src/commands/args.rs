@@ -1,0 +1,88 @@
+//! Arguments shared by several change commands: `AREA.ACTION=LEVEL` grants and
+//! `AREA.ACTION` keys, checked against the workspace (an unknown area or action
+//! exits 4), and the text of a new entry.
+
+use crate::error::{Error, Result};
+use crate::model::{Area, Level, Workspace};
+
+/// `AREA.ACTION=LEVEL`, as typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrantArg {
+    pub area: String,
+    pub action: String,
+    pub level: Level,
+}
+
+pub fn parse_grant(s: &str) -> Result<GrantArg, String> {
+    let (key, level) =
+        s.split_once('=').ok_or_else(|| format!("`{s}` is not AREA.ACTION=LEVEL (e.g. invoices.view=assigned)"))?;
+    let (area, action) = parse_key(key.trim())?;
+    let level = level.trim();
+    let level = Level::parse(level).ok_or_else(|| format!("`{level}` is not a level: none, own, assigned, all"))?;
+    Ok(GrantArg { area, action, level })
+}
+
+/// `AREA.ACTION`, as typed.
+pub fn parse_key(s: &str) -> Result<(String, String), String> {
+    match s.split_once('.') {
+        Some((area, action)) if !area.is_empty() && !action.is_empty() => Ok((area.to_string(), action.to_string())),
+        _ => Err(format!("`{s}` is not AREA.ACTION (e.g. invoices.view)")),
+    }
+}
+
+/// The area and action named, or exit 4 with the nearest name.
+pub fn find_action<'w>(ws: &'w Workspace, area: &str, action: &str) -> Result<&'w Area> {
+    let a = ws
+        .area(area)
+        .ok_or_else(|| Error::not_found("area", area, ws.areas.iter().map(|a| a.id.as_str()), "roster profile show"))?;
+    if !a.has_action(action) {
+        return Err(Error::not_found(
+            &format!("action of area `{area}`"),
+            action,
+            a.actions.iter().map(|x| x.value.as_str()),
+            "roster profile show",
+        ));
+    }
+    Ok(a)
+}
+
+/// An id for a new entry: SPEC §2's pattern, or exit 3.
+pub fn new_id(what: &str, id: &str) -> Result<()> {
+    crate::store::load::check_id(id).map_err(|why| {
+        Error::new(crate::error::Kind::Refused, "bad-value", format!("`{id}` is not a valid {what} id: {why}"))
+            .hint("ids match ^[a-z0-9][a-z0-9._-]{0,63}$, e.g. `jean-dupont`")
+    })
+}
+
+/// `[table.id]` with `key = value` lines, keys and strings quoted as TOML needs.
+pub fn entry_text(table: &str, id: &str, fields: &[(&str, toml_edit::Value)]) -> String {
+    let mut out = format!("[{table}.{}]\n", toml_edit::Key::new(id).display_repr());
+    for (key, value) in fields {
+        let mut value = value.clone();
+        value.decor_mut().clear();
+        out.push_str(&format!("{key} = {value}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grants_parse_or_say_why_not() {
+        assert_eq!(
+            parse_grant("invoices.view=assigned"),
+            Ok(GrantArg { area: "invoices".into(), action: "view".into(), level: Level::Assigned })
+        );
+        assert!(parse_grant("invoices.view").unwrap_err().contains("AREA.ACTION=LEVEL"));
+        assert!(parse_grant("invoices=all").unwrap_err().contains("AREA.ACTION"));
+        assert!(parse_grant("invoices.view=most").unwrap_err().contains("not a level"));
+    }
+
+    #[test]
+    fn entry_text_quotes_what_needs_it() {
+        let text = entry_text("members", "a.b", &[("name", "Zoé \"Z\"".into())]);
+        assert_eq!(text, "[members.\"a.b\"]\nname = \"Zoé \\\"Z\\\"\"\n");
+    }
+}

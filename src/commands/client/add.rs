@@ -1,0 +1,72 @@
+//! `roster client add C --name N [--kind company|contact] [--company C2] [--created-by M]`.
+
+use crate::change::{Change, Session};
+use crate::commands::args::{entry_text, new_id};
+use crate::commands::{Ctx, find_client, find_member};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::model::ClientKind;
+use crate::store::edit::insert_entry;
+use crate::store::load::CLIENTS_FILE;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The new client's id (e.g. `jean-dupont`)
+    pub client: String,
+    /// Its name
+    #[arg(long)]
+    pub name: String,
+    /// A company or a contact [default: contact with --company, else company]
+    #[arg(long, value_enum)]
+    pub kind: Option<ClientKind>,
+    /// The company a contact belongs to
+    #[arg(long, value_name = "COMPANY")]
+    pub company: Option<String>,
+    /// The member who created it (they reach it at level `own`)
+    #[arg(long, value_name = "MEMBER")]
+    pub created_by: Option<String>,
+}
+
+pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    new_id("client", &args.client)?;
+    if ws.client(&args.client).is_some() {
+        return Err(Error::new(
+            Kind::Refused,
+            "exists",
+            format!("client `{}` already exists; nothing was written", args.client),
+        )
+        .hint("pick another id, or `roster client list` to see it"));
+    }
+    if let Some(c) = &args.company {
+        find_client(ws, c)?;
+    }
+    if let Some(m) = &args.created_by {
+        find_member(ws, m)?;
+    }
+    let kind = args.kind.unwrap_or(if args.company.is_some() { ClientKind::Contact } else { ClientKind::Company });
+    let mut fields: Vec<(&str, toml_edit::Value)> =
+        vec![("name", args.name.as_str().into()), ("kind", kind.as_str().into())];
+    if let Some(c) = &args.company {
+        fields.push(("company", c.as_str().into()));
+    }
+    if let Some(m) = &args.created_by {
+        fields.push(("created_by", m.as_str().into()));
+    }
+    let entry = entry_text("clients", &args.client, &fields);
+    let mut change = Change::new(ws);
+    let ids: Vec<(&str, usize)> = ws.clients.iter().map(|c| (c.id.as_str(), c.span.start as usize)).collect();
+    let text = insert_entry(change.text(CLIENTS_FILE).unwrap_or(""), &ids, &args.client, &entry);
+    change.put(CLIENTS_FILE, text);
+    let mut fact = format!("{}: added ({kind} \"{}\"", args.client, args.name);
+    if let Some(c) = &args.company {
+        fact.push_str(&format!(", of {c}"));
+    }
+    if let Some(m) = &args.created_by {
+        fact.push_str(&format!(", created by {m}"));
+    }
+    fact.push(')');
+    change.fact(fact);
+    session.commit(ctx, change)
+}

@@ -1,0 +1,95 @@
+//! `roster client assign C... --to M` and `roster client unassign C... --from M`.
+
+use crate::change::{Change, Session};
+use crate::commands::{Ctx, find_client, find_member};
+use crate::error::{Outcome, Result};
+use crate::store::edit;
+use crate::store::load::MEMBERS_FILE;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct AssignArgs {
+    /// The clients to assign
+    #[arg(required = true, value_name = "CLIENT")]
+    pub clients: Vec<String>,
+    /// The member they are assigned to
+    #[arg(long, value_name = "MEMBER")]
+    pub to: String,
+}
+
+#[derive(Debug, Args)]
+pub struct UnassignArgs {
+    /// The clients to unassign
+    #[arg(required = true, value_name = "CLIENT")]
+    pub clients: Vec<String>,
+    /// The member they are taken from
+    #[arg(long, value_name = "MEMBER")]
+    pub from: String,
+}
+
+pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let m = find_member(ws, &args.to)?;
+    for c in &args.clients {
+        find_client(ws, c)?;
+    }
+    let mut change = Change::new(ws);
+    let mut all: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
+    for c in &args.clients {
+        if all.contains(&c.as_str()) {
+            change.fact(format!("{}: {c} already assigned", m.id));
+        } else {
+            all.push(c);
+            change.fact(format!("{}: assigned {c}", m.id));
+        }
+    }
+    if all.len() > m.clients.len() {
+        change.edit(MEMBERS_FILE, |ed| {
+            edit::set_string_array(ed.entry("members", &m.id)?, "clients", &all);
+            Ok(())
+        })?;
+    }
+    session.commit(ctx, change)
+}
+
+pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let m = find_member(ws, &args.from)?;
+    for c in &args.clients {
+        find_client(ws, c)?;
+    }
+    let mut change = Change::new(ws);
+    let rest: Vec<&str> =
+        m.clients.iter().map(|c| c.value.as_str()).filter(|c| !args.clients.iter().any(|x| x == c)).collect();
+    for c in &args.clients {
+        if m.has_client(c) {
+            change.fact(format!("{}: unassigned {c}", m.id));
+        } else {
+            change.fact(format!("{}: {c} was not assigned", m.id));
+        }
+    }
+    if rest.len() < m.clients.len() {
+        let mut facts = Vec::new();
+        change.edit(MEMBERS_FILE, |ed| {
+            let entry = ed.entry("members", &m.id)?;
+            if rest.is_empty() {
+                edit::remove(entry, "clients");
+            } else {
+                edit::set_string_array(entry, "clients", &rest);
+            }
+            // A per-client profile needs the assignment (rule client-profile-unassigned).
+            for c in &args.clients {
+                if edit::remove_in(entry, "client_profiles", c) {
+                    facts.push(format!("{}: per-client profile for {c} removed", m.id));
+                }
+            }
+            Ok(())
+        })?;
+        for f in facts {
+            change.fact(f);
+        }
+    }
+    session.commit(ctx, change)
+}

@@ -1,0 +1,64 @@
+//! `roster client remove C`: the client goes, and with it every assignment, every
+//! per-client profile for it, and the link of its contacts to it.
+
+use crate::change::{Change, Session};
+use crate::commands::{Ctx, find_client};
+use crate::error::{Outcome, Result};
+use crate::store::edit;
+use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The client's id
+    pub client: String,
+}
+
+pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let c = find_client(ws, &args.client)?;
+    let mut change = Change::new(ws);
+    let contacts: Vec<&str> = ws
+        .clients
+        .iter()
+        .filter(|x| x.company.as_ref().is_some_and(|co| co.value == c.id))
+        .map(|x| x.id.as_str())
+        .collect();
+    change.edit(CLIENTS_FILE, |ed| {
+        ed.remove_entry("clients", &c.id);
+        for contact in &contacts {
+            edit::remove(ed.entry("clients", contact)?, "company");
+        }
+        Ok(())
+    })?;
+    change.fact(format!("{}: removed ({} \"{}\")", c.id, c.kind, c.name));
+    for contact in &contacts {
+        change.fact(format!("{contact}: no longer belongs to company {}", c.id));
+    }
+    let holders: Vec<_> =
+        ws.members.iter().filter(|m| m.has_client(&c.id) || m.client_profile(&c.id).is_some()).collect();
+    if !holders.is_empty() {
+        let mut facts = Vec::new();
+        change.edit(MEMBERS_FILE, |ed| {
+            for m in &holders {
+                let entry = ed.entry("members", &m.id)?;
+                let rest: Vec<&str> = m.clients.iter().map(|x| x.value.as_str()).filter(|x| *x != c.id).collect();
+                if rest.is_empty() {
+                    edit::remove(entry, "clients");
+                } else {
+                    edit::set_string_array(entry, "clients", &rest);
+                }
+                facts.push(format!("{}: unassigned {}", m.id, c.id));
+                if edit::remove_in(entry, "client_profiles", &c.id) {
+                    facts.push(format!("{}: per-client profile for {} removed", m.id, c.id));
+                }
+            }
+            Ok(())
+        })?;
+        for f in facts {
+            change.fact(f);
+        }
+    }
+    session.commit(ctx, change)
+}

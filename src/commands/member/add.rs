@@ -1,0 +1,82 @@
+//! `roster member add M --name N --email E [--profile P] [--client C]... [--status S]`.
+
+use crate::change::{Change, Session};
+use crate::commands::args::{entry_text, new_id};
+use crate::commands::{Ctx, find_client, find_profile};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::model::Status;
+use crate::store::edit::insert_entry;
+use crate::store::load::MEMBERS_FILE;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// The new member's id (e.g. `dan`)
+    pub member: String,
+    /// Their full name
+    #[arg(long)]
+    pub name: String,
+    /// Their email address, unique in the workspace
+    #[arg(long)]
+    pub email: String,
+    /// Their profile [default: the workspace's default profile]
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: Option<String>,
+    /// A client to assign to them (repeat for several)
+    #[arg(long = "client", value_name = "CLIENT")]
+    pub clients: Vec<String>,
+    /// Their status
+    #[arg(long, value_enum, default_value_t = Status::Active)]
+    pub status: Status,
+}
+
+pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    new_id("member", &args.member)?;
+    if ws.member(&args.member).is_some() {
+        return Err(Error::new(
+            Kind::Refused,
+            "exists",
+            format!("member `{}` already exists; nothing was written", args.member),
+        )
+        .hint(format!("change them with `roster member edit {}`", args.member)));
+    }
+    let profile = match &args.profile {
+        Some(p) => find_profile(ws, p)?,
+        None => {
+            ws.default_profile().ok_or_else(|| Error::usage("the workspace has no default profile; pass --profile"))?
+        }
+    };
+    for c in &args.clients {
+        find_client(ws, c)?;
+    }
+    let mut fields: Vec<(&str, toml_edit::Value)> = vec![
+        ("name", args.name.as_str().into()),
+        ("email", args.email.as_str().into()),
+        ("profile", profile.id.as_str().into()),
+    ];
+    if args.status != Status::Active {
+        fields.push(("status", args.status.as_str().into()));
+    }
+    if !args.clients.is_empty() {
+        fields.push(("clients", args.clients.iter().map(String::as_str).collect::<toml_edit::Array>().into()));
+    }
+    let entry = entry_text("members", &args.member, &fields);
+    let mut change = Change::new(ws);
+    let ids: Vec<(&str, usize)> = ws.members.iter().map(|m| (m.id.as_str(), m.span.start as usize)).collect();
+    let text = insert_entry(change.text(MEMBERS_FILE).unwrap_or(""), &ids, &args.member, &entry);
+    change.put(MEMBERS_FILE, text);
+    change.fact(format!(
+        "{}: added as {} with profile {} ({} {}/month)",
+        args.member,
+        args.status,
+        profile.id,
+        change.price_label(profile),
+        ws.settings.currency
+    ));
+    for c in &args.clients {
+        change.fact(format!("{}: assigned {c}", args.member));
+    }
+    session.commit(ctx, change)
+}

@@ -1,0 +1,118 @@
+//! `roster member edit M [--name N] [--email E] [--status S] [--credit-limit N |
+//! --no-credit-limit] [--grant AREA.ACTION=LEVEL]... [--revoke-grant AREA.ACTION]...`.
+
+use crate::change::{Change, Session};
+use crate::commands::args::{GrantArg, find_action, parse_grant, parse_key};
+use crate::commands::{Ctx, find_member};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::model::Status;
+use crate::render::money;
+use crate::store::edit;
+use crate::store::load::MEMBERS_FILE;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// The member's id
+    pub member: String,
+    /// A new full name
+    #[arg(long)]
+    pub name: Option<String>,
+    /// A new email address
+    #[arg(long)]
+    pub email: Option<String>,
+    /// A new status; only active members have any access
+    #[arg(long, value_enum)]
+    pub status: Option<Status>,
+    /// A monthly credit limit
+    #[arg(long, value_name = "N", conflicts_with = "no_credit_limit", value_parser = parse_amount)]
+    pub credit_limit: Option<f64>,
+    /// Remove the credit limit
+    #[arg(long)]
+    pub no_credit_limit: bool,
+    /// Grant this member one area.action above their profile, within its tier's ceiling
+    #[arg(long = "grant", value_name = "AREA.ACTION=LEVEL", value_parser = parse_grant)]
+    pub grants: Vec<GrantArg>,
+    /// Remove a grant override, back to the profile's level
+    #[arg(long = "revoke-grant", value_name = "AREA.ACTION", value_parser = parse_key)]
+    pub revoke: Vec<(String, String)>,
+}
+
+fn parse_amount(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        _ => Err(format!("`{s}` is not an amount at or above 0")),
+    }
+}
+
+pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let m = find_member(ws, &args.member)?;
+    for g in &args.grants {
+        find_action(ws, &g.area, &g.action)?;
+    }
+    for (area, action) in &args.revoke {
+        find_action(ws, area, action)?;
+    }
+    let is_owner = ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id);
+    if let Some(status) = args.status.filter(|s| *s != Status::Active && is_owner) {
+        return Err(Error::new(
+            Kind::Refused,
+            "owner",
+            format!("the owner `{}` can't be {status}; nothing was written", m.id),
+        )
+        .hint("make another active admin the owner first (`owner` in workspace.toml)"));
+    }
+    let mut change = Change::new(ws);
+    let id = m.id.clone();
+    let currency = ws.settings.currency.clone();
+    let mut facts = Vec::new();
+    change.edit(MEMBERS_FILE, |ed| {
+        let entry = ed.entry("members", &id)?;
+        if let Some(name) = &args.name {
+            edit::set(entry, "name", name.as_str().into());
+            facts.push(format!("{id}: name {} -> {name}", m.name));
+        }
+        if let Some(email) = &args.email {
+            edit::set(entry, "email", email.as_str().into());
+            facts.push(format!("{id}: email {} -> {email}", m.email.value));
+        }
+        if let Some(status) = args.status {
+            if status == Status::Active {
+                edit::remove(entry, "status");
+            } else {
+                edit::set(entry, "status", status.as_str().into());
+            }
+            facts.push(format!("{id}: status {} -> {status}", m.status));
+        }
+        let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
+        if let Some(n) = args.credit_limit {
+            let value: toml_edit::Value = if n.fract() == 0.0 && n < 1e15 { (n as i64).into() } else { n.into() };
+            edit::set(entry, "credit_limit", value);
+            facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit), limit(Some(n))));
+        }
+        if args.no_credit_limit && edit::remove(entry, "credit_limit") {
+            facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit)));
+        }
+        for g in &args.grants {
+            edit::set_grant(entry, "grants", &g.area, &g.action, g.level.as_str());
+            facts.push(format!("{id}: override {}.{} = {}", g.area, g.action, g.level));
+        }
+        for (area, action) in &args.revoke {
+            if edit::remove_grant(entry, "grants", area, action) {
+                facts.push(format!("{id}: override {area}.{action} revoked"));
+            } else {
+                facts.push(format!("{id}: no override on {area}.{action} to revoke"));
+            }
+        }
+        Ok(())
+    })?;
+    if facts.is_empty() {
+        return Err(Error::usage("nothing to change").hint("pass at least one of --name, --email, --status, --credit-limit, --no-credit-limit, --grant, --revoke-grant"));
+    }
+    for f in facts {
+        change.fact(f);
+    }
+    session.commit(ctx, change)
+}

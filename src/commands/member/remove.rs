@@ -1,0 +1,53 @@
+//! `roster member remove M`: the member goes; the clients they created keep no
+//! reference to them.
+
+use crate::change::{Change, Session};
+use crate::commands::{Ctx, find_member};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::store::edit;
+use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE};
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The member's id
+    pub member: String,
+}
+
+pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let m = find_member(ws, &args.member)?;
+    if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) {
+        return Err(Error::new(
+            Kind::Refused,
+            "owner",
+            format!("`{}` is the owner and can't be removed; nothing was written", m.id),
+        )
+        .hint("make another active admin the owner first (`owner` in workspace.toml)"));
+    }
+    let mut change = Change::new(ws);
+    change.edit(MEMBERS_FILE, |ed| {
+        ed.remove_entry("members", &m.id);
+        Ok(())
+    })?;
+    change.fact(format!("{}: removed ({}, profile {})", m.id, m.name, m.profile.value));
+    let created: Vec<&str> = ws
+        .clients
+        .iter()
+        .filter(|c| c.created_by.as_ref().is_some_and(|b| b.value == m.id))
+        .map(|c| c.id.as_str())
+        .collect();
+    if !created.is_empty() {
+        change.edit(CLIENTS_FILE, |ed| {
+            for c in &created {
+                edit::remove(ed.entry("clients", c)?, "created_by");
+            }
+            Ok(())
+        })?;
+        for c in created {
+            change.fact(format!("{c}: created_by {} removed", m.id));
+        }
+    }
+    session.commit(ctx, change)
+}

@@ -1,0 +1,64 @@
+//! `roster profile duplicate SRC NEW [--name N] [--description D]`: restricting a
+//! profile means duplicating it and lowering the copy's grants (WinAuditor); the
+//! copy keeps the tier, so it keeps the price.
+
+use crate::change::{Change, Session};
+use crate::commands::args::new_id;
+use crate::commands::{Ctx, find_profile};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::store::edit;
+use crate::store::load::PROFILES_DIR;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct DuplicateArgs {
+    /// The profile to copy
+    pub source: String,
+    /// The new profile's id (its file is profiles/NEW.toml)
+    pub new: String,
+    /// The new profile's name [default: "Copy of <source name>"]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The new profile's description
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let src = find_profile(ws, &args.source)?;
+    if !ws.settings.custom_profiles {
+        return Err(Error::new(
+            Kind::Refused,
+            "custom-profiles-disabled",
+            "the workspace's plan allows no custom profiles (custom_profiles = false); nothing was written",
+        )
+        .hint("use a builtin profile, or enable custom_profiles in workspace.toml if the plan allows it"));
+    }
+    new_id("profile", &args.new)?;
+    if ws.profile(&args.new).is_some() {
+        return Err(Error::new(
+            Kind::Refused,
+            "exists",
+            format!("profile `{}` already exists; nothing was written", args.new),
+        )
+        .hint(format!("change it with `roster profile edit {}`", args.new)));
+    }
+    let mut change = Change::new(ws);
+    let src_file = format!("{PROFILES_DIR}/{}.toml", src.id);
+    let new_file = format!("{PROFILES_DIR}/{}.toml", args.new);
+    let name = args.name.clone().unwrap_or_else(|| format!("Copy of {}", src.name));
+    let mut copy = crate::store::edit::Editor::parse(&new_file, change.text(&src_file).unwrap_or(""))?;
+    let root = copy.root();
+    edit::set(root, "name", name.as_str().into());
+    if let Some(d) = &args.description {
+        edit::set(root, "description", d.as_str().into());
+    }
+    // The copy is the workspace's own: it can be edited and removed.
+    edit::remove(root, "builtin");
+    change.put(&new_file, copy.finish());
+    change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
+    change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
+    session.commit(ctx, change)
+}

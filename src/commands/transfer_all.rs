@@ -1,0 +1,71 @@
+//! `roster transfer-all FROM --to TO`: every member of FROM moves to TO, and
+//! every per-client profile FROM becomes TO (WinAuditor's "transfer all users").
+
+use crate::change::{Change, Session};
+use crate::commands::{Ctx, find_profile};
+use crate::error::{Outcome, Result};
+use crate::store::edit;
+use crate::store::load::MEMBERS_FILE;
+use clap::Args;
+
+#[derive(Debug, Args)]
+pub struct TransferAllArgs {
+    /// The profile whose members move
+    pub from: String,
+    /// The profile they move to
+    #[arg(long, value_name = "PROFILE")]
+    pub to: String,
+}
+
+pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let from = find_profile(ws, &args.from)?;
+    let to = find_profile(ws, &args.to)?;
+    let mut change = Change::new(ws);
+    let moving: Vec<_> = ws.members_of(&from.id).collect();
+    if from.id == to.id || moving.is_empty() {
+        change.fact(format!("{}: no member to move", from.id));
+        return session.commit(ctx, change);
+    }
+    let mut facts = Vec::new();
+    change.edit(MEMBERS_FILE, |ed| {
+        for m in &moving {
+            let entry = ed.entry("members", &m.id)?;
+            let own = if m.profile.value == from.id {
+                edit::set(entry, "profile", to.id.as_str().into());
+                facts.push(format_move(ws, &m.id, from, to));
+                &to.id
+            } else {
+                &m.profile.value
+            };
+            for (client, p) in m.client_profiles.iter().filter(|(_, p)| p.value == from.id) {
+                // A per-client profile equal to the member's own says nothing: drop it.
+                if *own == to.id {
+                    edit::remove_in(entry, "client_profiles", &client.value);
+                    facts.push(format!(
+                        "{}: for {}, profile {} -> {} (their own; per-client entry removed)",
+                        m.id, client.value, p.value, to.id
+                    ));
+                } else {
+                    edit::set_in(entry, "client_profiles", &client.value, &to.id);
+                    facts.push(format!("{}: for {}, profile {} -> {}", m.id, client.value, p.value, to.id));
+                }
+            }
+        }
+        Ok(())
+    })?;
+    for f in facts {
+        change.fact(f);
+    }
+    session.commit(ctx, change)
+}
+
+fn format_move(
+    ws: &crate::model::Workspace,
+    member: &str,
+    from: &crate::model::Profile,
+    to: &crate::model::Profile,
+) -> String {
+    Change::new(ws).profile_fact(member, from, to)
+}
