@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n w/workspace= format= q/quiet color= h/help V/version
+    string join \n w/workspace= format= q/quiet as= dry-run lock-timeout= color= h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -29,17 +29,22 @@ complete -c roster -n "__fish_roster_needs_command" -l format -d 'How data is pr
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_needs_command" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_needs_command" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_needs_command" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_needs_command" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "init" -d 'Create a new workspace from the built-in template'
 complete -c roster -n "__fish_roster_needs_command" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_needs_command" -f -a "member" -d 'List and show members'
-complete -c roster -n "__fish_roster_needs_command" -f -a "profile" -d 'List, show and compare access profiles'
-complete -c roster -n "__fish_roster_needs_command" -f -a "client" -d 'List clients'
+complete -c roster -n "__fish_roster_needs_command" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_needs_command" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_needs_command" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_needs_command" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_needs_command" -f -a "client" -d 'List, add and remove clients; assign them to members'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand init" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -47,35 +52,47 @@ complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'How da
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand init" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand init" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand check" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c roster -n "__fish_roster_using_subcommand check" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand check" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l profile -d 'Only members of this profile (their own, or a per-client one)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "active\t''
 invited\t''
@@ -86,131 +103,378 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l name -d 'Their full name' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l email -d 'Their email address, unique in the workspace' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l profile -d 'Their profile [default: the workspace\'s default profile]' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l client -d 'A client to assign to them (repeat for several)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l status -d 'Their status' -r -f -a "active\t''
+invited\t''
+suspended\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -f -a "default" -d 'Print the default profile, the one new members get'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -d 'A new full name' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l email -d 'A new email address' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l status -d 'A new status; only active members have any access' -r -f -a "active\t''
+invited\t''
+suspended\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l credit-limit -d 'A monthly credit limit' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l grant -d 'Grant this member one area.action above their profile, within its tier\'s ceiling' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l revoke-grant -d 'Remove a grant override, back to the profile\'s level' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-credit-limit -d 'Remove the credit limit'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "default" -d 'Print the default profile (the one new members get), or set it'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "duplicate" -d 'Copy a profile, to restrict the copy (it keeps the tier and price)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "edit" -d 'Change a profile\'s grants, name, description or tier (not a builtin one)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "remove" -d 'Remove a profile no member uses (not a builtin one, not the default)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l only-diff -d 'Show only the area.actions whose levels differ'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "default" -d 'Print the default profile, the one new members get'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l name -d 'The new profile\'s name [default: "Copy of <source name>"]' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l description -d 'The new profile\'s description' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l set -d 'Set one area.action\'s level (repeat for several)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l name -d 'A new name' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l description -d 'A new description' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l tier -d 'Move the profile to another license tier (changes what its members cost)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "default" -d 'Print the default profile (the one new members get), or set it'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "duplicate" -d 'Copy a profile, to restrict the copy (it keeps the tier and price)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a profile\'s grants, name, description or tier (not a builtin one)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile no member uses (not a builtin one, not the default)'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l to -d 'The profile they move to' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l to -d 'The profile they move to' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l client -d 'Only for this client (it must be assigned to them)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "add" -d 'Add a company or a contact'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "remove" -d 'Remove a client, and drop it from every member'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "assign" -d 'Assign clients to a member'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "unassign" -d 'Take clients from a member'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l member -d 'Only the clients assigned to this member' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l name -d 'Its name' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l kind -d 'A company or a contact [default: contact with --company, else company]' -r -f -a "company\t''
+contact\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l company -d 'The company a contact belongs to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l created-by -d 'The member who created it (they reach it at level `own`)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l from -d 'The member they are taken from' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company or a contact'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a client, and drop it from every member'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign clients to a member'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take clients from a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "member" -d 'List and show members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "profile" -d 'List, show and compare access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "client" -d 'List clients'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile client completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check member profile transfer-all transfer-one client completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (never the owner)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "default" -d 'Print the default profile, the one new members get'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "default" -d 'Print the default profile (the one new members get), or set it'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "duplicate" -d 'Copy a profile, to restrict the copy (it keeps the tier and price)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "edit" -d 'Change a profile\'s grants, name, description or tier (not a builtin one)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile no member uses (not a builtin one, not the default)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "list" -d 'List clients, optionally only those assigned to a member'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "add" -d 'Add a company or a contact'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "remove" -d 'Remove a client, and drop it from every member'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "assign" -d 'Assign clients to a member'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "unassign" -d 'Take clients from a member'

@@ -200,7 +200,10 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()), c))
         .filter(|&(d, c)| d > 0 || c != wrong)
-        .filter(|&(d, c)| d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1))
+        .filter(|&(d, c)| {
+            let typed_start = wrong.chars().count() >= 2 && c.to_lowercase().starts_with(&wrong_lower);
+            typed_start || d <= (c.chars().count().max(wrong.chars().count()) / 3).max(1)
+        })
         .min_by_key(|&(d, c)| (d, c.len()))
         .map(|(_, c)| c)
 }
@@ -220,6 +223,8 @@ mod tests {
         assert_eq!(did_you_mean("contribtor", names), Some("contributor"));
         assert_eq!(did_you_mean("Admin", names), Some("admin"));
         assert_eq!(did_you_mean("manager", names), None);
+        assert_eq!(did_you_mean("adm", names), Some("admin"));
+        assert_eq!(did_you_mean("u", names), None);
     }
 
     #[test]

@@ -53,10 +53,72 @@ impl Editor {
             })
     }
 
-    /// Removes `[table.id]` with the comments above its header.
+    /// Removes `[table.id]` with the comments directly above its header. Comment
+    /// paragraphs further up (a file's header comment, separated by a blank
+    /// line) are not about this entry: they stay, above the next table.
     pub fn remove_entry(&mut self, table: &str, id: &str) -> bool {
-        self.doc.get_mut(table).and_then(|t| t.as_table_like_mut()).and_then(|t| t.remove(id)).is_some()
+        let removed = self.doc.get_mut(table).and_then(|t| t.as_table_like_mut()).and_then(|t| t.remove(id));
+        let Some(Item::Table(gone)) = removed else { return removed.is_some() };
+        let prefix = gone.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+        let keep = kept_paragraphs(&prefix);
+        let position = gone.position().unwrap_or(isize::MAX);
+        let first = self.doc.as_table().iter().all(|(_, item)| item.is_table() || item.is_array_of_tables())
+            && min_position(self.doc.as_table(), isize::MIN).is_none_or(|p| p > position);
+        match min_position(self.doc.as_table(), position) {
+            Some(next) => {
+                if let Some(t) = table_at(self.doc.as_table_mut(), next) {
+                    let old = t.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+                    let old =
+                        if first && keep.is_empty() { old.trim_start_matches(['\n', '\r']).to_string() } else { old };
+                    t.decor_mut().set_prefix(format!("{keep}{old}"));
+                }
+            }
+            None if !keep.is_empty() => {
+                let trailing = self.doc.trailing().as_str().unwrap_or("").to_string();
+                self.doc.set_trailing(format!("{}{trailing}", keep.trim_end_matches('\n')));
+            }
+            None => {}
+        }
+        true
     }
+}
+
+/// The comment paragraphs of a header's prefix that end in a blank line: they
+/// belong to what is above, not to the entry.
+fn kept_paragraphs(prefix: &str) -> String {
+    let Some(end) = prefix.rfind("\n\n") else { return String::new() };
+    let kept = &prefix[..end + 2];
+    if kept.lines().any(|l| l.trim_start().starts_with('#')) { kept.to_string() } else { String::new() }
+}
+
+/// The smallest table position in the document above `after`.
+fn min_position(table: &toml_edit::Table, after: isize) -> Option<isize> {
+    let mut best: Option<isize> = None;
+    for (_, item) in table.iter() {
+        if let Item::Table(t) = item {
+            if let Some(p) = t.position().filter(|p| *p > after && !t.is_implicit()) {
+                best = Some(best.map_or(p, |b| b.min(p)));
+            }
+            if let Some(p) = min_position(t, after) {
+                best = Some(best.map_or(p, |b| b.min(p)));
+            }
+        }
+    }
+    best
+}
+
+fn table_at(table: &mut toml_edit::Table, position: isize) -> Option<&mut toml_edit::Table> {
+    for (_, item) in table.iter_mut() {
+        if let Item::Table(t) = item {
+            if t.position() == Some(position) && !t.is_implicit() {
+                return Some(t);
+            }
+            if let Some(found) = table_at(t, position) {
+                return Some(found);
+            }
+        }
+    }
+    None
 }
 
 /// Sets `key` to `value`, keeping the old value's decor (its spacing and any

@@ -91,9 +91,17 @@ impl Writes {
     }
 }
 
+/// Test hook: milliseconds to wait after the change is prepared and before the
+/// files are compared with the disk and written, so that tests can edit a file
+/// by hand, or kill the process, in that window. Unset in normal use.
+pub const PAUSE_ENV: &str = "ROSTER_TEST_PAUSE_BEFORE_WRITE";
+
 /// Writes every file of `writes` under `root`, refusing (exit 6) when one
 /// changed on disk since it was read.
 pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
+    if let Some(ms) = std::env::var(PAUSE_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
+        std::thread::sleep(Duration::from_millis(ms));
+    }
     for (name, (before, _)) in &writes.files {
         let path = root.join(name);
         let now = match std::fs::read_to_string(&path) {

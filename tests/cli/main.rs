@@ -4,8 +4,10 @@
 mod support;
 
 mod bad_input;
+mod changes;
 mod check;
 mod completions;
 mod discovery;
+mod edits;
 mod init;
 mod read;
