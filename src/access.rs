@@ -1,7 +1,9 @@
 //! Effective access (SPEC §3): which level a member holds on an area.action, and
-//! from where. Every command that answers "who can do what" goes through here.
+//! from where; whether that reaches a client, and by which path. `access check`,
+//! `access who-can`, `access matrix`, exports and `diff` all go through
+//! [`decide`] and [`member_level`]: there is one implementation of the decision.
 
-use crate::model::{Area, Level, Member, Workspace};
+use crate::model::{Area, Client, Level, Member, Workspace};
 
 /// Where a member's level for one area.action comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,4 +139,207 @@ pub fn changed_members(before: &Workspace, after: &Workspace) -> Vec<String> {
         .collect();
     ids.sort_unstable();
     ids
+}
+
+/// How a client is reached at level `assigned` or `own`, or why it is not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reach {
+    /// Level `all`: every client.
+    Everything,
+    /// The client is assigned to the member.
+    Assigned,
+    /// The client's company is assigned to the member.
+    CompanyAssigned(String),
+    /// The member created the client.
+    CreatedBy,
+    /// Not reached at this level.
+    NotReached,
+    /// Level `none`.
+    Nothing,
+    /// The area is not judged per client: the level itself is the answer.
+    NotPerClient,
+}
+
+/// The answer to "may M do area.action (on client C)?", with every step of §3.
+#[derive(Clone, Debug)]
+pub struct Decision<'w> {
+    pub allowed: bool,
+    pub effective: Effective<'w>,
+    /// The member's own profile, when a per-client profile is in effect instead.
+    pub per_client_instead_of: Option<&'w str>,
+    /// The ceiling of the tier of the profile in effect.
+    pub ceiling: Option<(Level, &'w str)>,
+    pub reach: Option<Reach>,
+}
+
+/// SPEC §3 for member `m`, `area.action`, and optionally a client.
+pub fn decide<'w>(ws: &'w Workspace, m: &'w Member, area: &Area, action: &str, client: Option<&Client>) -> Decision<'w> {
+    let effective = match client {
+        Some(c) => client_level(ws, m, &c.id, area, action),
+        None => member_level(ws, m, area, action),
+    };
+    let per_client_instead_of =
+        client.and_then(|c| m.client_profile(&c.id)).map(|_| m.profile.value.as_str());
+    let ceiling = ws
+        .profile(effective.profile)
+        .and_then(|p| ws.tier(&p.tier.value))
+        .map(|t| (ws.level_in(&t.ceiling, area, action), t.id.as_str()));
+    let (allowed, reach) = match client {
+        _ if effective.via == Via::Inactive => (false, None),
+        Some(c) if area.per_client => {
+            let reach = reach(m, c, effective.level);
+            let ok = !matches!(reach, Reach::NotReached | Reach::Nothing);
+            (ok, Some(reach))
+        }
+        Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
+        None => (effective.level > Level::None, None),
+    };
+    Decision { allowed, effective, per_client_instead_of, ceiling, reach }
+}
+
+/// §3 step 4: whether `level` reaches client `c` for member `m`.
+pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
+    match level {
+        Level::All => Reach::Everything,
+        Level::None => Reach::Nothing,
+        Level::Assigned | Level::Own => {
+            let created = c.created_by.as_ref().is_some_and(|b| b.value == m.id);
+            if level == Level::Assigned {
+                if m.has_client(&c.id) {
+                    return Reach::Assigned;
+                }
+                if let Some(company) = c.company.as_ref().filter(|co| m.has_client(&co.value)) {
+                    return Reach::CompanyAssigned(company.value.clone());
+                }
+            }
+            if created { Reach::CreatedBy } else { Reach::NotReached }
+        }
+    }
+}
+
+impl Decision<'_> {
+    /// The chain of §3, one step a line: status -> profile (and why) -> grant
+    /// or override -> tier ceiling -> how the client is reached.
+    pub fn chain(&self, m: &Member, area: &Area, action: &str, client: Option<&Client>) -> Vec<String> {
+        let mut steps = vec![format!("status: {}{}", m.status, if m.is_active() { "" } else { " (only active members have access)" })];
+        if !m.is_active() {
+            return steps;
+        }
+        let e = &self.effective;
+        steps.push(match (self.per_client_instead_of, client) {
+            (Some(own), Some(c)) => format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id),
+            _ => format!("profile: {} (own profile)", e.profile),
+        });
+        let key = format!("{}.{action}", area.id);
+        steps.push(match e.via {
+            Via::Override => format!("grant: {key} = {} (member override)", e.level),
+            Via::Admin => format!("grant: {key} = {} (admin profile: the highest level)", e.level),
+            Via::Grant => format!("grant: {key} = {} (profile {})", e.level, e.profile),
+            Via::Lowest => format!("grant: {key} = {} (not granted by {}: the area's lowest level)", e.level, e.profile),
+            Via::Inactive => format!("grant: {key} = none"),
+        });
+        if let Some((ceiling, tier)) = self.ceiling {
+            steps.push(format!("ceiling: {ceiling} (tier {tier})"));
+        }
+        if let (Some(reach), Some(c)) = (&self.reach, client) {
+            steps.push(match reach {
+                Reach::Everything => format!("client: level all reaches every client, {} too", c.id),
+                Reach::Assigned => format!("client: {} is assigned to {}", c.id, m.id),
+                Reach::CompanyAssigned(co) => format!("client: {}'s company {co} is assigned to {}", c.id, m.id),
+                Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
+                Reach::Nothing => "client: level none reaches no client".to_string(),
+                Reach::NotPerClient => format!("client: {} is not judged per client; the level is the answer", area.id),
+                Reach::NotReached if e.level == Level::Own => {
+                    format!("client: level own reaches only clients {} created; {} was not", m.id, c.id)
+                }
+                Reach::NotReached => format!(
+                    "client: {} is not assigned to {}, {}and {} did not create it",
+                    c.id,
+                    m.id,
+                    if c.company.is_some() { "nor is its company, " } else { "" },
+                    m.id
+                ),
+            });
+        }
+        steps
+    }
+}
+
+/// `access who-can`: the active members allowed area.action (on the client), by id.
+pub fn who_can<'w>(ws: &'w Workspace, area: &Area, action: &str, client: Option<&Client>) -> Vec<(&'w Member, Decision<'w>)> {
+    let mut out: Vec<(&Member, Decision)> = ws
+        .members
+        .iter()
+        .filter(|m| m.is_active())
+        .map(|m| (m, decide(ws, m, area, action, client)))
+        .filter(|(_, d)| d.allowed)
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.id.cmp(&b.0.id));
+    out
+}
+
+/// `access matrix`: a member's level on every area.action, in `ws.action_keys()` order.
+pub fn matrix_row(ws: &Workspace, m: &Member) -> Vec<Level> {
+    ws.areas
+        .iter()
+        .flat_map(|area| area.actions.iter().map(move |a| member_level(ws, m, area, &a.value).level))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{CLIENTS, MEMBERS, check_with, edit};
+
+    fn decide_in(members: &str, clients: &str, member: &str, key: &str, client: Option<&str>) -> (bool, Level) {
+        let checked = check_with(&[("members.toml", members), ("clients.toml", clients)]);
+        assert!(checked.errors().next().is_none(), "{:#?}", checked.diagnostics);
+        let ws = &checked.workspace;
+        let (area, action) = key.split_once('.').unwrap();
+        let m = ws.member(member).unwrap();
+        let c = client.map(|c| ws.client(c).unwrap());
+        let d = decide(ws, m, ws.area(area).unwrap(), action, c);
+        (d.allowed, d.effective.level)
+    }
+
+    #[test]
+    fn inactive_members_are_denied() {
+        let members = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\nstatus = \"invited\"");
+        assert_eq!(decide_in(&members, CLIENTS, "eve", "clients.view", Some("acme")), (false, Level::None));
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "eve", "clients.view", Some("acme")), (true, Level::All));
+    }
+
+    #[test]
+    fn assigned_reaches_assigned_clients_their_contacts_and_created_ones() {
+        // bob: profile user (clients assigned), clients acme and globex; jean is a contact of acme.
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("globex")), (true, Level::Assigned));
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("jean")), (true, Level::Assigned));
+        let clients = format!("{CLIENTS}\n[clients.solo]\nname = \"Solo\"\nkind = \"contact\"\ncreated_by = \"bob\"\n[clients.other]\nname = \"O\"\nkind = \"company\"\n");
+        assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("solo")), (true, Level::Assigned));
+        assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("other")), (false, Level::Assigned));
+    }
+
+    #[test]
+    fn the_per_client_profile_applies_for_its_client_only() {
+        // bob works under contributor (clients all) for acme.
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "calendars.view", Some("acme")), (true, Level::All));
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "calendars.view", Some("globex")), (true, Level::Own));
+    }
+
+    #[test]
+    fn overrides_win_over_the_profile() {
+        let members = edit(MEMBERS, "client_profiles", "grants = { clients = { view = \"none\", edit = \"none\" } }\nclient_profiles");
+        assert_eq!(decide_in(&members, CLIENTS, "bob", "clients.view", Some("globex")), (false, Level::None));
+        assert_eq!(decide_in(&members, CLIENTS, "bob", "clients.view", None), (false, Level::None));
+    }
+
+    #[test]
+    fn own_reaches_only_created_clients_and_none_denies() {
+        // eve created jean; contributor has calendars view all but settings none.
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "eve", "settings.view", None), (false, Level::None));
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "claire", "settings.edit", None), (true, Level::All));
+        let members = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\nclients = [\"globex\"]");
+        let ws_clients = CLIENTS.to_string();
+        assert_eq!(decide_in(&members, &ws_clients, "eve", "clients.edit", Some("jean")), (true, Level::All));
+    }
 }

@@ -1,7 +1,7 @@
 //! The command line (SPEC §5), with clap's derive: global options and the
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
-use crate::commands::{check, client, completions, init, member, profile, transfer_all, transfer_one};
+use crate::commands::{access, check, client, completions, init, member, profile, transfer_all, transfer_one};
 use crate::render::Format;
 use crate::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
@@ -88,6 +88,9 @@ pub enum Command {
     /// List, add and remove clients; assign them to members
     #[command(subcommand)]
     Client(client::ClientCommand),
+    /// Who can do what, and why
+    #[command(subcommand)]
+    Access(access::AccessCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

@@ -2,6 +2,7 @@
 //! works on the model, and hands a data shape to `render`; no TOML, table or CSV
 //! code lives here.
 
+pub mod access;
 pub mod args;
 pub mod check;
 pub mod client;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Client(cmd) => client::run(&ctx, cmd),
         Command::TransferAll(args) => transfer_all::cmd_transfer_all(&ctx, args),
         Command::TransferOne(args) => transfer_one::cmd_transfer_one(&ctx, args),
+        Command::Access(cmd) => access::run(&ctx, cmd),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
     }
 }

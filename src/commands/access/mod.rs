@@ -1,0 +1,27 @@
+//! `roster access ...`: who can do what, and why (SPEC §3).
+
+pub mod check;
+pub mod matrix;
+pub mod who_can;
+
+use super::Ctx;
+use crate::error::{Outcome, Result};
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum AccessCommand {
+    /// May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons
+    Check(check::CheckArgs),
+    /// The active members who can do AREA.ACTION (on a client)
+    WhoCan(who_can::WhoCanArgs),
+    /// Every member's level on every area.action
+    Matrix(matrix::MatrixArgs),
+}
+
+pub fn run(ctx: &Ctx, cmd: AccessCommand) -> Result<Outcome> {
+    match cmd {
+        AccessCommand::Check(args) => check::cmd_check(ctx, args),
+        AccessCommand::WhoCan(args) => who_can::cmd_who_can(ctx, args),
+        AccessCommand::Matrix(args) => matrix::cmd_matrix(ctx, args),
+    }
+}

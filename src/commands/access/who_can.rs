@@ -1,0 +1,33 @@
+//! `roster access who-can AREA.ACTION [--client C]`: the active members who can,
+//! with their level and the profile in effect.
+
+use crate::access;
+use crate::commands::args::{find_action, parse_key};
+use crate::commands::{Ctx, find_client};
+use crate::error::{Outcome, Result};
+use crate::render::{Col, Records};
+use clap::Args;
+use serde_json::json;
+
+#[derive(Debug, Args)]
+pub struct WhoCanArgs {
+    /// What they would do, e.g. settings.edit
+    #[arg(value_name = "AREA.ACTION", value_parser = parse_key)]
+    pub key: (String, String),
+    /// On this client
+    #[arg(long, value_name = "CLIENT")]
+    pub client: Option<String>,
+}
+
+pub fn cmd_who_can(ctx: &Ctx, args: WhoCanArgs) -> Result<Outcome> {
+    let ws = ctx.open()?;
+    let (area_id, action) = &args.key;
+    let area = find_action(&ws, area_id, action)?;
+    let client = args.client.as_deref().map(|c| find_client(&ws, c)).transpose()?;
+    let mut records = Records::new([("member", Col::Text), ("level", Col::Text), ("profile", Col::Text)]);
+    for (m, d) in access::who_can(&ws, area, action, client) {
+        records.push(vec![json!(m.id), json!(d.effective.level.as_str()), json!(d.effective.profile)]);
+    }
+    ctx.print(&records.render(ctx.format, ctx.out_paint()))?;
+    Ok(Outcome::Success)
+}
