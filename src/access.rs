@@ -173,13 +173,18 @@ pub struct Decision<'w> {
 }
 
 /// SPEC §3 for member `m`, `area.action`, and optionally a client.
-pub fn decide<'w>(ws: &'w Workspace, m: &'w Member, area: &Area, action: &str, client: Option<&Client>) -> Decision<'w> {
+pub fn decide<'w>(
+    ws: &'w Workspace,
+    m: &'w Member,
+    area: &Area,
+    action: &str,
+    client: Option<&Client>,
+) -> Decision<'w> {
     let effective = match client {
         Some(c) => client_level(ws, m, &c.id, area, action),
         None => member_level(ws, m, area, action),
     };
-    let per_client_instead_of =
-        client.and_then(|c| m.client_profile(&c.id)).map(|_| m.profile.value.as_str());
+    let per_client_instead_of = client.and_then(|c| m.client_profile(&c.id)).map(|_| m.profile.value.as_str());
     let ceiling = ws
         .profile(effective.profile)
         .and_then(|p| ws.tier(&p.tier.value))
@@ -221,13 +226,19 @@ impl Decision<'_> {
     /// The chain of §3, one step a line: status -> profile (and why) -> grant
     /// or override -> tier ceiling -> how the client is reached.
     pub fn chain(&self, m: &Member, area: &Area, action: &str, client: Option<&Client>) -> Vec<String> {
-        let mut steps = vec![format!("status: {}{}", m.status, if m.is_active() { "" } else { " (only active members have access)" })];
+        let mut steps = vec![format!(
+            "status: {}{}",
+            m.status,
+            if m.is_active() { "" } else { " (only active members have access)" }
+        )];
         if !m.is_active() {
             return steps;
         }
         let e = &self.effective;
         steps.push(match (self.per_client_instead_of, client) {
-            (Some(own), Some(c)) => format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id),
+            (Some(own), Some(c)) => {
+                format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id)
+            }
             _ => format!("profile: {} (own profile)", e.profile),
         });
         let key = format!("{}.{action}", area.id);
@@ -235,7 +246,9 @@ impl Decision<'_> {
             Via::Override => format!("grant: {key} = {} (member override)", e.level),
             Via::Admin => format!("grant: {key} = {} (admin profile: the highest level)", e.level),
             Via::Grant => format!("grant: {key} = {} (profile {})", e.level, e.profile),
-            Via::Lowest => format!("grant: {key} = {} (not granted by {}: the area's lowest level)", e.level, e.profile),
+            Via::Lowest => {
+                format!("grant: {key} = {} (not granted by {}: the area's lowest level)", e.level, e.profile)
+            }
             Via::Inactive => format!("grant: {key} = none"),
         });
         if let Some((ceiling, tier)) = self.ceiling {
@@ -266,7 +279,12 @@ impl Decision<'_> {
 }
 
 /// `access who-can`: the active members allowed area.action (on the client), by id.
-pub fn who_can<'w>(ws: &'w Workspace, area: &Area, action: &str, client: Option<&Client>) -> Vec<(&'w Member, Decision<'w>)> {
+pub fn who_can<'w>(
+    ws: &'w Workspace,
+    area: &Area,
+    action: &str,
+    client: Option<&Client>,
+) -> Vec<(&'w Member, Decision<'w>)> {
     let mut out: Vec<(&Member, Decision)> = ws
         .members
         .iter()
@@ -314,7 +332,9 @@ mod tests {
         // bob: profile user (clients assigned), clients acme and globex; jean is a contact of acme.
         assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("globex")), (true, Level::Assigned));
         assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("jean")), (true, Level::Assigned));
-        let clients = format!("{CLIENTS}\n[clients.solo]\nname = \"Solo\"\nkind = \"contact\"\ncreated_by = \"bob\"\n[clients.other]\nname = \"O\"\nkind = \"company\"\n");
+        let clients = format!(
+            "{CLIENTS}\n[clients.solo]\nname = \"Solo\"\nkind = \"contact\"\ncreated_by = \"bob\"\n[clients.other]\nname = \"O\"\nkind = \"company\"\n"
+        );
         assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("solo")), (true, Level::Assigned));
         assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("other")), (false, Level::Assigned));
     }
@@ -328,7 +348,11 @@ mod tests {
 
     #[test]
     fn overrides_win_over_the_profile() {
-        let members = edit(MEMBERS, "client_profiles", "grants = { clients = { view = \"none\", edit = \"none\" } }\nclient_profiles");
+        let members = edit(
+            MEMBERS,
+            "client_profiles",
+            "grants = { clients = { view = \"none\", edit = \"none\" } }\nclient_profiles",
+        );
         assert_eq!(decide_in(&members, CLIENTS, "bob", "clients.view", Some("globex")), (false, Level::None));
         assert_eq!(decide_in(&members, CLIENTS, "bob", "clients.view", None), (false, Level::None));
     }

@@ -38,7 +38,7 @@ impl Session {
 
     /// Validates the changed state, then prints its diff (`--dry-run`) or writes it.
     pub fn commit(&self, ctx: &Ctx, change: Change) -> Result<Outcome> {
-        let Change { facts, texts, .. } = change;
+        let Change { facts, texts, rows, .. } = change;
         let old = &self.ws;
         let mut writes = Writes::default();
         for (name, after) in texts {
@@ -66,6 +66,9 @@ impl Session {
         if !errors.is_empty() {
             let paint = ctx.err_paint();
             for d in &errors {
+                if let Some((id, row)) = row_of(&checked.workspace, d, &rows) {
+                    eprintln!("row {row} (member {id}):");
+                }
                 eprintln!("{}", d.render(&checked.workspace.sources, paint));
             }
             let first = errors[0];
@@ -104,6 +107,24 @@ impl Session {
         }
         Ok(Outcome::Success)
     }
+}
+
+/// The import row of the member whose entry holds the diagnostic, if any.
+fn row_of<'a>(
+    ws: &'a Workspace,
+    d: &Diagnostic,
+    rows: &std::collections::HashMap<String, u64>,
+) -> Option<(&'a str, u64)> {
+    let span = d.span?;
+    if rows.is_empty() || ws.sources.get(span.file).name != crate::store::load::MEMBERS_FILE {
+        return None;
+    }
+    let m = ws
+        .members
+        .iter()
+        .filter(|m| m.span.file == span.file && m.span.start <= span.start)
+        .max_by_key(|m| m.span.start)?;
+    rows.get(&m.id).map(|r| (m.id.as_str(), *r))
 }
 
 fn print_result(ctx: &Ctx, facts: &[String], files: &[String], sign_in: &[String], diff: Option<&str>) -> Result<()> {
@@ -199,11 +220,13 @@ pub struct Change<'w> {
     /// New texts by workspace-relative name; `None` removes the file.
     texts: BTreeMap<String, Option<String>>,
     facts: Vec<String>,
+    /// For a bulk import: the CSV row of each member, so that a refusal names it.
+    pub rows: std::collections::HashMap<String, u64>,
 }
 
 impl<'w> Change<'w> {
     pub fn new(ws: &'w Workspace) -> Change<'w> {
-        Change { ws, texts: BTreeMap::new(), facts: Vec::new() }
+        Change { ws, texts: BTreeMap::new(), facts: Vec::new(), rows: Default::default() }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {

@@ -1,7 +1,9 @@
 //! The command line (SPEC §5), with clap's derive: global options and the
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
-use crate::commands::{access, check, client, completions, init, member, profile, transfer_all, transfer_one};
+use crate::commands::{
+    access, check, client, completions, export, import, init, member, profile, transfer_all, transfer_one,
+};
 use crate::render::Format;
 use crate::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
@@ -91,6 +93,11 @@ pub enum Command {
     /// Who can do what, and why
     #[command(subcommand)]
     Access(access::AccessCommand),
+    /// Export members, profiles, clients, assignments or the access matrix as CSV or JSON
+    Export(export::ExportArgs),
+    /// Add or update members in bulk from CSV (all or nothing)
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

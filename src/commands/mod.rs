@@ -7,6 +7,8 @@ pub mod args;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod member;
 pub mod profile;
@@ -101,6 +103,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::TransferAll(args) => transfer_all::cmd_transfer_all(&ctx, args),
         Command::TransferOne(args) => transfer_one::cmd_transfer_one(&ctx, args),
         Command::Access(cmd) => access::run(&ctx, cmd),
+        Command::Export(args) => export::cmd_export(&ctx, args),
+        Command::Import(cmd) => import::run(&ctx, cmd),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
     }
 }

@@ -1,6 +1,8 @@
 //! Output formats (SPEC §5): one data shape, [`Records`], printed as a table,
 //! CSV, JSON or Markdown. The format is decided here and nowhere else.
 
+pub mod members_csv;
+
 use crate::style::Paint;
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
 use serde_json::Value;

@@ -239,20 +239,46 @@ fn fmt_inline(item: Option<&mut Item>) {
 /// that entry's header), else at the end. `ids` are the existing ids in file order,
 /// with the byte offset of each one's key.
 pub fn insert_entry(text: &str, ids: &[(&str, usize)], new_id: &str, entry: &str) -> String {
+    insert_entries(text, ids, &[(new_id, entry)])
+}
+
+/// [`insert_entry`] for several new entries at once, each placed as it would be alone.
+pub fn insert_entries(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -> String {
     let sorted = ids.windows(2).all(|w| w[0].0 <= w[1].0);
     let headers = ids.iter().all(|&(_, at)| line_start_is_header(text, at));
-    let next = if sorted && headers { ids.iter().find(|(id, _)| *id > new_id) } else { None };
-    match next {
-        Some(&(_, at)) => {
-            let at = block_start(text, line_start(text, at));
-            format!("{}{entry}\n{}", &text[..at], &text[at..])
-        }
-        None => {
-            let body = text.trim_end_matches(['\n', '\r', ' ', '\t']);
-            let sep = if body.is_empty() { "" } else { "\n\n" };
-            format!("{body}{sep}{entry}")
+    let mut new: Vec<(&str, &str)> = new.to_vec();
+    new.sort_by(|a, b| a.0.cmp(b.0));
+    // (insertion offset, entry); None goes at the end.
+    let mut at_offsets: Vec<(usize, &str)> = Vec::new();
+    let mut at_end: Vec<&str> = Vec::new();
+    for (id, entry) in &new {
+        let next = if sorted && headers { ids.iter().find(|(existing, _)| existing > id) } else { None };
+        match next {
+            Some(&(_, at)) => at_offsets.push((block_start(text, line_start(text, at)), entry)),
+            None => at_end.push(entry),
         }
     }
+    let mut out = String::with_capacity(text.len() + new.iter().map(|(_, e)| e.len() + 1).sum::<usize>());
+    let mut done = 0;
+    for (at, entry) in &at_offsets {
+        out.push_str(&text[done..*at]);
+        out.push_str(entry);
+        out.push('\n');
+        done = *at;
+    }
+    out.push_str(&text[done..]);
+    if !at_end.is_empty() {
+        let body_len = out.trim_end_matches(['\n', '\r', ' ', '\t']).len();
+        out.truncate(body_len);
+        for entry in at_end {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(entry.trim_end_matches('\n'));
+        }
+        out.push('\n');
+    }
+    out
 }
 
 fn line_start(text: &str, at: usize) -> usize {
@@ -345,6 +371,21 @@ mod tests {
         assert_eq!(
             insert_entry(text, &ids, "d", "[m.d]\nx = 4\n"),
             "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n\n[m.d]\nx = 4\n"
+        );
+    }
+
+    #[test]
+    fn several_new_entries_land_each_in_its_place() {
+        let text = "[m.b]\nx = 1\n\n[m.d]\nx = 3\n";
+        let ids = [("b", 3), ("d", text.find("[m.d]").unwrap() + 3)];
+        let out = insert_entries(
+            text,
+            &ids,
+            &[("e", "[m.e]\nx = 5\n"), ("a", "[m.a]\nx = 0\n"), ("c", "[m.c]\nx = 2\n"), ("f", "[m.f]\nx = 6\n")],
+        );
+        assert_eq!(
+            out,
+            "[m.a]\nx = 0\n\n[m.b]\nx = 1\n\n[m.c]\nx = 2\n\n[m.d]\nx = 3\n\n[m.e]\nx = 5\n\n[m.f]\nx = 6\n"
         );
     }
 

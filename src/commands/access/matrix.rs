@@ -15,7 +15,8 @@ pub struct MatrixArgs {}
 
 /// The matrix as records: member, status, profile, then one column per area.action.
 pub fn records(ws: &Workspace) -> Records {
-    let mut columns = vec![("member".to_string(), Col::Text), ("status".to_string(), Col::Text), ("profile".to_string(), Col::Text)];
+    let mut columns =
+        vec![("member".to_string(), Col::Text), ("status".to_string(), Col::Text), ("profile".to_string(), Col::Text)];
     columns.extend(ws.action_keys().into_iter().map(|k| (k.to_string(), Col::Text)));
     let mut records = Records { columns, ..Records::default() };
     for m in sorted(ws) {

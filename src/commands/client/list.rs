@@ -3,6 +3,7 @@
 
 use crate::commands::{Ctx, find_member};
 use crate::error::{Outcome, Result};
+use crate::model::{Member, Workspace};
 use crate::render::{Col, Records};
 use clap::Args;
 use serde_json::{Value, json};
@@ -18,6 +19,12 @@ pub struct ListArgs {
 pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let only = args.member.as_deref().map(|m| find_member(&ws, m)).transpose()?;
+    ctx.print(&records(&ws, only).render(ctx.format, ctx.out_paint()))?;
+    Ok(Outcome::Success)
+}
+
+/// Clients by id (only those assigned to `only`, when given), with their assigned members.
+pub fn records(ws: &Workspace, only: Option<&Member>) -> Records {
     // Client -> assigned members, built once.
     let mut assigned: HashMap<&str, Vec<&str>> = HashMap::new();
     for m in &ws.members {
@@ -47,6 +54,5 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
             json!(members),
         ]);
     }
-    ctx.print(&records.render(ctx.format, ctx.out_paint()))?;
-    Ok(Outcome::Success)
+    records
 }

@@ -24,22 +24,7 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
     };
     let is_default = ws.default_profile().is_some_and(|d| d.id == p.id);
     let text = match ctx.format {
-        Format::Json => {
-            let mut grants = Map::new();
-            for area in &ws.areas {
-                let actions = area
-                    .actions
-                    .iter()
-                    .map(|a| (a.value.clone(), json!(ws.profile_level(p, area, &a.value).as_str())))
-                    .collect();
-                grants.insert(area.id.clone(), Value::Object(actions));
-            }
-            render::json(&json!({
-                "id": p.id, "name": p.name, "description": p.description, "tier": p.tier.value,
-                "builtin": p.builtin, "admin": p.admin, "default": is_default,
-                "grants": grants, "members": members,
-            }))
-        }
+        Format::Json => render::json(&to_json(&ws, p)),
         Format::Table => {
             let paint = ctx.out_paint();
             let tier = ws.tier(&p.tier.value);
@@ -76,6 +61,26 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
     };
     ctx.print(&text)?;
     Ok(Outcome::Success)
+}
+
+/// SPEC §5's `profile show` object: every area.action, and the members.
+pub fn to_json(ws: &Workspace, p: &Profile) -> Value {
+    let mut grants = Map::new();
+    for area in &ws.areas {
+        let actions = area
+            .actions
+            .iter()
+            .map(|a| (a.value.clone(), json!(ws.profile_level(p, area, &a.value).as_str())))
+            .collect();
+        grants.insert(area.id.clone(), Value::Object(actions));
+    }
+    let mut members: Vec<&str> = ws.members_of(&p.id).map(|m| m.id.as_str()).collect();
+    members.sort_unstable();
+    json!({
+        "id": p.id, "name": p.name, "description": p.description, "tier": p.tier.value,
+        "builtin": p.builtin, "admin": p.admin, "default": ws.default_profile().is_some_and(|d| d.id == p.id),
+        "grants": grants, "members": members,
+    })
 }
 
 /// Every area.action of the profile, with its tier's ceiling beside it.

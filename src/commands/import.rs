@@ -1,0 +1,412 @@
+//! `roster import members FILE.csv`: adds new members and updates existing ones,
+//! all or nothing. Every bad row is reported (row number, column, reason) and
+//! the whole file is refused (exit 3) with nothing written; a good file goes
+//! through the same validated, locked, atomic write as every change.
+//!
+//! Columns are those of `export members`, in any order; only `id` is required.
+//! An empty cell leaves the field as it is. A non-empty list cell (`clients`,
+//! `client_profiles`, `grants`) replaces the whole list.
+
+use super::Ctx;
+use super::args::{entry_text, find_action, parse_grant};
+use crate::change::{Change, Session};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::model::{Member, Status, Workspace};
+use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
+use crate::store::edit;
+use crate::store::load::{MEMBERS_FILE, check_email, check_id};
+use clap::{Args, Subcommand};
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Add or update members from a CSV file with the columns of `export members`
+    Members(MembersArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MembersArgs {
+    /// The CSV file (UTF-8; a byte-order mark and CRLF line ends are fine)
+    pub file: PathBuf,
+}
+
+pub fn run(ctx: &Ctx, cmd: ImportCommand) -> Result<Outcome> {
+    match cmd {
+        ImportCommand::Members(args) => cmd_members(ctx, args),
+    }
+}
+
+/// One row, parsed: `None` leaves a field as it is.
+#[derive(Debug, Default)]
+struct Row {
+    line: u64,
+    id: String,
+    name: Option<String>,
+    email: Option<String>,
+    profile: Option<String>,
+    status: Option<Status>,
+    clients: Option<Vec<String>>,
+    client_profiles: Option<Vec<(String, String)>>,
+    grants: Option<Vec<(String, String, String)>>,
+    credit_limit: Option<f64>,
+}
+
+fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
+    let bytes =
+        std::fs::read(&args.file).map_err(|e| Error::io(format!("cannot read `{}`", args.file.display()), &e))?;
+    let session = Session::begin(ctx)?;
+    let ws = &session.ws;
+    let rows = parse(ws, &bytes).map_err(|problems| {
+        let n = problems.len();
+        for p in &problems {
+            eprintln!("{}: {p}", args.file.display());
+        }
+        Error::new(
+            Kind::Refused,
+            "bad-row",
+            format!("{n} problem{} in `{}`; nothing was imported", crate::store::plural(n), args.file.display()),
+        )
+        .hint("fix the rows above and import the file again; empty cells leave a field as it is")
+    })?;
+    let mut change = Change::new(ws);
+    let mut facts = Vec::new();
+    let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
+    if updates.iter().any(|r| differs(ws, r)) {
+        change.edit(MEMBERS_FILE, |ed| {
+            for row in updates.iter().filter(|r| differs(ws, r)) {
+                let m = ws.member(&row.id).expect("partitioned on existence");
+                update(ed.entry("members", &m.id)?, m, row, &mut facts);
+            }
+            Ok(())
+        })?;
+    }
+    if !new.is_empty() {
+        let default = ws.default_profile().map(|p| p.id.clone()).unwrap_or_default();
+        let entries: Vec<(String, String)> = new
+            .iter()
+            .map(|r| {
+                let profile = r.profile.clone().unwrap_or_else(|| default.clone());
+                facts.push(format!("{}: added as {} with profile {profile}", r.id, r.status.unwrap_or(Status::Active)));
+                (r.id.clone(), new_entry(r, &profile))
+            })
+            .collect();
+        let ids: Vec<(&str, usize)> = ws.members.iter().map(|m| (m.id.as_str(), m.span.start as usize)).collect();
+        let pairs: Vec<(&str, &str)> = entries.iter().map(|(id, e)| (id.as_str(), e.as_str())).collect();
+        let text = edit::insert_entries(change.text(MEMBERS_FILE).unwrap_or(""), &ids, &pairs);
+        change.put(MEMBERS_FILE, text);
+    }
+    if facts.is_empty() {
+        facts.push(format!(
+            "no change: all {} row{} match the workspace",
+            rows.len(),
+            crate::store::plural(rows.len())
+        ));
+    }
+    for f in facts {
+        change.fact(f);
+    }
+    change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
+    session.commit(ctx, change)
+}
+
+/// Every row, or every problem found in any of them.
+fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])?;
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| vec![format!("cannot read the header row: {e}")])?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut problems = Vec::new();
+    let unknown: Vec<&str> = headers.iter().map(String::as_str).filter(|h| !COLUMNS.contains(h)).collect();
+    if !unknown.is_empty() {
+        problems.push(format!(
+            "unknown column{} {}; the known columns are: {}",
+            if unknown.len() == 1 { "" } else { "s" },
+            unknown.join(", "),
+            COLUMNS.join(", ")
+        ));
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if headers[..i].contains(h) {
+            problems.push(format!("the column `{h}` appears twice"));
+        }
+    }
+    if !headers.iter().any(|h| h == "id") {
+        problems.push("there is no `id` column: every row must name the member it adds or updates".into());
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut rows = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(format!("row {line}: {}", csv_error(&e)));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let cells: BTreeMap<&str, &str> =
+            headers.iter().map(String::as_str).zip(record.iter().map(str::trim)).collect();
+        let mut bad = |column: &str, why: String| problems.push(format!("row {line}, column {column}: {why}"));
+        let mut row = Row { line, ..Row::default() };
+        let id = cells.get("id").copied().unwrap_or("");
+        match check_id(id) {
+            Ok(()) => row.id = id.to_string(),
+            Err(why) => {
+                bad("id", format!("`{id}` is not a member id: {why}"));
+                continue;
+            }
+        }
+        if let Some(first) = seen.insert(row.id.clone(), line) {
+            bad("id", format!("`{id}` is already on row {first}"));
+        }
+        let cell = |c: &str| cells.get(c).copied().filter(|v| !v.is_empty());
+        row.name = cell("name").map(str::to_string);
+        if let Some(e) = cell("email") {
+            match check_email(e) {
+                Ok(()) => row.email = Some(e.to_string()),
+                Err(why) => bad("email", format!("`{e}` is not an email address: {why}")),
+            }
+        }
+        if let Some(p) = cell("profile") {
+            match ws.profile(p) {
+                Some(_) => row.profile = Some(p.to_string()),
+                None => bad(
+                    "profile",
+                    format!("no profile named `{p}`{}", near(p, ws.profiles.iter().map(|p| p.id.as_str()))),
+                ),
+            }
+        }
+        if let Some(s) = cell("status") {
+            match Status::parse(s) {
+                Some(st) => row.status = Some(st),
+                None => bad("status", format!("`{s}` is not a status: active, invited or suspended")),
+            }
+        }
+        if let Some(c) = cell("clients") {
+            let list: Vec<String> = split_list(c).into_iter().map(str::to_string).collect();
+            for client in &list {
+                if ws.client(client).is_none() {
+                    bad(
+                        "clients",
+                        format!("no client named `{client}`{}", near(client, ws.clients.iter().map(|c| c.id.as_str()))),
+                    );
+                }
+            }
+            row.clients = Some(list);
+        }
+        if let Some(c) = cell("client_profiles") {
+            match split_pairs(c) {
+                Ok(pairs) => {
+                    for (client, profile) in &pairs {
+                        if ws.client(client).is_none() {
+                            bad("client_profiles", format!("no client named `{client}`"));
+                        }
+                        if ws.profile(profile).is_none() {
+                            bad("client_profiles", format!("no profile named `{profile}`"));
+                        }
+                    }
+                    row.client_profiles =
+                        Some(pairs.into_iter().map(|(c, p)| (c.to_string(), p.to_string())).collect());
+                }
+                Err(why) => bad("client_profiles", format!("{why} (write client=profile;client=profile)")),
+            }
+        }
+        if let Some(g) = cell("grants") {
+            let mut grants = Vec::new();
+            for item in split_list(g) {
+                match parse_grant(item) {
+                    Ok(arg) => match find_action(ws, &arg.area, &arg.action) {
+                        Ok(_) => grants.push((arg.area, arg.action, arg.level.as_str().to_string())),
+                        Err(e) => bad("grants", e.message),
+                    },
+                    Err(why) => bad("grants", why),
+                }
+            }
+            row.grants = Some(grants);
+        }
+        if let Some(n) = cell("credit_limit") {
+            match n.parse::<f64>() {
+                Ok(v) if v.is_finite() && v >= 0.0 => row.credit_limit = Some(v),
+                _ => bad("credit_limit", format!("`{n}` is not an amount at or above 0")),
+            }
+        }
+        if ws.member(&row.id).is_none() {
+            if row.name.is_none() {
+                bad("name", format!("`{}` is a new member and needs a name", row.id));
+            }
+            if row.email.is_none() {
+                bad("email", format!("`{}` is a new member and needs an email", row.id));
+            }
+        }
+        rows.push(row);
+    }
+    // An email must stay unique once every row is applied: compare with the
+    // members the file does not change.
+    let changed: HashMap<&str, &Row> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
+    let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
+    for m in &ws.members {
+        let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
+        owners.entry(email.to_lowercase()).or_default().push(&m.id);
+    }
+    for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
+        if let Some(email) = &r.email {
+            owners.entry(email.to_lowercase()).or_default().push(&r.id);
+        }
+    }
+    for r in &rows {
+        let Some(email) = &r.email else { continue };
+        let others = owners.get(&email.to_lowercase()).into_iter().flatten().filter(|o| **o != r.id);
+        for other in others {
+            problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
+        }
+    }
+    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+}
+
+fn csv_error(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("it has {len} fields, and the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn near<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    crate::diag::did_you_mean(wrong, candidates).map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+}
+
+fn same_set(a: &[String], b: impl Iterator<Item = String>) -> bool {
+    let mut a = a.to_vec();
+    let mut b: Vec<String> = b.collect();
+    a.sort();
+    b.sort();
+    a == b
+}
+
+/// Whether applying the row would change the member.
+fn differs(ws: &Workspace, row: &Row) -> bool {
+    let Some(m) = ws.member(&row.id) else { return true };
+    let mut facts = Vec::new();
+    let mut scratch = toml_edit::Table::new();
+    update(&mut scratch, m, row, &mut facts);
+    !facts.is_empty()
+}
+
+fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &mut Vec<String>) {
+    let id = &m.id;
+    if let Some(name) = row.name.as_ref().filter(|n| **n != m.name) {
+        edit::set(entry, "name", name.as_str().into());
+        facts.push(format!("{id}: name {} -> {name}", m.name));
+    }
+    if let Some(email) = row.email.as_ref().filter(|e| **e != m.email.value) {
+        edit::set(entry, "email", email.as_str().into());
+        facts.push(format!("{id}: email {} -> {email}", m.email.value));
+    }
+    if let Some(profile) = row.profile.as_ref().filter(|p| **p != m.profile.value) {
+        edit::set(entry, "profile", profile.as_str().into());
+        facts.push(format!("{id}: profile {} -> {profile}", m.profile.value));
+    }
+    if let Some(status) = row.status.filter(|s| *s != m.status) {
+        if status == Status::Active {
+            edit::remove(entry, "status");
+        } else {
+            edit::set(entry, "status", status.as_str().into());
+        }
+        facts.push(format!("{id}: status {} -> {status}", m.status));
+    }
+    if let Some(clients) = row.clients.as_ref().filter(|c| !same_set(c, m.clients.iter().map(|x| x.value.clone()))) {
+        let list: Vec<&str> = clients.iter().map(String::as_str).collect();
+        edit::set_string_array(entry, "clients", &list);
+        facts.push(format!("{id}: clients -> {}", list.join(", ")));
+    }
+    if let Some(pairs) = &row.client_profiles {
+        let now: Vec<String> = m.client_profiles.iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
+        let want: Vec<String> = pairs.iter().map(|(c, p)| format!("{c}={p}")).collect();
+        if !same_set(&want, now.into_iter()) {
+            for (c, _) in &m.client_profiles {
+                edit::remove_in(entry, "client_profiles", &c.value);
+            }
+            for (c, p) in pairs {
+                edit::set_in(entry, "client_profiles", c, p);
+            }
+            facts.push(format!("{id}: per-client profiles -> {}", want.join(", ")));
+        }
+    }
+    if let Some(grants) = &row.grants {
+        let now: Vec<String> = m
+            .grants
+            .iter()
+            .flat_map(|(a, acts)| acts.iter().map(move |(act, l)| format!("{a}.{act}={}", l.value)))
+            .collect();
+        let want: Vec<String> = grants.iter().map(|(a, act, l)| format!("{a}.{act}={l}")).collect();
+        if !same_set(&want, now.into_iter()) {
+            for (area, actions) in &m.grants {
+                for action in actions.keys() {
+                    edit::remove_grant(entry, "grants", area, action);
+                }
+            }
+            for (area, action, level) in grants {
+                edit::set_grant(entry, "grants", area, action, level);
+            }
+            facts.push(format!("{id}: overrides -> {}", want.join(", ")));
+        }
+    }
+    if let Some(limit) = row.credit_limit.filter(|l| Some(*l) != m.credit_limit) {
+        let value: toml_edit::Value =
+            if limit.fract() == 0.0 && limit < 1e15 { (limit as i64).into() } else { limit.into() };
+        edit::set(entry, "credit_limit", value);
+        facts.push(format!("{id}: credit limit -> {}", members_csv::number(limit)));
+    }
+}
+
+fn new_entry(row: &Row, profile: &str) -> String {
+    let mut fields: Vec<(&str, toml_edit::Value)> = vec![
+        ("name", row.name.as_deref().unwrap_or("").into()),
+        ("email", row.email.as_deref().unwrap_or("").into()),
+        ("profile", profile.into()),
+    ];
+    if let Some(s) = row.status.filter(|s| *s != Status::Active) {
+        fields.push(("status", s.as_str().into()));
+    }
+    if let Some(c) = row.clients.as_ref().filter(|c| !c.is_empty()) {
+        fields.push(("clients", c.iter().map(String::as_str).collect::<toml_edit::Array>().into()));
+    }
+    if let Some(pairs) = row.client_profiles.as_ref().filter(|p| !p.is_empty()) {
+        let mut t = toml_edit::InlineTable::new();
+        for (c, p) in pairs {
+            t.insert(c, p.as_str().into());
+        }
+        t.fmt();
+        fields.push(("client_profiles", t.into()));
+    }
+    if let Some(grants) = row.grants.as_ref().filter(|g| !g.is_empty()) {
+        let mut t = toml_edit::InlineTable::new();
+        for (area, action, level) in grants {
+            let area_table = t.entry(area).or_insert_with(|| toml_edit::InlineTable::new().into());
+            if let Some(at) = area_table.as_inline_table_mut() {
+                at.insert(action, level.as_str().into());
+                at.fmt();
+            }
+        }
+        t.fmt();
+        fields.push(("grants", t.into()));
+    }
+    if let Some(l) = row.credit_limit {
+        let value: toml_edit::Value = if l.fract() == 0.0 && l < 1e15 { (l as i64).into() } else { l.into() };
+        fields.push(("credit_limit", value));
+    }
+    entry_text("members", &row.id, &fields)
+}
