@@ -7,7 +7,8 @@
 //! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
 //! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from;
-//! - `render`, `style`: output formats and colour; `error`: errors and exit codes.
+//! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
+//! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests.
 
 pub mod access;
 pub mod change;
@@ -15,6 +16,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod error;
+pub mod generate;
 pub mod model;
 pub mod render;
 pub mod rules;

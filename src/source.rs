@@ -32,6 +32,16 @@ pub struct Source {
     pub path: PathBuf,
     /// The text; empty when the file could not be read.
     pub text: String,
+    /// Byte offset of each line start, built on the first diagnostic that needs it.
+    lines: std::sync::OnceLock<Vec<u32>>,
+}
+
+impl Source {
+    fn line_starts(&self) -> &[u32] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i as u32 + 1)).collect()
+        })
+    }
 }
 
 /// A resolved position: 1-based line and column (in characters).
@@ -49,7 +59,7 @@ pub struct Sources {
 
 impl Sources {
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
-        self.files.push(Source { name, path, text });
+        self.files.push(Source { name, path, text, lines: std::sync::OnceLock::new() });
         FileId(self.files.len() as u32 - 1)
     }
 
@@ -65,9 +75,15 @@ impl Sources {
         self.files.iter().enumerate().map(|(i, s)| (FileId(i as u32), s))
     }
 
-    /// Line and column of a byte offset. Linear in the offset: called only to print.
+    /// Line and column of a byte offset: a binary search in the file's line index.
     pub fn position(&self, file: FileId, offset: u32) -> Position {
-        position_in(&self.get(file).text, offset as usize)
+        let source = self.get(file);
+        let starts = source.line_starts();
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1] as usize;
+        let text = &source.text;
+        let end = floor_char_boundary(text, (offset as usize).min(text.len()));
+        Position { line, column: text[start.min(end)..end].chars().count() + 1 }
     }
 
     /// The whole line that holds `offset`, without its line end.
@@ -117,6 +133,18 @@ mod tests {
         let at = text.find("\"x").unwrap();
         assert_eq!(position_in(text, at), Position { line: 2, column: 8 });
         assert_eq!(line_at(text, at), "namé = \"x\"");
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let mut sources = Sources::default();
+        let text = "a = 1\nnamé = \"x\"\n\n[t]\r\nz = 'é'";
+        let id = sources.add("t.toml".into(), PathBuf::new(), text.to_string());
+        for offset in 0..=text.len() as u32 {
+            if text.is_char_boundary(offset as usize) {
+                assert_eq!(sources.position(id, offset), position_in(text, offset as usize), "offset {offset}");
+            }
+        }
     }
 
     #[test]
