@@ -31,6 +31,9 @@ _roster() {
             roster,export)
                 cmd="roster__subcmd__export"
                 ;;
+            roster,fmt)
+                cmd="roster__subcmd__fmt"
+                ;;
             roster,help)
                 cmd="roster__subcmd__help"
                 ;;
@@ -126,6 +129,9 @@ _roster() {
                 ;;
             roster__subcmd__help,export)
                 cmd="roster__subcmd__help__subcmd__export"
+                ;;
+            roster__subcmd__help,fmt)
+                cmd="roster__subcmd__help__subcmd__fmt"
                 ;;
             roster__subcmd__help,help)
                 cmd="roster__subcmd__help__subcmd__help"
@@ -314,7 +320,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --lock-timeout --color --help --version init check member profile transfer-all transfer-one client access export import completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1057,8 +1063,46 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__fmt)
+            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help)
-            opts="init check member profile transfer-all transfer-one client access export import completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1284,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__fmt)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -2,7 +2,7 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, export, import, init, member, profile, transfer_all, transfer_one,
+    access, check, client, completions, export, fmt, import, init, member, profile, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -77,6 +77,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// Validate the workspace: every problem, with file:line:col
     Check(check::CheckArgs),
+    /// Rewrite every file in one canonical order and layout, comments kept
+    Fmt(fmt::FmtArgs),
     /// List, show, add, edit and remove members
     #[command(subcommand)]
     Member(member::MemberCommand),

@@ -8,6 +8,7 @@ pub mod check;
 pub mod client;
 pub mod completions;
 pub mod export;
+pub mod fmt;
 pub mod import;
 pub mod init;
 pub mod member;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
+        Command::Fmt(args) => fmt::cmd_fmt(&ctx, args),
         Command::Member(cmd) => member::run(&ctx, cmd),
         Command::Profile(cmd) => profile::run(&ctx, cmd),
         Command::Client(cmd) => client::run(&ctx, cmd),

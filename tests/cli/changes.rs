@@ -51,7 +51,9 @@ fn member_add_prints_facts_and_writes_the_entry() {
     .stdout_has("dan: added as active with profile connect-pay (Connect 9.00 EUR/month)")
     .stdout_has("dan: assigned acme")
     .stdout_has("monthly cost: 291.00 -> 300.00 EUR");
-    assert!(ws.read("members.toml").ends_with("[members.dan]\nname = \"Dan Marchand\"\nemail = \"dan@cabinet-martin.example\"\nprofile = \"connect-pay\"\nclients = [\"acme\"]\n"));
+    // members.toml is sorted by id: dan goes between claire and hugo.
+    assert!(ws.read("members.toml").contains("profile = \"admin\"\n\n[members.dan]\nname = \"Dan Marchand\"\nemail = \"dan@cabinet-martin.example\"\nprofile = \"connect-pay\"\nclients = [\"acme\"]\n\n[members.hugo]\n"));
+    ws.run(&["fmt", "--check"]).code(0);
     let v = ws.run(&["member", "show", "dan", "--format", "json"]).json();
     assert_eq!(v["clients"], json!(["acme"]));
     ws.run(&["check", "--strict"]).code(0);
