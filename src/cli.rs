@@ -2,7 +2,7 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, export, fmt, import, init, member, profile, transfer_all, transfer_one,
+    access, check, client, completions, diff, export, fmt, import, init, member, profile, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -100,6 +100,8 @@ pub enum Command {
     /// Add or update members in bulk from CSV (all or nothing)
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Who gains and loses access between git revisions, and the monthly cost
+    Diff(diff::DiffArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

@@ -8,15 +8,18 @@
 //! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from;
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
-//! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests.
+//! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
+//! - `git`, `diff`: a workspace at a git revision, and who gains or loses access.
 
 pub mod access;
 pub mod change;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod diff;
 pub mod error;
 pub mod generate;
+pub mod git;
 pub mod model;
 pub mod render;
 pub mod rules;

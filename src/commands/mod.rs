@@ -7,6 +7,7 @@ pub mod args;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod import;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
         Command::Fmt(args) => fmt::cmd_fmt(&ctx, args),
+        Command::Diff(args) => diff::cmd_diff(&ctx, args),
         Command::Member(cmd) => member::run(&ctx, cmd),
         Command::Profile(cmd) => profile::run(&ctx, cmd),
         Command::Client(cmd) => client::run(&ctx, cmd),

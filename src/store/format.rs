@@ -33,7 +33,8 @@ const SETTINGS_KEYS: [&str; 6] = ["name", "owner", "default_profile", "currency"
 const AREA_KEYS: [&str; 4] = ["label", "actions", "levels", "per_client"];
 const TIER_KEYS: [&str; 3] = ["label", "price", "ceiling"];
 const PROFILE_KEYS: [&str; 6] = ["name", "description", "tier", "builtin", "admin", "grants"];
-const MEMBER_KEYS: [&str; 8] = ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
+const MEMBER_KEYS: [&str; 8] =
+    ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
 const CLIENT_KEYS: [&str; 4] = ["name", "kind", "company", "created_by"];
 
 /// A key and its value, with the comments that go with them.
@@ -58,20 +59,24 @@ struct Entry {
 
 /// The canonical text of one file of the workspace.
 pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<String> {
-    let doc: DocumentMut = text
-        .parse()
-        .map_err(|e| Error::new(Kind::Invalid, "toml-syntax", format!("cannot format `{name}`: {e}")))?;
+    let doc: DocumentMut =
+        text.parse().map_err(|e| Error::new(Kind::Invalid, "toml-syntax", format!("cannot format `{name}`: {e}")))?;
     let mut header = Vec::new();
     let order = Order { ws };
     let out = match kind {
         FileKind::Members | FileKind::Clients => {
-            let (table, keys) = if kind == FileKind::Members { ("members", &MEMBER_KEYS[..]) } else { ("clients", &CLIENT_KEYS[..]) };
+            let (table, keys) =
+                if kind == FileKind::Members { ("members", &MEMBER_KEYS[..]) } else { ("clients", &CLIENT_KEYS[..]) };
             let mut entries = entries_of(&doc, table, &mut header);
             entries.sort_by(|a, b| a.id.cmp(&b.id));
             let mut out = String::new();
             for e in &mut entries {
                 sort_fields(&mut e.fields, keys);
                 out.push_str(&print_entry(&format!("{table}.{}", key(&e.id)), e, &order, &[]));
+            }
+            if entries.is_empty() {
+                // An empty file still says what it is for.
+                out.push_str(&format!("\n[{table}]\n"));
             }
             out
         }
@@ -127,8 +132,12 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
     before.sort();
     after.sort();
     if before != after {
-        return Err(Error::new(Kind::Refused, "fmt-comments", format!("formatting `{name}` would move a comment it cannot place; nothing was written"))
-            .hint("move the comment onto its own line above the key it describes, then run `roster fmt` again"));
+        return Err(Error::new(
+            Kind::Refused,
+            "fmt-comments",
+            format!("formatting `{name}` would move a comment it cannot place; nothing was written"),
+        )
+        .hint("move the comment onto its own line above the key it describes, then run `roster fmt` again"));
     }
     Ok(text_out)
 }

@@ -12,3 +12,4 @@ mod discovery;
 mod edits;
 mod init;
 mod read;
+mod review;

@@ -1,0 +1,196 @@
+//! `roster diff [REV] [--to REV] [--exit-code] [--max-losing N]`: who gains and
+//! who loses access between the workspace at REV (default HEAD) and the working
+//! tree (or `--to REV`), and what it does to the monthly bill. Table, json (SPEC
+//! §5) or markdown, ready to post on a pull request.
+
+use super::Ctx;
+use crate::diff::{Report, compare};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::git;
+use crate::model::Workspace;
+use crate::render::{self, Format, money};
+use crate::store::{self, Checked, load::Input, plural};
+use clap::Args;
+use serde_json::{Value, json};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The revision to compare from
+    #[arg(default_value = "HEAD", value_name = "REV")]
+    pub from: String,
+    /// Compare with this revision instead of the working tree
+    #[arg(long, value_name = "REV")]
+    pub to: Option<String>,
+    /// Exit 1 when anything changed
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Exit 1 when more than N members lose any access (a guard against mass removals)
+    #[arg(long, value_name = "N")]
+    pub max_losing: Option<usize>,
+}
+
+/// The workspace at a revision, valid, or its diagnostics and exit 1.
+fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, rev: &str) -> Result<Checked> {
+    let commit = repo.resolve(rev)?;
+    let files = repo.files_at(&commit)?;
+    if files.is_empty() {
+        return Err(Error::new(
+            Kind::Invalid,
+            "invalid-workspace",
+            format!("there is no workspace at `{}` in {rev}", ctx.shown(root)),
+        )
+        .hint("compare from a revision that has the workspace's files"));
+    }
+    valid(ctx, store::check_from(root, Input::Memory(&files)), rev)
+}
+
+fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
+    let errors: Vec<_> = checked.errors().collect();
+    if errors.is_empty() {
+        return Ok(checked);
+    }
+    let paint = ctx.err_paint();
+    for d in &errors {
+        eprintln!("{}", d.render(&checked.workspace.sources, paint));
+    }
+    Err(Error::new(
+        Kind::Invalid,
+        "invalid-workspace",
+        format!("the workspace at {label} has {} error{}", errors.len(), plural(errors.len())),
+    )
+    .hint("a diff needs a valid workspace at both ends; fix the errors above"))
+}
+
+pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
+    let root = ctx.root()?;
+    let repo = git::locate(&root)?;
+    let before = at_revision(ctx, &root, &repo, &args.from)?;
+    let (after, to_label) = match &args.to {
+        Some(rev) => (at_revision(ctx, &root, &repo, rev)?, rev.clone()),
+        None => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
+    };
+    let report = compare(&before.workspace, &after.workspace);
+    let currency = after.workspace.settings.currency.clone();
+    let text = match ctx.format {
+        Format::Json => render::json(&to_json(&report, &args.from, args.to.as_deref())),
+        Format::Markdown => markdown(&report, &args.from, &to_label, &currency, &after.workspace),
+        _ => table(&report, &args.from, &to_label, &currency, ctx),
+    };
+    if !(ctx.quiet && report.is_empty()) {
+        ctx.print(&text)?;
+    }
+    let losing = report.losing().len();
+    if let Some(max) = args.max_losing
+        && losing > max
+    {
+        eprintln!(
+            "{}: {losing} member{} lose access, more than --max-losing {max}",
+            ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
+            plural(losing)
+        );
+        return Ok(Outcome::Negative);
+    }
+    Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
+}
+
+fn to_json(r: &Report, from: &str, to: Option<&str>) -> Value {
+    json!({
+        "from": from,
+        "to": to,
+        "changes": r.changes.iter().map(|c| json!({
+            "member": c.member, "area": c.area, "action": c.action, "client": c.client,
+            "before": c.before.as_str(), "after": c.after.as_str(),
+        })).collect::<Vec<_>>(),
+        "members_added": r.members_added,
+        "members_removed": r.members_removed,
+        "monthly_cost": {"before": r.cost_before, "after": r.cost_after},
+    })
+}
+
+fn cost_line(r: &Report, currency: &str) -> String {
+    let delta = r.cost_after - r.cost_before;
+    let sign = if delta >= 0.0 { "+" } else { "-" };
+    format!("{} -> {} {currency} ({sign}{})", money(r.cost_before), money(r.cost_after), money(delta.abs()))
+}
+
+fn what(c: &crate::diff::AccessChange) -> String {
+    match &c.client {
+        Some(client) => format!("{}.{} on {client}", c.area, c.action),
+        None => format!("{}.{}", c.area, c.action),
+    }
+}
+
+fn table(r: &Report, from: &str, to: &str, currency: &str, ctx: &Ctx) -> String {
+    let paint = ctx.out_paint();
+    if r.is_empty() {
+        return format!("no access changes from {from} to {to}\n");
+    }
+    let mut out = format!("access changes from {from} to {to}:\n");
+    let width = r.changes.iter().map(|c| what(c).chars().count()).max().unwrap_or(0);
+    let mut member = "";
+    for c in &r.changes {
+        if c.member != member {
+            member = &c.member;
+            out.push_str(&format!("\n{}\n", paint.apply(paint.bold(), member)));
+        }
+        let style = if c.is_loss() { paint.error() } else { paint.ok() };
+        let word = if c.is_loss() { "loses" } else { "gains" };
+        out.push_str(&format!("  {:<width$}  {} -> {}  {}\n", what(c), c.before, c.after, paint.apply(style, word)));
+    }
+    out.push('\n');
+    if !r.members_added.is_empty() {
+        out.push_str(&format!("members added: {}\n", r.members_added.join(", ")));
+    }
+    if !r.members_removed.is_empty() {
+        out.push_str(&format!("members removed: {}\n", r.members_removed.join(", ")));
+    }
+    out.push_str(&format!("monthly cost: {}\n", cost_line(r, currency)));
+    let losing = r.losing();
+    if !losing.is_empty() {
+        out.push_str(&format!(
+            "{} member{} lose access: {}\n",
+            losing.len(),
+            plural(losing.len()),
+            losing.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    out
+}
+
+fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) -> String {
+    let mut out = format!("### roster: access changes from `{from}` to {to}\n\n");
+    if r.is_empty() {
+        out.push_str("No member gains or loses any access, and the monthly cost is unchanged.\n");
+        return out;
+    }
+    if !r.changes.is_empty() {
+        out.push_str("| member | access | client | before | after | |\n|---|---|---|---|---|---|\n");
+        for c in &r.changes {
+            let label = ws.area(&c.area).map_or(c.area.clone(), |a| a.label.clone());
+            out.push_str(&format!(
+                "| {} | `{}.{}` ({}) | {} | {} | {} | {} |\n",
+                c.member,
+                c.area,
+                c.action,
+                label.replace('|', "\\|"),
+                c.client.as_deref().unwrap_or(""),
+                c.before,
+                c.after,
+                if c.is_loss() { "🔻 loses" } else { "🔺 gains" }
+            ));
+        }
+        out.push('\n');
+    }
+    if !r.members_added.is_empty() {
+        out.push_str(&format!("**Members added:** {}\n\n", r.members_added.join(", ")));
+    }
+    if !r.members_removed.is_empty() {
+        out.push_str(&format!("**Members removed:** {}\n\n", r.members_removed.join(", ")));
+    }
+    out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, currency)));
+    let losing = r.losing().len();
+    if losing > 0 {
+        out.push_str(&format!("\n**{losing} member{} lose access.**\n", plural(losing)));
+    }
+    out
+}
