@@ -52,6 +52,9 @@ _roster() {
             roster,profile)
                 cmd="roster__subcmd__profile"
                 ;;
+            roster,test)
+                cmd="roster__subcmd__test"
+                ;;
             roster,transfer-all)
                 cmd="roster__subcmd__transfer__subcmd__all"
                 ;;
@@ -153,6 +156,9 @@ _roster() {
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,test)
+                cmd="roster__subcmd__help__subcmd__test"
                 ;;
             roster__subcmd__help,transfer-all)
                 cmd="roster__subcmd__help__subcmd__transfer__subcmd__all"
@@ -326,7 +332,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +370,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help check who-can matrix help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help check who-can matrix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,7 +408,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__check)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,7 +520,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__matrix)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -552,7 +558,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__who__subcmd__can)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -594,7 +600,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__check)
-            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -632,7 +638,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help list add remove assign unassign help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list add remove assign unassign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -670,7 +676,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__add)
-            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -724,7 +730,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,7 +870,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__list)
-            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -906,7 +912,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,7 +950,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__unassign)
-            opts="-w -q -h --from --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --from --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -986,7 +992,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__completions)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help bash elvish fish powershell zsh"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1024,7 +1030,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__diff)
-            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,7 +1076,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__export)
-            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --lock-timeout --color --help members profiles clients assignments matrix"
+            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members profiles clients assignments matrix"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,7 +1122,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,7 +1160,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1629,6 +1635,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__transfer__subcmd__all)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1658,7 +1678,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help members help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1738,7 +1758,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import__subcmd__members)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1776,7 +1796,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1814,7 +1834,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help list show add edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1852,7 +1872,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__add)
-            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1910,7 +1930,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__edit)
-            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2070,7 +2090,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__list)
-            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2120,7 +2140,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2158,7 +2178,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,7 +2216,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help list show compare default duplicate edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show compare default duplicate edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2234,7 +2254,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__compare)
-            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2272,7 +2292,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__default)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2310,7 +2330,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__duplicate)
-            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2356,7 +2376,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__edit)
-            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,7 +2556,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__list)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2574,7 +2594,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2612,7 +2632,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2649,8 +2669,50 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__test)
+            opts="-w -q -h --filter --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__transfer__subcmd__all)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2692,7 +2754,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__one)
-            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --lock-timeout --color --help"
+            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n w/workspace= format= q/quiet as= dry-run lock-timeout= color= h/help V/version
+    string join \n w/workspace= format= q/quiet as= dry-run allow-failing-tests lock-timeout= color= h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -36,6 +36,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_needs_command" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_needs_command" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_needs_command" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_needs_command" -s V -l version -d 'Print version'
 complete -c roster -n "__fish_roster_needs_command" -f -a "init" -d 'Create a new workspace from the built-in template'
@@ -50,6 +51,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "access" -d 'Who can d
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
 complete -c roster -n "__fish_roster_needs_command" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_needs_command" -f -a "test" -d 'Run the access expectations of tests.toml'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand init" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -64,6 +66,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand init" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand init" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand check" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -78,6 +81,7 @@ never\t''"
 complete -c roster -n "__fish_roster_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c roster -n "__fish_roster_using_subcommand check" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand check" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand check" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -92,6 +96,7 @@ never\t''"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l check -d 'List the files that are not formatted and exit 1; write nothing'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -105,6 +110,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
@@ -129,6 +135,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -142,6 +149,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l name -d 'Their full name' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l email -d 'Their email address, unique in the workspace' -r
@@ -162,6 +170,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -d 'A new full name' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l email -d 'A new email address' -r
@@ -184,6 +193,7 @@ never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-credit-limit -d 'Remove the credit limit'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -197,6 +207,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
@@ -216,6 +227,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
@@ -237,6 +249,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -250,6 +263,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -264,6 +278,7 @@ never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l only-diff -d 'Show only the area.actions whose levels differ'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -277,6 +292,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l name -d 'The new profile\'s name [default: "Copy of <source name>"]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l description -d 'The new profile\'s description' -r
@@ -292,6 +308,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l set -d 'Set one area.action\'s level (repeat for several)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l name -d 'A new name' -r
@@ -309,6 +326,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -322,6 +340,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
@@ -344,6 +363,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l to -d 'The profile they move to' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l client -d 'Only for this client (it must be assigned to them)' -r
@@ -359,6 +379,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -372,6 +393,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "add" -d 'Add a company or a contact'
@@ -392,6 +414,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l name -d 'Its name' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l kind -d 'A company or a contact [default: contact with --company, else company]' -r -f -a "company\t''
@@ -410,6 +433,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -423,6 +447,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -437,6 +462,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l from -d 'The member they are taken from' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -451,6 +477,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company or a contact'
@@ -470,6 +497,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
@@ -488,6 +516,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l client -d 'On this client' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -502,6 +531,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -515,6 +545,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
@@ -533,6 +564,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand export" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand export" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand export" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
@@ -546,6 +578,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -561,6 +594,7 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -579,7 +613,23 @@ never\t''"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l exit-code -d 'Exit 1 when anything changed'
 complete -c roster -n "__fish_roster_using_subcommand diff" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand diff" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand diff" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand test" -l filter -d 'Run only the tests whose name contains TEXT' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand test" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'"
+complete -c roster -n "__fish_roster_using_subcommand test" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand test" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand test" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand test" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -592,21 +642,23 @@ always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand completions" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'

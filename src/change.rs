@@ -84,7 +84,29 @@ impl Session {
             .hint(first.hint.clone().unwrap_or_else(|| "fix the cause, then run the command again".into())));
         }
         let new = &checked.workspace;
+        // SPEC §8: a change may not make a passing test fail.
+        let broken = crate::expect::newly_failing(old, new);
+        if !broken.is_empty() && !ctx.allow_failing_tests {
+            for b in &broken {
+                eprintln!("test failed: {}
+  expected: {}
+  actual:   {}", b.name, b.expected, b.actual);
+                for w in &b.why {
+                    eprintln!("  why:      {w}");
+                }
+            }
+            let names: Vec<String> = broken.iter().map(|b| format!("\"{}\"", b.name)).collect();
+            return Err(Error::new(
+                Kind::Refused,
+                "test-failed",
+                format!("the change would make {} of tests.toml fail: {}; nothing was written", if broken.len() == 1 { "a test" } else { "tests" }, names.join(", ")),
+            )
+            .hint("change the expectation in tests.toml if it is meant to change, or pass --allow-failing-tests"));
+        }
         let mut facts = facts;
+        for b in &broken {
+            facts.push(format!("test now fails (--allow-failing-tests): {}", b.name));
+        }
         let (before, after) = (old.monthly_cost(), new.monthly_cost());
         if (before - after).abs() > 0.005 {
             facts.push(format!(

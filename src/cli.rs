@@ -2,7 +2,7 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, transfer_all, transfer_one,
+    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -55,6 +55,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub dry_run: bool,
 
+    /// For changes: go ahead even if a passing test of tests.toml would fail
+    #[arg(long, global = true)]
+    pub allow_failing_tests: bool,
+
     /// How long a change waits for another one to finish
     #[arg(long, global = true, default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: f64,
@@ -102,6 +106,8 @@ pub enum Command {
     Import(import::ImportCommand),
     /// Who gains and loses access between git revisions, and the monthly cost
     Diff(diff::DiffArgs),
+    /// Run the access expectations of tests.toml
+    Test(test::TestArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

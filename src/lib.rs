@@ -9,7 +9,8 @@
 //! - `diag`, `source`: diagnostics and where values came from;
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
-//! - `git`, `diff`: a workspace at a git revision, and who gains or loses access.
+//! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
+//! - `expect`: the access tests of `tests.toml` (SPEC §8).
 
 pub mod access;
 pub mod change;
@@ -18,6 +19,7 @@ pub mod commands;
 pub mod diag;
 pub mod diff;
 pub mod error;
+pub mod expect;
 pub mod generate;
 pub mod git;
 pub mod model;

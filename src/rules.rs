@@ -22,8 +22,60 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     }
     member_rules(ws, &mut out);
     client_rules(ws, &mut out);
+    test_rules(ws, &mut out);
     warnings(ws, &mut out);
     out
+}
+
+/// `tests.toml`: every member, client and area.action it names exists.
+fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    use crate::model::TestKind;
+    let member = |r: &At<String>, out: &mut Vec<Diagnostic>| {
+        if ws.member(&r.value).is_none() {
+            out.push(unknown_ref("the test names the member".into(), r, ws.members.iter().map(|m| m.id.as_str()), "members are declared in members.toml"));
+        }
+    };
+    let client = |r: &Option<At<String>>, out: &mut Vec<Diagnostic>| {
+        if let Some(c) = r.as_ref().filter(|c| ws.client(&c.value).is_none()) {
+            out.push(unknown_ref("the test names the client".into(), c, ws.clients.iter().map(|c| c.id.as_str()), "clients are declared in clients.toml"));
+        }
+    };
+    let key = |k: &At<String>, out: &mut Vec<Diagnostic>| {
+        let Some((area_id, action)) = k.value.split_once('.') else { return };
+        match ws.area(area_id) {
+            None => out.push(
+                Diagnostic::error("unknown-ref", k.span, format!("the test names the area `{area_id}`, which does not exist"))
+                    .suggest(area_id, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml"),
+            ),
+            Some(area) if !area.has_action(action) => {
+                let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
+                out.push(
+                    Diagnostic::error("bad-value", k.span, format!("area `{area_id}` has no action `{action}`"))
+                        .suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))),
+                );
+            }
+            Some(_) => {}
+        }
+    };
+    for t in &ws.tests {
+        match &t.kind {
+            TestKind::WhoCan { key: k, client: c, exactly, includes, excludes } => {
+                key(k, out);
+                client(c, out);
+                for m in exactly.iter().flatten().chain(includes).chain(excludes) {
+                    member(m, out);
+                }
+            }
+            TestKind::Member { member: m, client: c, allow, deny } => {
+                member(m, out);
+                client(c, out);
+                for k in allow.iter().chain(deny) {
+                    key(k, out);
+                }
+            }
+            TestKind::MaxMonthlyCost { .. } => {}
+        }
+    }
 }
 
 /// `message` says what names `r`; the diagnostic adds that it names nothing.

@@ -70,13 +70,33 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
         None => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
     };
     let report = compare(&before.workspace, &after.workspace);
+    let broken = crate::expect::newly_failing(&before.workspace, &after.workspace);
     let currency = after.workspace.settings.currency.clone();
     let text = match ctx.format {
-        Format::Json => render::json(&to_json(&report, &args.from, args.to.as_deref())),
-        Format::Markdown => markdown(&report, &args.from, &to_label, &currency, &after.workspace),
-        _ => table(&report, &args.from, &to_label, &currency, ctx),
+        Format::Json => {
+            let mut v = to_json(&report, &args.from, args.to.as_deref());
+            v["failing_tests"] = json!(broken.iter().map(|b| json!({"name": b.name, "expected": b.expected, "actual": b.actual})).collect::<Vec<_>>());
+            render::json(&v)
+        }
+        Format::Markdown => {
+            let mut out = markdown(&report, &args.from, &to_label, &currency, &after.workspace);
+            if !broken.is_empty() {
+                out.push_str("\n**Tests that pass before and fail after:**\n\n");
+                for b in &broken {
+                    out.push_str(&format!("- ❌ {} (expected {}; actual {})\n", b.name, b.expected, b.actual));
+                }
+            }
+            out
+        }
+        _ => {
+            let mut out = table(&report, &args.from, &to_label, &currency, ctx);
+            for b in &broken {
+                out.push_str(&format!("test now fails: {} (expected {}; actual {})\n", b.name, b.expected, b.actual));
+            }
+            out
+        }
     };
-    if !(ctx.quiet && report.is_empty()) {
+    if !(ctx.quiet && report.is_empty() && broken.is_empty()) {
         ctx.print(&text)?;
     }
     let losing = report.losing().len();

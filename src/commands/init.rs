@@ -14,10 +14,11 @@ pub struct InitArgs {
 }
 
 /// The template's files: (path in the workspace, contents).
-pub const TEMPLATE: [(&str, &str); 5] = [
+pub const TEMPLATE: [(&str, &str); 6] = [
     ("workspace.toml", include_str!("../template/workspace.toml")),
     ("members.toml", include_str!("../template/members.toml")),
     ("clients.toml", include_str!("../template/clients.toml")),
+    ("tests.toml", include_str!("../template/tests.toml")),
     ("profiles/admin.toml", include_str!("../template/profiles/admin.toml")),
     ("profiles/member.toml", include_str!("../template/profiles/member.toml")),
 ];

@@ -14,6 +14,7 @@ pub mod import;
 pub mod init;
 pub mod member;
 pub mod profile;
+pub mod test;
 pub mod transfer_all;
 pub mod transfer_one;
 
@@ -32,6 +33,7 @@ pub struct Ctx {
     workspace: Option<PathBuf>,
     pub actor: Option<String>,
     pub dry_run: bool,
+    pub allow_failing_tests: bool,
     pub lock_timeout: std::time::Duration,
     pub format: Format,
     pub quiet: bool,
@@ -46,6 +48,7 @@ impl Ctx {
             workspace: global.workspace,
             actor: global.actor,
             dry_run: global.dry_run,
+            allow_failing_tests: global.allow_failing_tests,
             lock_timeout: std::time::Duration::from_secs_f64(global.lock_timeout),
             format: global.format,
             quiet: global.quiet,
@@ -109,6 +112,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Access(cmd) => access::run(&ctx, cmd),
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
+        Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
     }
 }

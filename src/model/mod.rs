@@ -135,6 +135,64 @@ pub struct Client {
     pub created_by: Option<Ref>,
 }
 
+/// An expectation of `tests.toml` (SPEC §8) that every change is held to.
+#[derive(Clone, Debug)]
+pub struct AccessTest {
+    /// The name given, if any; see [`AccessTest::title`].
+    pub name: Option<String>,
+    /// The `[[test]]` header.
+    pub span: Span,
+    pub kind: TestKind,
+}
+
+#[derive(Clone, Debug)]
+pub enum TestKind {
+    /// The active members who can `key` (on `client`) are exactly / include / exclude these.
+    WhoCan { key: At<String>, client: Option<Ref>, exactly: Option<Vec<Ref>>, includes: Vec<Ref>, excludes: Vec<Ref> },
+    /// `member` may do each of `allow` and none of `deny` (on `client`).
+    Member { member: Ref, client: Option<Ref>, allow: Vec<At<String>>, deny: Vec<At<String>> },
+    /// The workspace's monthly cost stays at or below this.
+    MaxMonthlyCost { max: f64 },
+}
+
+impl AccessTest {
+    /// The name, or the expectation in words.
+    pub fn title(&self) -> String {
+        if let Some(n) = &self.name {
+            return n.clone();
+        }
+        let ids = |v: &[Ref]| v.iter().map(|r| r.value.as_str()).collect::<Vec<_>>().join(", ");
+        let on = |c: &Option<Ref>| c.as_ref().map_or(String::new(), |c| format!(" on {}", c.value));
+        match &self.kind {
+            TestKind::WhoCan { key, client, exactly, includes, excludes } => {
+                let mut parts = Vec::new();
+                if let Some(e) = exactly {
+                    parts.push(format!("exactly {}", if e.is_empty() { "nobody".into() } else { ids(e) }));
+                }
+                if !includes.is_empty() {
+                    parts.push(format!("include {}", ids(includes)));
+                }
+                if !excludes.is_empty() {
+                    parts.push(format!("exclude {}", ids(excludes)));
+                }
+                format!("who can {}{} is {}", key.value, on(client), parts.join(" and "))
+            }
+            TestKind::Member { member, client, allow, deny } => {
+                let keys = |v: &[At<String>]| v.iter().map(|k| k.value.as_str()).collect::<Vec<_>>().join(", ");
+                let mut parts = Vec::new();
+                if !allow.is_empty() {
+                    parts.push(format!("may {}", keys(allow)));
+                }
+                if !deny.is_empty() {
+                    parts.push(format!("may not {}", keys(deny)));
+                }
+                format!("{} {}{}", member.value, parts.join(" and "), on(client))
+            }
+            TestKind::MaxMonthlyCost { max } => format!("the monthly cost stays at or below {max:.2}"),
+        }
+    }
+}
+
 /// One `area.action`, as every command and rule addresses it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ActionKey {
@@ -162,6 +220,8 @@ pub struct Workspace {
     /// In file order.
     pub members: Vec<Member>,
     pub clients: Vec<Client>,
+    /// The expectations of `tests.toml`, in file order; empty without the file.
+    pub tests: Vec<AccessTest>,
     index: Index,
 }
 
@@ -203,7 +263,7 @@ impl Workspace {
             members: index_of(&members, |m| &m.id),
             clients: index_of(&clients, |c| &c.id),
         };
-        Workspace { root, sources, settings, areas, tiers, profiles, members, clients, index }
+        Workspace { root, sources, settings, areas, tiers, profiles, members, clients, tests: Vec::new(), index }
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {

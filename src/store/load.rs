@@ -8,7 +8,7 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, Tier, Workspace,
+    AccessTest, Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, TestKind, Tier, Workspace,
 };
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
@@ -30,6 +30,7 @@ pub const WORKSPACE_FILE: &str = "workspace.toml";
 pub const MEMBERS_FILE: &str = "members.toml";
 pub const CLIENTS_FILE: &str = "clients.toml";
 pub const PROFILES_DIR: &str = "profiles";
+pub const TESTS_FILE: &str = "tests.toml";
 
 /// Where the files come from: the disk, or memory (the state a change would
 /// write, validated before anything is written).
@@ -86,7 +87,15 @@ pub fn load_from(root: &Path, input: Input) -> Loaded {
     let clients_file = cx.read(CLIENTS_FILE);
     let clients = cx.parse(clients_file, read_clients).unwrap_or_default();
 
-    let workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
+    let tests = if cx.exists(TESTS_FILE) {
+        let file = cx.read(TESTS_FILE);
+        cx.parse(file, read_tests).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+
+    let mut workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
+    workspace.tests = tests;
     Loaded { workspace, diagnostics: cx.diags, unreadable: cx.unreadable }
 }
 
@@ -113,6 +122,14 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
+    /// Whether an optional file is there (a broken link counts: reading it reports why).
+    fn exists(&self, name: &str) -> bool {
+        match self.input {
+            Input::Disk => self.root.join(name).symlink_metadata().is_ok(),
+            Input::Memory(files) => files.contains_key(name),
+        }
+    }
+
     /// Reads one file into the sources; on failure the file is added empty and a
     /// diagnostic says why.
     fn read(&mut self, name: &str) -> FileId {
@@ -414,6 +431,18 @@ impl Reader<'_> {
                     format!("{what} `{s}` is not a valid id: {why}"),
                     "ids match ^[a-z0-9][a-z0-9._-]{0,63}$",
                 );
+                None
+            }
+        }
+    }
+
+    /// An `area.action` string; whether the area and action exist is a rule.
+    fn action_key(&mut self, v: &Val) -> Option<At<String>> {
+        let s = self.string(v, "an area.action")?;
+        match s.split_once('.') {
+            Some((a, b)) if !a.is_empty() && !b.is_empty() => Some(At::new(s, self.span(v.span()))),
+            _ => {
+                self.bad_value(v.span(), format!("`{s}` is not AREA.ACTION"), "write it as area.action, e.g. \"invoices.view\"");
                 None
             }
         }
@@ -884,6 +913,88 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
         r.missing(span, "kind", &format!("client `{id}`"), "\"company\"");
     }
     Some(c)
+}
+
+const TEST_KEYS: [&str; 10] = ["name", "who_can", "exactly", "includes", "excludes", "member", "allow", "deny", "client", "max_monthly_cost"];
+
+fn read_tests(r: &mut Reader, top: &DeTable) -> Vec<AccessTest> {
+    let mut tests = Vec::new();
+    for (key, value) in top {
+        if key.get_ref() != "test" {
+            r.unknown_key(key, &["test"], "tests.toml");
+            continue;
+        }
+        let Some(items) = r.array(value, "`test` (write each test as [[test]])") else { continue };
+        for item in items {
+            if let Some(t) = read_test(r, item) {
+                tests.push(t);
+            }
+        }
+    }
+    tests
+}
+
+fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
+    let table = r.table(value, "a test")?;
+    let span = r.span(value.span());
+    let (mut name, mut who_can, mut member, mut client, mut max) = (None, None, None, None, None);
+    let (mut exactly, mut includes, mut excludes, mut allow, mut deny) = (None, Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let ids = |r: &mut Reader, v: &Val, what: &str| -> Vec<Ref> {
+        r.array(v, what).unwrap_or_default().iter().filter_map(|m| r.id_ref(m, "a member")).collect()
+    };
+    let keys = |r: &mut Reader, v: &Val, what: &str| -> Vec<At<String>> {
+        r.array(v, what).unwrap_or_default().iter().filter_map(|k| r.action_key(k)).collect()
+    };
+    for (k, v) in table {
+        match k.get_ref().as_ref() {
+            "name" => name = r.string(v, "`name`"),
+            "who_can" => who_can = r.action_key(v),
+            "exactly" => exactly = Some(ids(r, v, "`exactly`")),
+            "includes" => includes = ids(r, v, "`includes`"),
+            "excludes" => excludes = ids(r, v, "`excludes`"),
+            "member" => member = r.id_ref(v, "`member`"),
+            "allow" => allow = keys(r, v, "`allow`"),
+            "deny" => deny = keys(r, v, "`deny`"),
+            "client" => client = r.id_ref(v, "`client`"),
+            "max_monthly_cost" => max = r.amount(v, "`max_monthly_cost`"),
+            _ => r.unknown_key(k, &TEST_KEYS, "a test"),
+        }
+    }
+    let kinds = usize::from(who_can.is_some()) + usize::from(member.is_some()) + usize::from(max.is_some());
+    let misplaced = |r: &mut Reader, present: bool, key: &str, belongs: &str| {
+        if present {
+            r.diags.push(Diagnostic::error("bad-value", span, format!("`{key}` goes with `{belongs}` in a test")).hint(format!("add `{belongs}`, or remove `{key}`")));
+        }
+    };
+    if kinds != 1 {
+        r.diags.push(
+            Diagnostic::error("bad-value", span, "a test needs exactly one of `who_can`, `member` or `max_monthly_cost`")
+                .hint("split it into one [[test]] per expectation"),
+        );
+        return None;
+    }
+    let kind = if let Some(key) = who_can {
+        misplaced(r, !allow.is_empty(), "allow", "member");
+        misplaced(r, !deny.is_empty(), "deny", "member");
+        if exactly.is_none() && includes.is_empty() && excludes.is_empty() {
+            r.missing(span, "exactly", "a `who_can` test", "[\"claire\"] (or includes = [...], excludes = [...])");
+        }
+        TestKind::WhoCan { key, client, exactly, includes, excludes }
+    } else if let Some(member) = member {
+        misplaced(r, exactly.is_some(), "exactly", "who_can");
+        misplaced(r, !includes.is_empty(), "includes", "who_can");
+        misplaced(r, !excludes.is_empty(), "excludes", "who_can");
+        if allow.is_empty() && deny.is_empty() {
+            r.missing(span, "allow", "a `member` test", "[\"invoices.view\"] (or deny = [...])");
+        }
+        TestKind::Member { member, client, allow, deny }
+    } else {
+        for (present, key) in [(client.is_some(), "client"), (exactly.is_some(), "exactly"), (!allow.is_empty(), "allow"), (!deny.is_empty(), "deny")] {
+            misplaced(r, present, key, "who_can` or `member");
+        }
+        TestKind::MaxMonthlyCost { max: max.unwrap_or(0.0) }
+    };
+    Some(AccessTest { name, span, kind })
 }
 
 #[cfg(test)]

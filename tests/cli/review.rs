@@ -30,6 +30,7 @@ fn repo() -> (Workspace, std::path::PathBuf) {
     let repo = Workspace::empty();
     let ws = repo.path().join("perms");
     copy_dir(&repo_config(), &ws);
+    std::fs::remove_file(ws.join("tests.toml")).expect("rm tests.toml");
     std::fs::write(repo.path().join("README"), "a repository with a workspace in a subfolder\n").expect("write");
     git(repo.path(), &["init", "-q"]);
     git(repo.path(), &["add", "-A"]);
@@ -51,7 +52,7 @@ fn no_change_is_reported_as_none() {
     let v = diff(&ws, &["--format", "json"]).json();
     assert_eq!(
         v,
-        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 291.0, "after": 291.0}})
+        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 291.0, "after": 291.0}, "failing_tests": []})
     );
 }
 

@@ -51,8 +51,16 @@ pub fn repo_config() -> PathBuf {
 }
 
 impl Workspace {
-    /// A copy of the repository's example workspace.
+    /// A copy of the repository's example workspace, without its `tests.toml`
+    /// (so that a test of one command is not refused by the example's expectations).
     pub fn example() -> Workspace {
+        let ws = Workspace::example_with_tests();
+        std::fs::remove_file(ws.path().join("tests.toml")).expect("remove tests.toml");
+        ws
+    }
+
+    /// A copy of the repository's example workspace, expectations included.
+    pub fn example_with_tests() -> Workspace {
         let ws = Workspace::empty();
         copy_dir(&repo_config(), ws.path());
         ws
