@@ -88,9 +88,12 @@ impl Session {
         let broken = crate::expect::newly_failing(old, new);
         if !broken.is_empty() && !ctx.allow_failing_tests {
             for b in &broken {
-                eprintln!("test failed: {}
+                eprintln!(
+                    "test failed: {}
   expected: {}
-  actual:   {}", b.name, b.expected, b.actual);
+  actual:   {}",
+                    b.name, b.expected, b.actual
+                );
                 for w in &b.why {
                     eprintln!("  why:      {w}");
                 }
@@ -99,7 +102,11 @@ impl Session {
             return Err(Error::new(
                 Kind::Refused,
                 "test-failed",
-                format!("the change would make {} of tests.toml fail: {}; nothing was written", if broken.len() == 1 { "a test" } else { "tests" }, names.join(", ")),
+                format!(
+                    "the change would make {} of tests.toml fail: {}; nothing was written",
+                    if broken.len() == 1 { "a test" } else { "tests" },
+                    names.join(", ")
+                ),
             )
             .hint("change the expectation in tests.toml if it is meant to change, or pass --allow-failing-tests"));
         }

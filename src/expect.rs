@@ -19,11 +19,7 @@ pub struct Outcome {
 
 /// Runs every test whose name contains `filter` (all without one).
 pub fn run(ws: &Workspace, filter: Option<&str>) -> Vec<Outcome> {
-    ws.tests
-        .iter()
-        .filter(|t| filter.is_none_or(|f| t.title().contains(f)))
-        .map(|t| run_one(ws, t))
-        .collect()
+    ws.tests.iter().filter(|t| filter.is_none_or(|f| t.title().contains(f))).map(|t| run_one(ws, t)).collect()
 }
 
 fn ids(v: &[&str]) -> String {
@@ -34,7 +30,12 @@ fn chain(ws: &Workspace, m: &Member, key: &str, client: Option<&Client>) -> Stri
     let Some((area_id, action)) = key.split_once('.') else { return String::new() };
     let Some(area) = ws.area(area_id) else { return String::new() };
     let d = access::decide(ws, m, area, action, client);
-    format!("{}: {} ({})", m.id, if d.allowed { "allowed" } else { "denied" }, d.chain(m, area, action, client).join(" -> "))
+    format!(
+        "{}: {} ({})",
+        m.id,
+        if d.allowed { "allowed" } else { "denied" },
+        d.chain(m, area, action, client).join(" -> ")
+    )
 }
 
 fn client_of<'w>(ws: &'w Workspace, c: &Option<Ref>) -> Option<&'w Client> {
@@ -47,7 +48,9 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
         TestKind::WhoCan { key, client, exactly, includes, excludes } => {
             let c = client_of(ws, client);
             let who: Vec<&str> = match key.value.split_once('.').and_then(|(a, x)| ws.area(a).map(|area| (area, x))) {
-                Some((area, action)) => access::who_can(ws, area, action, c).into_iter().map(|(m, _)| m.id.as_str()).collect(),
+                Some((area, action)) => {
+                    access::who_can(ws, area, action, c).into_iter().map(|(m, _)| m.id.as_str()).collect()
+                }
                 None => Vec::new(),
             };
             let mut expected = Vec::new();
@@ -76,7 +79,13 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
         TestKind::Member { member, client, allow, deny } => {
             let c = client_of(ws, client);
             let Some(m) = ws.member(&member.value) else {
-                return Outcome { name, passed: false, expected: format!("member {} exists", member.value), actual: "no such member".into(), why: Vec::new() };
+                return Outcome {
+                    name,
+                    passed: false,
+                    expected: format!("member {} exists", member.value),
+                    actual: "no such member".into(),
+                    why: Vec::new(),
+                };
             };
             let allowed = |key: &str| {
                 key.split_once('.')

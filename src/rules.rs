@@ -32,20 +32,38 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     use crate::model::TestKind;
     let member = |r: &At<String>, out: &mut Vec<Diagnostic>| {
         if ws.member(&r.value).is_none() {
-            out.push(unknown_ref("the test names the member".into(), r, ws.members.iter().map(|m| m.id.as_str()), "members are declared in members.toml"));
+            out.push(unknown_ref(
+                "the test names the member".into(),
+                r,
+                ws.members.iter().map(|m| m.id.as_str()),
+                "members are declared in members.toml",
+            ));
         }
     };
     let client = |r: &Option<At<String>>, out: &mut Vec<Diagnostic>| {
         if let Some(c) = r.as_ref().filter(|c| ws.client(&c.value).is_none()) {
-            out.push(unknown_ref("the test names the client".into(), c, ws.clients.iter().map(|c| c.id.as_str()), "clients are declared in clients.toml"));
+            out.push(unknown_ref(
+                "the test names the client".into(),
+                c,
+                ws.clients.iter().map(|c| c.id.as_str()),
+                "clients are declared in clients.toml",
+            ));
         }
     };
     let key = |k: &At<String>, out: &mut Vec<Diagnostic>| {
         let Some((area_id, action)) = k.value.split_once('.') else { return };
         match ws.area(area_id) {
             None => out.push(
-                Diagnostic::error("unknown-ref", k.span, format!("the test names the area `{area_id}`, which does not exist"))
-                    .suggest(area_id, ws.areas.iter().map(|a| a.id.as_str()), "areas are declared in workspace.toml"),
+                Diagnostic::error(
+                    "unknown-ref",
+                    k.span,
+                    format!("the test names the area `{area_id}`, which does not exist"),
+                )
+                .suggest(
+                    area_id,
+                    ws.areas.iter().map(|a| a.id.as_str()),
+                    "areas are declared in workspace.toml",
+                ),
             ),
             Some(area) if !area.has_action(action) => {
                 let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();

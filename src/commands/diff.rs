@@ -75,7 +75,12 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     let text = match ctx.format {
         Format::Json => {
             let mut v = to_json(&report, &args.from, args.to.as_deref());
-            v["failing_tests"] = json!(broken.iter().map(|b| json!({"name": b.name, "expected": b.expected, "actual": b.actual})).collect::<Vec<_>>());
+            v["failing_tests"] = json!(
+                broken
+                    .iter()
+                    .map(|b| json!({"name": b.name, "expected": b.expected, "actual": b.actual}))
+                    .collect::<Vec<_>>()
+            );
             render::json(&v)
         }
         Format::Markdown => {

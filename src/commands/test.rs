@@ -52,7 +52,12 @@ pub fn cmd_test(ctx: &Ctx, args: TestArgs) -> Result<Outcome> {
             out
         }
         _ => {
-            let mut r = Records::new([("name", Col::Text), ("passed", Col::Text), ("expected", Col::Text), ("actual", Col::Text)]);
+            let mut r = Records::new([
+                ("name", Col::Text),
+                ("passed", Col::Text),
+                ("expected", Col::Text),
+                ("actual", Col::Text),
+            ]);
             for t in &results {
                 r.push(vec![json!(t.name), json!(t.passed), json!(t.expected), json!(t.actual)]);
             }

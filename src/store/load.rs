@@ -8,7 +8,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    AccessTest, Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, TestKind, Tier, Workspace,
+    AccessTest, Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, TestKind, Tier,
+    Workspace,
 };
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
@@ -442,7 +443,11 @@ impl Reader<'_> {
         match s.split_once('.') {
             Some((a, b)) if !a.is_empty() && !b.is_empty() => Some(At::new(s, self.span(v.span()))),
             _ => {
-                self.bad_value(v.span(), format!("`{s}` is not AREA.ACTION"), "write it as area.action, e.g. \"invoices.view\"");
+                self.bad_value(
+                    v.span(),
+                    format!("`{s}` is not AREA.ACTION"),
+                    "write it as area.action, e.g. \"invoices.view\"",
+                );
                 None
             }
         }
@@ -915,7 +920,8 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
     Some(c)
 }
 
-const TEST_KEYS: [&str; 10] = ["name", "who_can", "exactly", "includes", "excludes", "member", "allow", "deny", "client", "max_monthly_cost"];
+const TEST_KEYS: [&str; 10] =
+    ["name", "who_can", "exactly", "includes", "excludes", "member", "allow", "deny", "client", "max_monthly_cost"];
 
 fn read_tests(r: &mut Reader, top: &DeTable) -> Vec<AccessTest> {
     let mut tests = Vec::new();
@@ -938,7 +944,8 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
     let table = r.table(value, "a test")?;
     let span = r.span(value.span());
     let (mut name, mut who_can, mut member, mut client, mut max) = (None, None, None, None, None);
-    let (mut exactly, mut includes, mut excludes, mut allow, mut deny) = (None, Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut exactly, mut includes, mut excludes, mut allow, mut deny) =
+        (None, Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let ids = |r: &mut Reader, v: &Val, what: &str| -> Vec<Ref> {
         r.array(v, what).unwrap_or_default().iter().filter_map(|m| r.id_ref(m, "a member")).collect()
     };
@@ -963,13 +970,20 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
     let kinds = usize::from(who_can.is_some()) + usize::from(member.is_some()) + usize::from(max.is_some());
     let misplaced = |r: &mut Reader, present: bool, key: &str, belongs: &str| {
         if present {
-            r.diags.push(Diagnostic::error("bad-value", span, format!("`{key}` goes with `{belongs}` in a test")).hint(format!("add `{belongs}`, or remove `{key}`")));
+            r.diags.push(
+                Diagnostic::error("bad-value", span, format!("`{key}` goes with `{belongs}` in a test"))
+                    .hint(format!("add `{belongs}`, or remove `{key}`")),
+            );
         }
     };
     if kinds != 1 {
         r.diags.push(
-            Diagnostic::error("bad-value", span, "a test needs exactly one of `who_can`, `member` or `max_monthly_cost`")
-                .hint("split it into one [[test]] per expectation"),
+            Diagnostic::error(
+                "bad-value",
+                span,
+                "a test needs exactly one of `who_can`, `member` or `max_monthly_cost`",
+            )
+            .hint("split it into one [[test]] per expectation"),
         );
         return None;
     }
@@ -989,7 +1003,12 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
         }
         TestKind::Member { member, client, allow, deny }
     } else {
-        for (present, key) in [(client.is_some(), "client"), (exactly.is_some(), "exactly"), (!allow.is_empty(), "allow"), (!deny.is_empty(), "deny")] {
+        for (present, key) in [
+            (client.is_some(), "client"),
+            (exactly.is_some(), "exactly"),
+            (!allow.is_empty(), "allow"),
+            (!deny.is_empty(), "deny"),
+        ] {
             misplaced(r, present, key, "who_can` or `member");
         }
         TestKind::MaxMonthlyCost { max: max.unwrap_or(0.0) }

@@ -10,6 +10,7 @@ mod check;
 mod completions;
 mod discovery;
 mod edits;
+mod expectations;
 mod init;
 mod read;
 mod review;
