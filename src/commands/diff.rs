@@ -109,13 +109,18 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
         && losing > max
     {
         eprintln!(
-            "{}: {losing} member{} lose access, more than --max-losing {max}",
+            "{}: {} access, more than --max-losing {max}",
             ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
-            plural(losing)
+            members_lose(losing)
         );
         return Ok(Outcome::Negative);
     }
     Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
+}
+
+/// "1 member loses", "2 members lose".
+fn members_lose(n: usize) -> String {
+    if n == 1 { "1 member loses".into() } else { format!("{n} members lose") }
 }
 
 fn to_json(r: &Report, from: &str, to: Option<&str>) -> Value {
@@ -173,9 +178,8 @@ fn table(r: &Report, from: &str, to: &str, currency: &str, ctx: &Ctx) -> String 
     let losing = r.losing();
     if !losing.is_empty() {
         out.push_str(&format!(
-            "{} member{} lose access: {}\n",
-            losing.len(),
-            plural(losing.len()),
+            "{} access: {}\n",
+            members_lose(losing.len()),
             losing.into_iter().collect::<Vec<_>>().join(", ")
         ));
     }
@@ -215,7 +219,7 @@ fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) ->
     out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, currency)));
     let losing = r.losing().len();
     if losing > 0 {
-        out.push_str(&format!("\n**{losing} member{} lose access.**\n", plural(losing)));
+        out.push_str(&format!("\n**{} access.**\n", members_lose(losing)));
     }
     out
 }
