@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""roster's benchmark: prints each ratio of SPEC §7 with its target and whether it holds.
+
+    python3 bench/bench.py [--quick]
+
+It builds roster, the generator and the floor program in release mode,
+generates the reference workload (100,000 members) and one of a tenth of its
+size (10,000 members), and measures, on this machine, in one run:
+
+- `check` / floor (the same files parsed into plain serde structs, no validation);
+- each one-member change (`member edit`, `transfer-one`, `client assign`) / `check`;
+- `export matrix` / `check` and `access who-can` / `check`;
+- time at 100,000 members / time at 10,000 members, for `check` and a change;
+- peak memory / total size of the files, for `check` and a change;
+- on `config/`, each command / `roster --version`.
+
+Each time is the median of several runs (wall clock); peak memory is the
+child's maximum resident set size, from wait4(2). --quick runs fewer rounds.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TARGET = os.path.join(ROOT, "target", "release")
+ROSTER = os.path.join(TARGET, "roster")
+QUICK = "--quick" in sys.argv
+ROUNDS_BIG = 3 if QUICK else 5
+ROUNDS_SMALL = 5 if QUICK else 11
+
+
+def run(cmd, cwd=None):
+    """Runs cmd once: (seconds, peak KiB). Fails loudly on a non-zero exit."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"bench: {' '.join(cmd)} exited {code}:\n{err}")
+    return elapsed, usage.ru_maxrss
+
+
+def median(cmd, rounds, before=None, cwd=None):
+    """Median time and the largest peak memory over `rounds` runs; `before` runs untimed first."""
+    times, peaks = [], []
+    for _ in range(rounds):
+        if before:
+            before()
+        t, peak = run(cmd, cwd)
+        times.append(t)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def size_of(folder):
+    return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(folder) for f in fs)
+
+
+def generate(folder, members):
+    clients = members // 5
+    subprocess.run(
+        [os.path.join(TARGET, "examples", "generate"), folder, "--members", str(members), "--clients", str(clients)],
+        check=True,
+    )
+
+
+def main():
+    print("building (release)...", file=sys.stderr)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "roster", "--example", "generate", "--example", "floor"], cwd=ROOT, check=True)
+    work = tempfile.mkdtemp(prefix="roster-bench-")
+    rows = []
+
+    def row(name, value, target, holds, unit="x"):
+        rows.append((name, f"{value:.2f}{unit}", target, "yes" if holds else "NO"))
+
+    try:
+        sizes = {}
+        results = {}
+        for members in (10_000, 100_000):
+            ws = os.path.join(work, f"ws{members}")
+            print(f"generating {members} members...", file=sys.stderr)
+            generate(ws, members)
+            sizes[members] = size_of(ws)
+            pristine = os.path.join(work, f"members{members}.toml")
+            shutil.copy(os.path.join(ws, "members.toml"), pristine)
+            restore = lambda ws=ws, pristine=pristine: shutil.copy(pristine, os.path.join(ws, "members.toml"))
+            roster = [ROSTER, "-w", ws, "-q"]
+            rounds = ROUNDS_BIG if members == 100_000 else ROUNDS_SMALL
+            r = {}
+            print(f"measuring at {members} members...", file=sys.stderr)
+            r["floor"] = median([os.path.join(TARGET, "examples", "floor"), ws], rounds)
+            r["check"] = median(roster + ["check"], rounds)
+            mid = f"m{members // 2:06d}"
+            r["member edit"] = median(roster + ["member", "edit", mid, "--name", "Renamed Member"], rounds, restore)
+            r["transfer-one"] = median(roster + ["transfer-one", mid, "--to", "p0001"], rounds, restore)
+            r["client assign"] = median(roster + ["client", "assign", "c000001", "--to", mid], rounds, restore)
+            r["export matrix"] = median(roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], rounds)
+            r["access who-can"] = median(roster + ["access", "who-can", "area1.view", "--client", "c000123"], rounds)
+            results[members] = r
+
+        big, small = results[100_000], results[10_000]
+        check = big["check"][0]
+        row("check / floor (100k)", check / big["floor"][0], "<= 1.5x", check <= 1.5 * big["floor"][0])
+        for change in ("member edit", "transfer-one", "client assign"):
+            row(f"{change} / check", big[change][0] / check, "<= 1.3x", big[change][0] <= 1.3 * check)
+        for query in ("export matrix", "access who-can"):
+            row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
+        for what in ("check", "member edit"):
+            ratio = big[what][0] / small[what][0]
+            row(f"{what}: 100k / 10k members", ratio, "<= 11x", ratio <= 11)
+        total = sizes[100_000] / 1024
+        for what in ("check", "member edit"):
+            ratio = big[what][1] / total
+            row(f"{what}: peak memory / files (100k)", ratio, "<= 5x", ratio <= 5)
+
+        # The shipped example: every command against process start.
+        config = os.path.join(work, "config")
+        shutil.copytree(os.path.join(ROOT, "config"), config)
+        pristine = os.path.join(work, "config-pristine")
+        shutil.copytree(config, pristine)
+        restore = lambda: (shutil.rmtree(config), shutil.copytree(pristine, config))
+        base = median([ROSTER, "--version"], ROUNDS_SMALL)[0]
+        commands = [
+            ["check", "--strict"], ["fmt", "--check"], ["test"], ["member", "list"], ["member", "show", "bob"],
+            ["profile", "list"], ["profile", "show", "connect-pay"], ["profile", "compare", "connect-pay", "easy-invoicing"],
+            ["profile", "default"], ["client", "list"], ["access", "check", "bob", "invoices.edit", "--client", "acme"],
+            ["access", "who-can", "settings.edit"], ["access", "matrix"], ["export", "members"],
+            ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
+            ["client", "assign", "umbrella", "--to", "bob"],
+        ]
+        worst = (0.0, "")
+        for args in commands:
+            negative_ok = args[0] == "access"
+            t = median([ROSTER, "-w", config, "-q"] + args, ROUNDS_SMALL, restore if args[0] in ("member", "transfer-one", "client") and len(args) > 2 and args[1] in ("edit", "hugo", "assign") else None)[0]
+            if t / base > worst[0]:
+                worst = (t / base, " ".join(args))
+        row(f"config/: slowest command / --version ({worst[1]})", worst[0], "<= 3x", worst[0] <= 3)
+
+        print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} (100k) / {ROUNDS_SMALL} runs")
+        print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
+        print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
+            print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
+        print(f"{'roster --version (config/)':58} {base:8.4f}s\n")
+        print(f"{'ratio':58} {'value':>9} {'target':>9} {'holds':>6}")
+        for name, value, target, holds in rows:
+            print(f"{name:58} {value:>9} {target:>9} {holds:>6}")
+        failed = [r for r in rows if r[3] == "NO"]
+        print(f"\n{len(rows) - len(failed)} of {len(rows)} targets hold")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
