@@ -130,7 +130,7 @@ def main():
         commands = [
             ["check", "--strict"], ["fmt", "--check"], ["test"], ["member", "list"], ["member", "show", "bob"],
             ["profile", "list"], ["profile", "show", "connect-pay"], ["profile", "compare", "connect-pay", "easy-invoicing"],
-            ["profile", "default"], ["client", "list"], ["access", "check", "bob", "invoices.edit", "--client", "acme"],
+            ["profile", "default"], ["client", "list"], ["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"],
             ["access", "who-can", "settings.edit"], ["access", "matrix"], ["export", "members"],
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],
