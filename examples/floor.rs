@@ -109,5 +109,11 @@ fn main() {
     }
     let members: MembersFile = read(&dir.join("members.toml"));
     let clients: ClientsFile = read(&dir.join("clients.toml"));
-    println!("{} areas, {} profiles, {} members, {} clients", ws.areas.len(), profiles.len(), members.members.len(), clients.clients.len());
+    println!(
+        "{} areas, {} profiles, {} members, {} clients",
+        ws.areas.len(),
+        profiles.len(),
+        members.members.len(),
+        clients.clients.len()
+    );
 }

@@ -80,11 +80,18 @@ fn level_with_profile<'w>(
 /// reach (assigned, contacts of assigned companies, created by them) and their
 /// per-client profiles. Two states of a workspace give a member different
 /// fingerprints exactly when their effective access may differ.
-pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<&str, u64> {
+///
+/// Each profile's levels are computed once; a member costs a few hashes.
+pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<String, u64> {
     use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
+    use std::hash::{DefaultHasher, Hash, Hasher};
     let keys = ws.action_keys();
     let areas: Vec<&Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
+    let profile_levels: HashMap<&str, Vec<Level>> = ws
+        .profiles
+        .iter()
+        .map(|p| (p.id.as_str(), areas.iter().zip(&keys).map(|(a, k)| ws.profile_level(p, a, &k.action)).collect()))
+        .collect();
     let mut contacts: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut created: HashMap<&str, Vec<&str>> = HashMap::new();
     for c in &ws.clients {
@@ -95,27 +102,36 @@ pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<&str, u64> {
             created.entry(by.value.as_str()).or_default().push(&c.id);
         }
     }
-    let levels = |m: &Member, profile: &str, h: &mut std::collections::hash_map::DefaultHasher| {
-        for (area, key) in areas.iter().zip(&keys) {
-            level_with_profile(ws, m, profile, area, &key.action).level.hash(h);
+    let mut keys_hasher = DefaultHasher::new();
+    keys.hash(&mut keys_hasher);
+    let keys_hash = keys_hasher.finish();
+    let levels = |m: &Member, profile: &str, h: &mut DefaultHasher| match profile_levels.get(profile) {
+        Some(base) if m.grants.is_empty() => base.hash(h),
+        Some(base) => {
+            let mut own = base.clone();
+            for ((area, key), level) in areas.iter().zip(&keys).zip(own.iter_mut()) {
+                if let Some(l) = m.grants.get(&area.id).and_then(|a| a.get(&key.action)) {
+                    *level = l.value;
+                }
+            }
+            own.hash(h);
         }
+        None => profile.hash(h),
     };
-    ws.members
-        .iter()
-        .map(|m| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            m.is_active().hash(&mut h);
-            keys.hash(&mut h);
+    let mut out = HashMap::with_capacity(ws.members.len());
+    for m in &ws.members {
+        let mut h = DefaultHasher::new();
+        keys_hash.hash(&mut h);
+        m.is_active().hash(&mut h);
+        if m.is_active() {
             levels(m, &m.profile.value, &mut h);
             let mut reach: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
             for c in &m.clients {
                 reach.extend(contacts.get(c.value.as_str()).into_iter().flatten());
             }
-            reach.extend(created.get(m.id.as_str()).into_iter().flatten());
+            let own = created.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice());
             reach.sort_unstable();
             reach.hash(&mut h);
-            let mut own: Vec<&str> = created.get(m.id.as_str()).cloned().unwrap_or_default();
-            own.sort_unstable();
             own.hash(&mut h);
             let mut per_client: Vec<(&str, &str)> =
                 m.client_profiles.iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
@@ -124,9 +140,10 @@ pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<&str, u64> {
                 client.hash(&mut h);
                 levels(m, profile, &mut h);
             }
-            (m.id.as_str(), h.finish())
-        })
-        .collect()
+        }
+        out.insert(m.id.clone(), h.finish());
+    }
+    out
 }
 
 /// Members of both states whose effective access differs, by id.
@@ -135,7 +152,7 @@ pub fn changed_members(before: &Workspace, after: &Workspace) -> Vec<String> {
     let mut ids: Vec<String> = fingerprints(after)
         .into_iter()
         .filter(|(id, print)| old.get(id).is_some_and(|o| o != print))
-        .map(|(id, _)| id.to_string())
+        .map(|(id, _)| id)
         .collect();
     ids.sort_unstable();
     ids

@@ -18,6 +18,14 @@ pub struct Span {
 }
 
 impl Span {
+    /// Moves the span by `delta` bytes when it starts at or after `at` in `file`.
+    pub fn shift(&mut self, file: FileId, at: u32, delta: i64) {
+        if self.file == file && self.start >= at {
+            self.start = (self.start as i64 + delta) as u32;
+            self.end = (self.end as i64 + delta) as u32;
+        }
+    }
+
     pub fn new(file: FileId, range: std::ops::Range<usize>) -> Span {
         Span { file, start: range.start as u32, end: range.end as u32 }
     }
@@ -61,6 +69,13 @@ impl Sources {
     pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
         self.files.push(Source { name, path, text, lines: std::sync::OnceLock::new() });
         FileId(self.files.len() as u32 - 1)
+    }
+
+    /// Replaces a file's text (the state a change builds); its line index is rebuilt on demand.
+    pub fn replace_text(&mut self, id: FileId, text: String) {
+        let source = &mut self.files[id.0 as usize];
+        source.text = text;
+        source.lines = std::sync::OnceLock::new();
     }
 
     pub fn get(&self, id: FileId) -> &Source {

@@ -75,5 +75,8 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
         change.fact(format!("formatted {name}"));
         change.put(&name, text);
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

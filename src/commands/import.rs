@@ -72,12 +72,10 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     let mut change = Change::new(ws);
     let mut facts = Vec::new();
     let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
-    if updates.iter().any(|r| differs(ws, r)) {
-        change.edit(MEMBERS_FILE, |ed| {
-            for row in updates.iter().filter(|r| differs(ws, r)) {
-                let m = ws.member(&row.id).expect("partitioned on existence");
-                update(ed.entry("members", &m.id)?, m, row, &mut facts);
-            }
+    for row in updates.iter().filter(|r| differs(ws, r)) {
+        let Some(m) = ws.member(&row.id) else { continue };
+        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
+            update(entry, m, row, &mut facts);
             Ok(())
         })?;
     }
@@ -91,10 +89,8 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
                 (r.id.clone(), new_entry(r, &profile))
             })
             .collect();
-        let ids: Vec<(&str, usize)> = ws.members.iter().map(|m| (m.id.as_str(), m.span.start as usize)).collect();
         let pairs: Vec<(&str, &str)> = entries.iter().map(|(id, e)| (id.as_str(), e.as_str())).collect();
-        let text = edit::insert_entries(change.text(MEMBERS_FILE).unwrap_or(""), &ids, &pairs);
-        change.put(MEMBERS_FILE, text);
+        change.insert_entries(MEMBERS_FILE, "members", &pairs);
     }
     if facts.is_empty() {
         facts.push(format!(
@@ -107,7 +103,10 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         change.fact(f);
     }
     change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }
 
 /// Every row, or every problem found in any of them.

@@ -26,12 +26,14 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     let moving: Vec<_> = ws.members_of(&from.id).collect();
     if from.id == to.id || moving.is_empty() {
         change.fact(format!("{}: no member to move", from.id));
-        return session.commit(ctx, change);
+        return {
+            let parts = change.finish();
+            session.commit(ctx, parts)
+        };
     }
     let mut facts = Vec::new();
-    change.edit(MEMBERS_FILE, |ed| {
-        for m in &moving {
-            let entry = ed.entry("members", &m.id)?;
+    for m in &moving {
+        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
             let own = if m.profile.value == from.id {
                 edit::set(entry, "profile", to.id.as_str().into());
                 facts.push(format_move(ws, &m.id, from, to));
@@ -52,13 +54,16 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
                     facts.push(format!("{}: for {}, profile {} -> {}", m.id, client.value, p.value, to.id));
                 }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
+    }
     for f in facts {
         change.fact(f);
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }
 
 fn format_move(

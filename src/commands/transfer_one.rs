@@ -31,7 +31,10 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             let from = find_profile(ws, &m.profile.value)?;
             if from.id == to.id {
                 change.fact(format!("{}: already on profile {}", m.id, to.id));
-                return session.commit(ctx, change);
+                return {
+                    let parts = change.finish();
+                    session.commit(ctx, parts)
+                };
             }
             if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) && !to.admin {
                 return Err(Error::new(
@@ -45,8 +48,8 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 .hint("make another active admin the owner first (`owner` in workspace.toml)"));
             }
             let fact = change.profile_fact(&m.id, from, to);
-            change.edit(MEMBERS_FILE, |ed| {
-                edit::set(ed.entry("members", &m.id)?, "profile", to.id.as_str().into());
+            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
+                edit::set(entry, "profile", to.id.as_str().into());
                 Ok(())
             })?;
             change.fact(fact);
@@ -67,10 +70,12 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             let before = m.client_profile(&client.id).map_or(m.profile.value.as_str(), |p| p.value.as_str());
             if before == to.id {
                 change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
-                return session.commit(ctx, change);
+                return {
+                    let parts = change.finish();
+                    session.commit(ctx, parts)
+                };
             }
-            change.edit(MEMBERS_FILE, |ed| {
-                let entry = ed.entry("members", &m.id)?;
+            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
                 if to.id == m.profile.value {
                     edit::remove_in(entry, "client_profiles", &client.id);
                 } else {
@@ -84,5 +89,8 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             ));
         }
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

@@ -110,9 +110,47 @@ pub struct Member {
     pub client_profiles: Vec<(Ref, Ref)>,
     pub grants: Grants,
     pub credit_limit: Option<f64>,
+    /// The bytes of its entry in members.toml when it is a standard table that
+    /// no other entry interleaves (a change can then edit those bytes alone).
+    pub entry: Option<(u32, u32)>,
+}
+
+fn shift_grants(grants: &mut Grants, file: crate::source::FileId, at: u32, delta: i64) {
+    for actions in grants.values_mut() {
+        for level in actions.values_mut() {
+            level.span.shift(file, at, delta);
+        }
+    }
+}
+
+fn shift_range(range: &mut Option<(u32, u32)>, at: u32, delta: i64) {
+    if let Some((a, b)) = range
+        && *a >= at
+    {
+        *a = (*a as i64 + delta) as u32;
+        *b = (*b as i64 + delta) as u32;
+    }
 }
 
 impl Member {
+    /// Moves every span at or after `at` in `file` by `delta` bytes (text was
+    /// inserted or removed before it).
+    pub fn shift(&mut self, file: crate::source::FileId, at: u32, delta: i64) {
+        self.span.shift(file, at, delta);
+        self.email.span.shift(file, at, delta);
+        self.status_span.shift(file, at, delta);
+        self.profile.span.shift(file, at, delta);
+        for c in &mut self.clients {
+            c.span.shift(file, at, delta);
+        }
+        for (c, p) in &mut self.client_profiles {
+            c.span.shift(file, at, delta);
+            p.span.shift(file, at, delta);
+        }
+        shift_grants(&mut self.grants, file, at, delta);
+        shift_range(&mut self.entry, at, delta);
+    }
+
     pub fn is_active(&self) -> bool {
         self.status == Status::Active
     }
@@ -133,6 +171,8 @@ pub struct Client {
     pub kind_span: Span,
     pub company: Option<Ref>,
     pub created_by: Option<Ref>,
+    /// The bytes of its entry in clients.toml, as for [`Member::entry`].
+    pub entry: Option<(u32, u32)>,
 }
 
 /// An expectation of `tests.toml` (SPEC §8) that every change is held to.
@@ -190,6 +230,21 @@ impl AccessTest {
             }
             TestKind::MaxMonthlyCost { max } => format!("the monthly cost stays at or below {max:.2}"),
         }
+    }
+}
+
+impl Client {
+    /// As [`Member::shift`].
+    pub fn shift(&mut self, file: crate::source::FileId, at: u32, delta: i64) {
+        self.span.shift(file, at, delta);
+        self.kind_span.shift(file, at, delta);
+        if let Some(c) = &mut self.company {
+            c.span.shift(file, at, delta);
+        }
+        if let Some(b) = &mut self.created_by {
+            b.span.shift(file, at, delta);
+        }
+        shift_range(&mut self.entry, at, delta);
     }
 }
 
@@ -264,6 +319,12 @@ impl Workspace {
             clients: index_of(&clients, |c| &c.id),
         };
         Workspace { root, sources, settings, areas, tiers, profiles, members, clients, tests: Vec::new(), index }
+    }
+
+    /// Rebuilds the id indexes after members or clients were added or removed.
+    pub fn reindex(&mut self) {
+        self.index.members = index_of(&self.members, |m| &m.id);
+        self.index.clients = index_of(&self.clients, |c| &c.id);
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {

@@ -244,39 +244,52 @@ pub fn insert_entry(text: &str, ids: &[(&str, usize)], new_id: &str, entry: &str
 
 /// [`insert_entry`] for several new entries at once, each placed as it would be alone.
 pub fn insert_entries(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(text.len() + new.iter().map(|(_, e)| e.len() + 2).sum::<usize>());
+    let mut at = 0;
+    for (start, end, insert) in insertion_splices(text, ids, new) {
+        out.push_str(&text[at..start]);
+        out.push_str(&insert);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Where the new entries go, as insertions `(offset, offset, text)` in order:
+/// before the entry with the next id (and the comments above it) when the
+/// entries are sorted standard tables, else at the end after one blank line.
+pub fn insertion_splices(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
     let sorted = ids.windows(2).all(|w| w[0].0 <= w[1].0);
     let headers = ids.iter().all(|&(_, at)| line_start_is_header(text, at));
     let mut new: Vec<(&str, &str)> = new.to_vec();
     new.sort_by(|a, b| a.0.cmp(b.0));
-    // (insertion offset, entry); None goes at the end.
-    let mut at_offsets: Vec<(usize, &str)> = Vec::new();
+    let mut at_offsets: Vec<(usize, String)> = Vec::new();
     let mut at_end: Vec<&str> = Vec::new();
     for (id, entry) in &new {
         let next = if sorted && headers { ids.iter().find(|(existing, _)| existing > id) } else { None };
         match next {
-            Some(&(_, at)) => at_offsets.push((block_start(text, line_start(text, at)), entry)),
+            Some(&(_, at)) => {
+                let offset = block_start(text, line_start(text, at));
+                match at_offsets.last_mut() {
+                    Some((o, t)) if *o == offset => t.push_str(&format!("{entry}\n")),
+                    _ => at_offsets.push((offset, format!("{entry}\n"))),
+                }
+            }
             None => at_end.push(entry),
         }
     }
-    let mut out = String::with_capacity(text.len() + new.iter().map(|(_, e)| e.len() + 1).sum::<usize>());
-    let mut done = 0;
-    for (at, entry) in &at_offsets {
-        out.push_str(&text[done..*at]);
-        out.push_str(entry);
-        out.push('\n');
-        done = *at;
-    }
-    out.push_str(&text[done..]);
+    let mut out: Vec<(usize, usize, String)> = at_offsets.into_iter().map(|(o, t)| (o, o, t)).collect();
     if !at_end.is_empty() {
-        let body_len = out.trim_end_matches(['\n', '\r', ' ', '\t']).len();
-        out.truncate(body_len);
-        for entry in at_end {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(entry.trim_end_matches('\n'));
-        }
-        out.push('\n');
+        let body = text.trim_end_matches(['\n', '\r', ' ', '\t']);
+        let newlines = text[body.len()..].matches('\n').count();
+        let prefix = match (body.is_empty(), newlines) {
+            (true, _) => "",
+            (false, 0) => "\n\n",
+            (false, 1) => "\n",
+            _ => "",
+        };
+        let entries: Vec<String> = at_end.iter().map(|e| format!("{}\n", e.trim_end_matches('\n'))).collect();
+        out.push((text.len(), text.len(), format!("{prefix}{}", entries.join("\n"))));
     }
     out
 }

@@ -48,8 +48,13 @@ pub fn load(root: &Path) -> Loaded {
 }
 
 pub fn load_from(root: &Path, input: Input) -> Loaded {
+    load_with(root, input, true)
+}
+
+fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
     let mut cx = Loader {
         input,
+        chunked,
         root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
         sources: Sources::default(),
         diags: Vec::new(),
@@ -84,9 +89,11 @@ pub fn load_from(root: &Path, input: Input) -> Loaded {
     }
 
     let members_file = cx.read(MEMBERS_FILE);
-    let members = cx.parse(members_file, read_members).unwrap_or_default();
+    let mut members = cx.parse_chunked(members_file, "members", read_members).unwrap_or_default();
     let clients_file = cx.read(CLIENTS_FILE);
-    let clients = cx.parse(clients_file, read_clients).unwrap_or_default();
+    let mut clients = cx.parse_chunked(clients_file, "clients", read_clients).unwrap_or_default();
+    exclusive_ranges(&mut members, |m| (m.span.start, &mut m.entry));
+    exclusive_ranges(&mut clients, |c| (c.span.start, &mut c.entry));
 
     let tests = if cx.exists(TESTS_FILE) {
         let file = cx.read(TESTS_FILE);
@@ -114,6 +121,8 @@ fn empty_settings(file: FileId) -> Settings {
 
 struct Loader<'a> {
     input: Input<'a>,
+    /// Parse large files in chunks (off only to test that it changes nothing).
+    chunked: bool,
     root: PathBuf,
     sources: Sources,
     diags: Vec<Diagnostic>,
@@ -228,9 +237,142 @@ impl Loader<'_> {
             self.unreadable = true;
             return None;
         }
-        let mut reader = Reader { file, diags: &mut self.diags };
+        let mut reader = Reader { file, diags: &mut self.diags, text, offset: 0 };
         Some(read(&mut reader, table.get_ref()))
     }
+}
+
+/// Text above which `members.toml` and `clients.toml` are parsed in chunks.
+const CHUNK: usize = 256 * 1024;
+
+impl Loader<'_> {
+    /// Parses a large `[table.ID]` file in chunks cut at entry headers, so that
+    /// only one chunk's syntax tree is alive at a time: the model is built as the
+    /// file is read. An entry cut across chunks (a sub-table after another
+    /// entry), or a syntax error anywhere, sends the whole file through the
+    /// ordinary single parse, which then says exactly what is wrong.
+    fn parse_chunked<T: HasId>(
+        &mut self,
+        file: FileId,
+        table: &str,
+        read: fn(&mut Reader, &DeTable) -> Vec<T>,
+    ) -> Option<Vec<T>> {
+        if self.failed.contains(&file) {
+            return None;
+        }
+        let text = self.sources.get(file).text.as_str();
+        if text.len() <= CHUNK || !self.chunked {
+            return self.parse(file, read);
+        }
+        let mut out: Vec<T> = Vec::new();
+        let mut diags = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for range in chunks(text, table) {
+            let chunk = &text[range.clone()];
+            let (parsed, errors) = DeTable::parse_recoverable(chunk);
+            if !errors.is_empty() {
+                return self.parse(file, read);
+            }
+            let mut reader = Reader { file, diags: &mut diags, text: chunk, offset: range.start };
+            for item in read(&mut reader, parsed.get_ref()) {
+                if !seen.insert(item.id().to_string()) {
+                    return self.parse(file, read);
+                }
+                out.push(item);
+            }
+        }
+        self.diags.extend(diags);
+        Some(out)
+    }
+}
+
+/// Entries whose types have an id.
+pub(crate) trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Member {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Client {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Byte ranges of about [`CHUNK`] bytes, each starting at a `[table.ID]` header
+/// line (an id written bare; a sub-table header never starts a chunk).
+fn chunks(text: &str, table: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        if at - start >= CHUNK && is_entry_header(&text[at..line_end], table) {
+            out.push(start..at);
+            start = at;
+        }
+        at = line_end;
+    }
+    out.push(start..text.len());
+    out
+}
+
+fn is_entry_header(line: &str, table: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix('[') else { return false };
+    let Some(rest) = rest.strip_prefix(table).and_then(|r| r.strip_prefix('.')) else { return false };
+    let Some(close) = rest.find(']') else { return false };
+    let id = &rest[..close];
+    let after = rest[close + 1..].trim_start();
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && (after.is_empty() || after.starts_with('#'))
+}
+
+/// Keeps an entry's byte range only when no other entry starts inside it.
+fn exclusive_ranges<T>(items: &mut [T], get: impl Fn(&mut T) -> (u32, &mut Option<(u32, u32)>)) {
+    let mut starts: Vec<u32> = items.iter_mut().map(|i| get(i).0).collect();
+    starts.sort_unstable();
+    for item in items.iter_mut() {
+        let (key, range) = get(item);
+        if let Some((a, b)) = *range {
+            // The first key start after this one's must not be inside its range.
+            let next = starts.partition_point(|&s| s <= key);
+            if key < a || starts.get(next).is_some_and(|&s| s < b) {
+                *range = None;
+            }
+        }
+    }
+}
+
+/// Reads the entries of a fragment of `members.toml` or `clients.toml` (what a
+/// change wrote) at `offset` in file `file`: the new state of a change is built
+/// from the old one and these, without parsing the whole file again.
+pub(crate) fn read_fragment<T: HasId>(
+    text: &str,
+    file: FileId,
+    offset: usize,
+    read: fn(&mut Reader, &DeTable) -> Vec<T>,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let (table, errors) = DeTable::parse_recoverable(text);
+    for e in &errors {
+        let span = e.span().unwrap_or(0..0);
+        diags.push(Diagnostic::error(
+            "toml-syntax",
+            Span::new(file, span.start + offset..span.end + offset),
+            syntax_message(e.message()),
+        ));
+    }
+    if !errors.is_empty() {
+        return (Vec::new(), diags);
+    }
+    let mut reader = Reader { file, diags: &mut diags, text, offset };
+    let items = read(&mut reader, table.get_ref());
+    (items, diags)
 }
 
 fn syntax_message(raw: &str) -> String {
@@ -301,11 +443,28 @@ type Val<'i> = Spanned<DeValue<'i>>;
 pub(crate) struct Reader<'d> {
     file: FileId,
     diags: &'d mut Vec<Diagnostic>,
+    /// The text parsed (a whole file, a chunk of one, or one entry).
+    text: &'d str,
+    /// Where `text` starts in the file: every span is moved by it.
+    offset: usize,
 }
 
 impl Reader<'_> {
     fn span(&self, range: std::ops::Range<usize>) -> Span {
-        Span::new(self.file, range)
+        Span::new(self.file, range.start + self.offset..range.end + self.offset)
+    }
+
+    /// The bytes of an entry written as a standard table (`[members.bob]` and
+    /// its lines), in the file: a change can edit them alone.
+    fn entry_range(&self, key: &Key, value: &Val) -> Option<(u32, u32)> {
+        let start = self.text[..key.span().start].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.text[start..].trim_start();
+        if !line.starts_with('[') || line.starts_with("[[") {
+            return None;
+        }
+        let end = max_end(value).max(key.span().end);
+        let end = self.text[end..].find('\n').map_or(self.text.len(), |i| end + i + 1);
+        Some(((start + self.offset) as u32, (end + self.offset) as u32))
     }
 
     fn unknown_key(&mut self, key: &Key, known: &[&str], context: &str) {
@@ -481,6 +640,14 @@ impl Reader<'_> {
             }
         }
         grants
+    }
+}
+
+/// The end of the last byte of a value, tables and arrays included.
+fn max_end(v: &Val) -> usize {
+    match v.get_ref() {
+        DeValue::Table(t) => t.iter().map(|(k, v)| k.span().end.max(max_end(v))).max().unwrap_or(0).max(v.span().end),
+        _ => v.span().end,
     }
 }
 
@@ -725,7 +892,7 @@ fn read_profile(r: &mut Reader, top: &DeTable, id: &str, span: Span) -> Option<P
     Some(p)
 }
 
-fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
+pub(crate) fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
     let mut members = Vec::new();
     for (key, value) in top {
         if key.get_ref() != "members" {
@@ -734,8 +901,9 @@ fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
         }
         let Some(table) = r.table(value, "`members`") else { continue };
         members.reserve(table.len());
-        for (id, m) in table {
-            if let Some(m) = read_member(r, id, m) {
+        for (id, value) in table {
+            if let Some(mut m) = read_member(r, id, value) {
+                m.entry = r.entry_range(id, value);
                 members.push(m);
             }
         }
@@ -762,6 +930,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         client_profiles: Vec::new(),
         grants: Grants::new(),
         credit_limit: None,
+        entry: None,
     };
     let mut seen = [false; 3];
     for (k, v) in table {
@@ -855,7 +1024,7 @@ pub fn check_email(email: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn read_clients(r: &mut Reader, top: &DeTable) -> Vec<Client> {
+pub(crate) fn read_clients(r: &mut Reader, top: &DeTable) -> Vec<Client> {
     let mut clients = Vec::new();
     for (key, value) in top {
         if key.get_ref() != "clients" {
@@ -864,8 +1033,9 @@ fn read_clients(r: &mut Reader, top: &DeTable) -> Vec<Client> {
         }
         let Some(table) = r.table(value, "`clients`") else { continue };
         clients.reserve(table.len());
-        for (id, c) in table {
-            if let Some(c) = read_client(r, id, c) {
+        for (id, value) in table {
+            if let Some(mut c) = read_client(r, id, value) {
+                c.entry = r.entry_range(id, value);
                 clients.push(c);
             }
         }
@@ -885,6 +1055,7 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
         kind_span: span,
         company: None,
         created_by: None,
+        entry: None,
     };
     let (mut has_name, mut has_kind) = (false, false);
     for (k, v) in table {
@@ -1039,6 +1210,56 @@ mod tests {
         assert!(check_email("@example.com").is_err());
         assert!(check_email("bob@example").is_err());
         assert!(check_email("bob @example.com").is_err());
+    }
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+    use crate::generate::{Params, generate};
+
+    #[test]
+    fn chunked_loading_reads_the_same_model_as_one_parse() {
+        let files = generate(&Params { members: 5000, clients: 6000, profiles: 20, ..Params::default() });
+        assert!(files["members.toml"].len() > 2 * CHUNK && files["clients.toml"].len() > CHUNK);
+        let root = Path::new("/nonexistent");
+        let chunked = load_with(root, Input::Memory(&files), true);
+        let whole = load_with(root, Input::Memory(&files), false);
+        assert_eq!(format!("{:?}", chunked.workspace.members), format!("{:?}", whole.workspace.members));
+        assert_eq!(format!("{:?}", chunked.workspace.clients), format!("{:?}", whole.workspace.clients));
+        assert!(chunked.diagnostics.is_empty() && whole.diagnostics.is_empty());
+        assert!(chunked.workspace.members.iter().all(|m| m.entry.is_some()));
+    }
+
+    #[test]
+    fn a_syntax_error_in_a_large_file_is_found_where_it_is() {
+        let mut files = generate(&Params { members: 3000, clients: 100, profiles: 5, ..Params::default() });
+        let members = files["members.toml"].replacen("[members.m002500]", "[members.m002500", 1);
+        files.insert("members.toml".into(), members.clone());
+        let loaded = load_from(Path::new("/nonexistent"), Input::Memory(&files));
+        let d = &loaded.diagnostics[0];
+        assert_eq!(d.code, "toml-syntax");
+        let line = loaded.workspace.sources.position(d.span.unwrap().file, d.span.unwrap().start).line;
+        assert_eq!(members.lines().nth(line - 1), Some("[members.m002500"));
+    }
+
+    #[test]
+    fn a_member_defined_twice_across_chunks_is_an_error() {
+        let mut files = generate(&Params { members: 3000, clients: 100, profiles: 5, ..Params::default() });
+        let dup = files["members.toml"].replacen("[members.m002900]", "[members.m000010]", 1);
+        files.insert("members.toml".into(), dup);
+        let loaded = load_from(Path::new("/nonexistent"), Input::Memory(&files));
+        assert!(loaded.diagnostics.iter().any(|d| d.code == "toml-syntax"), "{:?}", loaded.diagnostics);
+    }
+
+    #[test]
+    fn entry_headers_are_recognised_strictly() {
+        assert!(is_entry_header("[members.bob]\n", "members"));
+        assert!(is_entry_header("  [members.bob-2]  # note\n", "members"));
+        assert!(!is_entry_header("[members.bob.grants]\n", "members"));
+        assert!(!is_entry_header("[members.\"a.b\"]\n", "members"));
+        assert!(!is_entry_header("[[members.bob]]\n", "members"));
+        assert!(!is_entry_header("[clients.bob]\n", "members"));
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod edit;
 pub mod format;
+pub mod incremental;
 pub mod load;
 pub mod save;
 

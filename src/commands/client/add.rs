@@ -5,7 +5,6 @@ use crate::commands::args::{entry_text, new_id};
 use crate::commands::{Ctx, find_client, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::ClientKind;
-use crate::store::edit::insert_entry;
 use crate::store::load::CLIENTS_FILE;
 use clap::Args;
 
@@ -56,9 +55,7 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     }
     let entry = entry_text("clients", &args.client, &fields);
     let mut change = Change::new(ws);
-    let ids: Vec<(&str, usize)> = ws.clients.iter().map(|c| (c.id.as_str(), c.span.start as usize)).collect();
-    let text = insert_entry(change.text(CLIENTS_FILE).unwrap_or(""), &ids, &args.client, &entry);
-    change.put(CLIENTS_FILE, text);
+    change.insert_entries(CLIENTS_FILE, "clients", &[(&args.client, &entry)]);
     let mut fact = format!("{}: added ({kind} \"{}\"", args.client, args.name);
     if let Some(c) = &args.company {
         fact.push_str(&format!(", of {c}"));
@@ -68,5 +65,8 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     }
     fact.push(')');
     change.fact(fact);
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

@@ -45,12 +45,15 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         }
     }
     if all.len() > m.clients.len() {
-        change.edit(MEMBERS_FILE, |ed| {
-            edit::set_string_array(ed.entry("members", &m.id)?, "clients", &all);
+        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
+            edit::set_string_array(entry, "clients", &all);
             Ok(())
         })?;
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }
 
 pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
@@ -72,8 +75,7 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
     }
     if rest.len() < m.clients.len() {
         let mut facts = Vec::new();
-        change.edit(MEMBERS_FILE, |ed| {
-            let entry = ed.entry("members", &m.id)?;
+        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
             if rest.is_empty() {
                 edit::remove(entry, "clients");
             } else {
@@ -91,5 +93,8 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
             change.fact(f);
         }
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

@@ -40,9 +40,8 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         ws.members.iter().filter(|m| m.has_client(&c.id) || m.client_profile(&c.id).is_some()).collect();
     if !holders.is_empty() {
         let mut facts = Vec::new();
-        change.edit(MEMBERS_FILE, |ed| {
-            for m in &holders {
-                let entry = ed.entry("members", &m.id)?;
+        for m in &holders {
+            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
                 let rest: Vec<&str> = m.clients.iter().map(|x| x.value.as_str()).filter(|x| *x != c.id).collect();
                 if rest.is_empty() {
                     edit::remove(entry, "clients");
@@ -53,12 +52,15 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
                 if edit::remove_in(entry, "client_profiles", &c.id) {
                     facts.push(format!("{}: per-client profile for {} removed", m.id, c.id));
                 }
-            }
-            Ok(())
-        })?;
+                Ok(())
+            })?;
+        }
         for f in facts {
             change.fact(f);
         }
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

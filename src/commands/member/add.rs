@@ -5,7 +5,6 @@ use crate::commands::args::{entry_text, new_id};
 use crate::commands::{Ctx, find_client, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
-use crate::store::edit::insert_entry;
 use crate::store::load::MEMBERS_FILE;
 use clap::Args;
 
@@ -64,9 +63,7 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     }
     let entry = entry_text("members", &args.member, &fields);
     let mut change = Change::new(ws);
-    let ids: Vec<(&str, usize)> = ws.members.iter().map(|m| (m.id.as_str(), m.span.start as usize)).collect();
-    let text = insert_entry(change.text(MEMBERS_FILE).unwrap_or(""), &ids, &args.member, &entry);
-    change.put(MEMBERS_FILE, text);
+    change.insert_entries(MEMBERS_FILE, "members", &[(&args.member, &entry)]);
     change.fact(format!(
         "{}: added as {} with profile {} ({} {}/month)",
         args.member,
@@ -78,5 +75,8 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     for c in &args.clients {
         change.fact(format!("{}: assigned {c}", args.member));
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

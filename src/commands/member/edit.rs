@@ -68,8 +68,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     let id = m.id.clone();
     let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
-    change.edit(MEMBERS_FILE, |ed| {
-        let entry = ed.entry("members", &id)?;
+    change.edit_entry(MEMBERS_FILE, "members", &id, |entry| {
         if let Some(name) = &args.name {
             edit::set(entry, "name", name.as_str().into());
             facts.push(format!("{id}: name {} -> {name}", m.name));
@@ -114,5 +113,8 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     for f in facts {
         change.fact(f);
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

@@ -39,15 +39,18 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         .map(|c| c.id.as_str())
         .collect();
     if !created.is_empty() {
-        change.edit(CLIENTS_FILE, |ed| {
-            for c in &created {
-                edit::remove(ed.entry("clients", c)?, "created_by");
-            }
-            Ok(())
-        })?;
+        for c in &created {
+            change.edit_entry(CLIENTS_FILE, "clients", c, |entry| {
+                edit::remove(entry, "created_by");
+                Ok(())
+            })?;
+        }
         for c in created {
             change.fact(format!("{c}: created_by {} removed", m.id));
         }
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

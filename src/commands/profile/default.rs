@@ -58,5 +58,8 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
         })?;
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

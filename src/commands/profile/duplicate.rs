@@ -49,7 +49,7 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
     let src_file = format!("{PROFILES_DIR}/{}.toml", src.id);
     let new_file = format!("{PROFILES_DIR}/{}.toml", args.new);
     let name = args.name.clone().unwrap_or_else(|| format!("Copy of {}", src.name));
-    let mut copy = crate::store::edit::Editor::parse(&new_file, change.text(&src_file).unwrap_or(""))?;
+    let mut copy = crate::store::edit::Editor::parse(&new_file, &change.text(&src_file).unwrap_or_default())?;
     let root = copy.root();
     edit::set(root, "name", name.as_str().into());
     if let Some(d) = &args.description {
@@ -60,5 +60,8 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
     change.put(&new_file, copy.finish());
     change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
     change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }

@@ -88,7 +88,10 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     for f in facts {
         change.fact(f);
     }
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }
 
 /// SPEC §1: builtin profiles are shipped with the workspace; duplicate them instead.

@@ -45,5 +45,8 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     let mut change = Change::new(ws);
     change.remove_file(&format!("{PROFILES_DIR}/{}.toml", p.id));
     change.fact(format!("{}: profile removed (\"{}\")", p.id, p.name));
-    session.commit(ctx, change)
+    {
+        let parts = change.finish();
+        session.commit(ctx, parts)
+    }
 }
