@@ -82,9 +82,17 @@ fn level_with_profile<'w>(
 /// fingerprints exactly when their effective access may differ.
 ///
 /// Each profile's levels are computed once; a member costs a few hashes.
-pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<String, u64> {
-    use std::collections::HashMap;
-    use std::hash::{DefaultHasher, Hash, Hasher};
+pub fn fingerprints(ws: &Workspace) -> crate::fxhash::FxHashMap<String, u64> {
+    fingerprints_of(ws, None)
+}
+
+/// [`fingerprints`] of the members named in `only` (all without it).
+pub fn fingerprints_of(
+    ws: &Workspace,
+    only: Option<&crate::fxhash::FxHashSet<String>>,
+) -> crate::fxhash::FxHashMap<String, u64> {
+    use crate::fxhash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
+    use std::hash::{Hash, Hasher};
     let keys = ws.action_keys();
     let areas: Vec<&Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
     let profile_levels: HashMap<&str, Vec<Level>> = ws
@@ -92,8 +100,8 @@ pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<String, u64> {
         .iter()
         .map(|p| (p.id.as_str(), areas.iter().zip(&keys).map(|(a, k)| ws.profile_level(p, a, &k.action)).collect()))
         .collect();
-    let mut contacts: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut created: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut contacts: HashMap<&str, Vec<&str>> = HashMap::default();
+    let mut created: HashMap<&str, Vec<&str>> = HashMap::default();
     for c in &ws.clients {
         if let Some(company) = &c.company {
             contacts.entry(company.value.as_str()).or_default().push(&c.id);
@@ -102,7 +110,7 @@ pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<String, u64> {
             created.entry(by.value.as_str()).or_default().push(&c.id);
         }
     }
-    let mut keys_hasher = DefaultHasher::new();
+    let mut keys_hasher = DefaultHasher::default();
     keys.hash(&mut keys_hasher);
     let keys_hash = keys_hasher.finish();
     let levels = |m: &Member, profile: &str, h: &mut DefaultHasher| match profile_levels.get(profile) {
@@ -118,9 +126,9 @@ pub fn fingerprints(ws: &Workspace) -> std::collections::HashMap<String, u64> {
         }
         None => profile.hash(h),
     };
-    let mut out = HashMap::with_capacity(ws.members.len());
-    for m in &ws.members {
-        let mut h = DefaultHasher::new();
+    let mut out = HashMap::with_capacity_and_hasher(ws.members.len(), Default::default());
+    for m in ws.members.iter().filter(|m| only.is_none_or(|o| o.contains(&m.id))) {
+        let mut h = DefaultHasher::default();
         keys_hash.hash(&mut h);
         m.is_active().hash(&mut h);
         if m.is_active() {

@@ -60,9 +60,13 @@ impl Session {
             }
             return Ok(Outcome::Success);
         }
-        // What is compared after the change, taken before the workspace moves on.
-        let before = Summary::of(&self.ws);
+        // When only entries of members.toml are spliced, only the members in
+        // them can gain or lose access: fingerprint those alone.
         let only_entries = texts.is_empty();
+        let touched = (only_entries && splices.keys().all(|f| f == crate::store::load::MEMBERS_FILE))
+            .then(|| touched_members(&self.ws, splices.get(crate::store::load::MEMBERS_FILE).map_or(&[][..], |v| v)));
+        // What is compared after the change, taken before the workspace moves on.
+        let before = Summary::of(&self.ws, touched.as_ref());
         let mut diagnostics = if only_entries {
             crate::store::incremental::apply(&mut self.ws, &splices)
         } else {
@@ -140,7 +144,7 @@ impl Session {
                 new.settings.currency
             ));
         }
-        let after_prints = access::fingerprints(new);
+        let after_prints = access::fingerprints_of(new, touched.as_ref());
         let mut sign_in_again: Vec<String> = after_prints
             .iter()
             .filter(|(id, print)| before.prints.get(id.as_str()).is_some_and(|old| old != *print))
@@ -164,15 +168,27 @@ impl Session {
 /// What a change compares before and after: who has which access, the cost,
 /// and the tests that pass.
 struct Summary {
-    prints: std::collections::HashMap<String, u64>,
+    prints: crate::fxhash::FxHashMap<String, u64>,
     cost: f64,
     passing: Vec<String>,
 }
 
+/// The members whose entries the splices replace.
+fn touched_members(ws: &Workspace, splices: &[Splice]) -> crate::fxhash::FxHashSet<String> {
+    let file = ws.sources.find(crate::store::load::MEMBERS_FILE);
+    ws.members
+        .iter()
+        .filter(|m| {
+            Some(m.span.file) == file && splices.iter().any(|s| s.start <= m.span.start && m.span.start < s.end)
+        })
+        .map(|m| m.id.clone())
+        .collect()
+}
+
 impl Summary {
-    fn of(ws: &Workspace) -> Summary {
+    fn of(ws: &Workspace, only: Option<&crate::fxhash::FxHashSet<String>>) -> Summary {
         Summary {
-            prints: access::fingerprints(ws),
+            prints: access::fingerprints_of(ws, only),
             cost: ws.monthly_cost(),
             passing: crate::expect::run(ws, None).into_iter().filter(|o| o.passed).map(|o| o.name).collect(),
         }

@@ -20,6 +20,7 @@ pub mod diag;
 pub mod diff;
 pub mod error;
 pub mod expect;
+pub mod fxhash;
 pub mod generate;
 pub mod git;
 pub mod model;

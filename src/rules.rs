@@ -5,9 +5,10 @@
 
 use crate::access;
 use crate::diag::Diagnostic;
+use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Status, Workspace};
 use crate::source::Span;
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 /// Runs every rule; errors and warnings in one list.
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
@@ -337,9 +338,11 @@ fn edit_exceeds_view(
 
 fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
-    let mut emails: HashMap<String, &Member> = HashMap::with_capacity(ws.members.len());
+    let mut emails: HashMap<Cow<str>, &Member> =
+        HashMap::with_capacity_and_hasher(ws.members.len(), Default::default());
     for m in &ws.members {
-        let what = format!("member `{}`", m.id);
+        // Formatted only into a diagnostic: most members have none.
+        let what = MemberLabel(&m.id);
         let profile = if m.profile.value.is_empty() {
             None
         } else {
@@ -399,11 +402,17 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         if !m.grants.is_empty() {
             grant_shape(ws, &m.grants, &format!("{what}'s overrides"), out);
             if let Some(p) = profile {
-                override_rules(ws, m, p, &what, out);
+                override_rules(ws, m, p, &what.to_string(), out);
             }
         }
         if !m.email.value.is_empty() {
-            let key = m.email.value.to_lowercase();
+            // Most emails are lowercase already: no copy for them.
+            let e = m.email.value.as_str();
+            let key: Cow<str> = if e.bytes().any(|b| b.is_ascii_uppercase()) || !e.is_ascii() {
+                Cow::Owned(e.to_lowercase())
+            } else {
+                Cow::Borrowed(e)
+            };
             match emails.get(&key) {
                 Some(first) => out.push(
                     Diagnostic::error(
@@ -418,6 +427,15 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+}
+
+/// "member `bob`", written only when a message needs it.
+struct MemberLabel<'a>(&'a str);
+
+impl std::fmt::Display for MemberLabel<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "member `{}`", self.0)
     }
 }
 
@@ -494,7 +512,7 @@ fn client_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 
 fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     // unused-profile
-    let mut used: HashMap<&str, usize> = HashMap::new();
+    let mut used: HashMap<&str, usize> = HashMap::default();
     for m in &ws.members {
         *used.entry(m.profile.value.as_str()).or_default() += 1;
         for (_, p) in &m.client_profiles {
@@ -512,7 +530,7 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     }
     // identical-profiles: same tier and the same level for every area.action.
     let keys = ws.action_keys();
-    let mut seen: HashMap<(String, Vec<Level>), &Profile> = HashMap::new();
+    let mut seen: HashMap<(String, Vec<Level>), &Profile> = HashMap::default();
     for p in &ws.profiles {
         let levels: Vec<Level> =
             keys.iter().filter_map(|k| ws.area(&k.area).map(|a| ws.profile_level(p, a, &k.action))).collect();

@@ -8,8 +8,9 @@ mod level;
 
 pub use level::{ClientKind, Level, Status};
 
+use crate::fxhash::FxHashMap;
 use crate::source::{Sources, Span};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// A value and where it was written.
@@ -282,15 +283,15 @@ pub struct Workspace {
 
 #[derive(Debug, Default)]
 struct Index {
-    areas: HashMap<String, usize>,
-    tiers: HashMap<String, usize>,
-    profiles: HashMap<String, usize>,
-    members: HashMap<String, usize>,
-    clients: HashMap<String, usize>,
+    areas: FxHashMap<String, usize>,
+    tiers: FxHashMap<String, usize>,
+    profiles: FxHashMap<String, usize>,
+    members: FxHashMap<String, usize>,
+    clients: FxHashMap<String, usize>,
 }
 
-fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
+    let mut map = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
     for (i, item) in items.iter().enumerate() {
         // The first of duplicated ids wins; the loader reports the rest.
         map.entry(id(item).to_string()).or_insert(i);

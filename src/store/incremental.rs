@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 /// new entries (the rules are the caller's).
 pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
+    let mut reindex = false;
     for (name, list) in splices {
         let Some(file) = ws.sources.find(name) else { continue };
         let mut list: Vec<&Splice> = list.iter().collect();
@@ -24,6 +25,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
             apply_splices(&ws.sources.get(file).text, &list.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
         if name == MEMBERS_FILE {
             let members = std::mem::take(&mut ws.members);
+            let mut same = true;
             ws.members = splice_items(
                 members,
                 file,
@@ -32,9 +34,12 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
                 read_members,
                 |m| m.span.start,
                 |m, at, d| m.shift(file, at, d),
+                &mut same,
             );
+            reindex |= !same;
         } else if name == CLIENTS_FILE {
             let clients = std::mem::take(&mut ws.clients);
+            let mut same = true;
             ws.clients = splice_items(
                 clients,
                 file,
@@ -43,11 +48,16 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
                 read_clients,
                 |c| c.span.start,
                 |c, at, d| c.shift(file, at, d),
+                &mut same,
             );
+            reindex |= !same;
         }
         ws.sources.replace_text(file, new_text);
     }
-    ws.reindex();
+    // Entries edited in place keep their ids and their places: the indexes hold.
+    if reindex {
+        ws.reindex();
+    }
     diags
 }
 
@@ -62,6 +72,7 @@ fn splice_items<T: super::load::HasId>(
     read: fn(&mut super::load::Reader, &toml::de::DeTable) -> Vec<T>,
     key_start: impl Fn(&T) -> u32,
     shift: impl Fn(&mut T, u32, i64),
+    same_ids: &mut bool,
 ) -> Vec<T> {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
@@ -71,6 +82,8 @@ fn splice_items<T: super::load::HasId>(
         placed.push((s, new_start, delta));
         delta += s.text.len() as i64 - (s.end as i64 - s.start as i64);
     }
+    let count = items.len();
+    let mut replaced = Vec::new();
     let mut out: Vec<(u32, T)> = Vec::with_capacity(items.len() + splices.len());
     for mut item in items {
         let at = key_start(&item);
@@ -78,6 +91,7 @@ fn splice_items<T: super::load::HasId>(
         let before = placed.partition_point(|(s, _, _)| s.end <= at && !(s.start == s.end && s.start == at));
         let covered = placed.get(before).is_some_and(|(s, _, _)| s.start <= at && at < s.end);
         if covered {
+            replaced.push(item.id().to_string());
             continue;
         }
         let moved = if before == 0 {
@@ -91,14 +105,26 @@ fn splice_items<T: super::load::HasId>(
         }
         out.push((key_start(&item), item));
     }
+    let mut fresh: Vec<(u32, T)> = Vec::new();
     for (s, new_start, _) in &placed {
         let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, read);
         diags.extend(new_diags);
-        out.extend(new_items.into_iter().map(|i| (key_start(&i), i)));
+        fresh.extend(new_items.into_iter().map(|i| (key_start(&i), i)));
     }
-    // File order, as a full read would give.
-    out.sort_by_key(|(at, _)| *at);
-    out.into_iter().map(|(_, i)| i).collect()
+    *same_ids = fresh.len() == replaced.len()
+        && fresh.iter().zip(&replaced).all(|((_, i), id)| i.id() == id)
+        && out.len() + fresh.len() == count;
+    // File order, as a full read would give: merge the two sorted runs.
+    let mut merged = Vec::with_capacity(out.len() + fresh.len());
+    let mut fresh = fresh.into_iter().peekable();
+    for (at, item) in out {
+        while fresh.peek().is_some_and(|(f, _)| *f < at) {
+            merged.extend(fresh.next().map(|(_, i)| i));
+        }
+        merged.push(item);
+    }
+    merged.extend(fresh.map(|(_, i)| i));
+    merged
 }
 
 #[cfg(test)]

@@ -264,9 +264,11 @@ impl Loader<'_> {
         if text.len() <= CHUNK || !self.chunked {
             return self.parse(file, read);
         }
-        let mut out: Vec<T> = Vec::new();
+        // Reserve once: growing by doubling would hold two copies at the peak.
+        let entries = text.split('\n').filter(|l| is_entry_header(l, table)).count();
+        let mut out: Vec<T> = Vec::with_capacity(entries);
         let mut diags = Vec::new();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = crate::fxhash::FxHashSet::with_capacity_and_hasher(entries, Default::default());
         for range in chunks(text, table) {
             let chunk = &text[range.clone()];
             let (parsed, errors) = DeTable::parse_recoverable(chunk);
