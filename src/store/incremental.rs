@@ -25,8 +25,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
             apply_splices(&ws.sources.get(file).text, &list.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
         if name == MEMBERS_FILE {
             let members = std::mem::take(&mut ws.members);
-            let mut same = true;
-            ws.members = splice_items(
+            let (items, same) = splice_items(
                 members,
                 file,
                 &list,
@@ -34,13 +33,12 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
                 read_members,
                 |m| m.span.start,
                 |m, at, d| m.shift(file, at, d),
-                &mut same,
             );
+            ws.members = items;
             reindex |= !same;
         } else if name == CLIENTS_FILE {
             let clients = std::mem::take(&mut ws.clients);
-            let mut same = true;
-            ws.clients = splice_items(
+            let (items, same) = splice_items(
                 clients,
                 file,
                 &list,
@@ -48,8 +46,8 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
                 read_clients,
                 |c| c.span.start,
                 |c, at, d| c.shift(file, at, d),
-                &mut same,
             );
+            ws.clients = items;
             reindex |= !same;
         }
         ws.sources.replace_text(file, new_text);
@@ -63,7 +61,8 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
 
 /// The items of one file after the splices: those whose key lies in a spliced
 /// range are replaced by what the splice's text holds; the others keep their
-/// place, their spans moved by the bytes spliced before them.
+/// place, their spans moved by the bytes spliced before them. The flag says
+/// whether the ids and their order are unchanged (the indexes still hold).
 fn splice_items<T: super::load::HasId>(
     items: Vec<T>,
     file: FileId,
@@ -72,8 +71,7 @@ fn splice_items<T: super::load::HasId>(
     read: fn(&mut super::load::Reader, &toml::de::DeTable) -> Vec<T>,
     key_start: impl Fn(&T) -> u32,
     shift: impl Fn(&mut T, u32, i64),
-    same_ids: &mut bool,
-) -> Vec<T> {
+) -> (Vec<T>, bool) {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
     let mut placed = Vec::with_capacity(splices.len());
@@ -111,7 +109,7 @@ fn splice_items<T: super::load::HasId>(
         diags.extend(new_diags);
         fresh.extend(new_items.into_iter().map(|i| (key_start(&i), i)));
     }
-    *same_ids = fresh.len() == replaced.len()
+    let same_ids = fresh.len() == replaced.len()
         && fresh.iter().zip(&replaced).all(|((_, i), id)| i.id() == id)
         && out.len() + fresh.len() == count;
     // File order, as a full read would give: merge the two sorted runs.
@@ -124,7 +122,7 @@ fn splice_items<T: super::load::HasId>(
         merged.push(item);
     }
     merged.extend(fresh.map(|(_, i)| i));
-    merged
+    (merged, same_ids)
 }
 
 #[cfg(test)]
