@@ -52,13 +52,19 @@ pub fn cmd_export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
         (Kind::Profiles, Format::Json) => {
             render::json(&Value::Array(ws.profiles.iter().map(|p| super::profile::show::to_json(&ws, p)).collect()))
         }
+        (Kind::Matrix, Format::Csv) => matrix::csv(&ws),
         (kind, format) => records(&ws, kind).render(format, crate::style::Paint::plain()),
     };
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
             if !ctx.quiet {
-                let rows = records(&ws, args.kind).rows.len();
+                let rows = match args.kind {
+                    Kind::Members | Kind::Matrix => ws.members.len(),
+                    Kind::Profiles => ws.profiles.len(),
+                    Kind::Clients => ws.clients.len(),
+                    Kind::Assignments => ws.members.iter().map(|m| m.clients.len()).sum(),
+                };
                 ctx.print(&format!("wrote {rows} {} to {}\n", plural_kind(args.kind, rows), path.display()))?;
             }
         }

@@ -109,6 +109,12 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     }
 }
 
+/// Parses a members CSV against a workspace: the number of good rows, or every
+/// problem found (what `import members` reports). For fuzzing and tests.
+pub fn check_rows(ws: &Workspace, bytes: &[u8]) -> std::result::Result<usize, Vec<String>> {
+    parse(ws, bytes).map(|rows| rows.len())
+}
+
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);

@@ -13,4 +13,5 @@ mod edits;
 mod expectations;
 mod init;
 mod read;
+mod reliability;
 mod review;
