@@ -168,7 +168,9 @@ const MAX_SHOWN: usize = 120;
 /// The part of `line` to show, the caret's column in it, and the caret's width.
 fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
     let chars: Vec<char> = line.chars().collect();
-    let start = column - 1;
+    // The column can lie past the characters shown (a span on a trimmed `\r`,
+    // or on the line end): point just after the last one.
+    let start = (column - 1).min(chars.len());
     let span_chars = line
         .get(line.char_indices().nth(start).map_or(line.len(), |(i, _)| i)..)
         .map_or(1, |rest| {
@@ -179,7 +181,7 @@ fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
         })
         .max(1);
     let (from, ellipsis_front) = if start > MAX_SHOWN / 2 { (start - MAX_SHOWN / 2, true) } else { (0, false) };
-    let to = chars.len().min(from + MAX_SHOWN);
+    let to = chars.len().min(from + MAX_SHOWN).max(from);
     let mut shown: String = chars[from..to].iter().collect();
     let mut caret_col = start - from + 1;
     if ellipsis_front {
@@ -225,6 +227,20 @@ mod tests {
         assert_eq!(did_you_mean("manager", names), None);
         assert_eq!(did_you_mean("adm", names), Some("admin"));
         assert_eq!(did_you_mean("u", names), None);
+    }
+
+    #[test]
+    fn a_column_past_the_line_end_points_after_it() {
+        let span = Span { file: Default::default(), start: 0, end: 1 };
+        for line in ["", "ab", &"x".repeat(500)] {
+            for column in [1, 2, 70, 600, 5000] {
+                let (shown, col, width) = excerpt(line, column, span);
+                assert!(
+                    col >= 1 && width >= 1 && col <= shown.chars().count() + 2,
+                    "{line:?} {column}: {shown:?} {col}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -105,3 +105,59 @@ fn a_link_outside_the_workspace_is_refused() {
         .expect("symlink");
     check(&ws).stderr_has("error[io]: `profiles/outside.toml` is a link to").stderr_has("outside the workspace");
 }
+
+/// Every input the fuzzers found a crash with, run through the binary: the
+/// parts (split at NUL) replace members.toml, clients.toml, workspace.toml,
+/// profiles/connect-no-pay.toml and tests.toml, as in `fuzz/fuzz_targets/load_check.rs`.
+#[test]
+fn fuzz_crashes_stay_fixed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let names = ["members.toml", "clients.toml", "workspace.toml", "profiles/connect-no-pay.toml", "tests.toml"];
+    let mut ran = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let data = std::fs::read(&path).expect("read");
+        let ws = Workspace::example_with_tests();
+        for (name, part) in names.iter().zip(data.split(|&b| b == 0)) {
+            ws.write(name, part);
+        }
+        let run = ws.run(&["check"]);
+        assert!(run.code == 0 || run.code == 1, "{}: exit {}\n{}", path.display(), run.code, run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}: {}", path.display(), run.stderr);
+        // And as the fuzz target read it: decoded lossily, from memory, every
+        // diagnostic rendered.
+        let mut files: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        for e in walk(&crate::support::repo_config()) {
+            files.insert(e.0, e.1);
+        }
+        for (name, part) in names.iter().zip(data.split(|&b| b == 0)) {
+            files.insert(name.to_string(), String::from_utf8_lossy(part).into_owned());
+        }
+        let checked =
+            roster::store::check_from(std::path::Path::new("/nonexistent"), roster::store::load::Input::Memory(&files));
+        for d in &checked.diagnostics {
+            let _ = d.render(&checked.workspace.sources, roster::style::Paint::plain());
+        }
+        ran += 1;
+    }
+    assert!(ran >= 1);
+}
+
+/// (workspace-relative name, text) of every file under `root`.
+fn walk(root: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(root).expect("dir") {
+        let path = e.expect("entry").path();
+        if path.is_dir() {
+            for (name, text) in walk(&path) {
+                out.push((format!("{}/{name}", path.file_name().expect("name").to_string_lossy()), text));
+            }
+        } else {
+            out.push((
+                path.file_name().expect("name").to_string_lossy().into_owned(),
+                std::fs::read_to_string(&path).expect("read"),
+            ));
+        }
+    }
+    out
+}
