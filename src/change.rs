@@ -31,6 +31,7 @@ impl Session {
     pub fn begin(ctx: &Ctx) -> Result<Session> {
         let root = ctx.root()?;
         let lock = Lock::acquire(&root, ctx.lock_timeout)?;
+        save::sweep_leftovers(&root);
         let ws = store::open(&root, &ctx.shown(&root), ctx.err_paint())?;
         check_actor(&ws, ctx.actor.as_deref())?;
         Ok(Session { root, ws, _lock: lock })

@@ -9,7 +9,8 @@
 //! the disk after a crash, sees either the old inode or the new one, never a
 //! mix. The folder is synced after the rename so that the new name itself is
 //! durable. A crash before the rename leaves the old file and, at worst, a
-//! `.roster-*.tmp` file beside it; a crash after it leaves the new file.
+//! `.roster-*.tmp` file beside it, which the next change removes under the
+//! lock ([`sweep_leftovers`]); a crash after it leaves the new file.
 //!
 //! A change that touches several files (a client removed from `clients.toml`
 //! and from every member in `members.toml`) is atomic per file, and the files
@@ -64,6 +65,22 @@ impl Lock {
                 Err(std::fs::TryLockError::Error(e)) => {
                     return Err(Error::io(format!("cannot lock `{}`", root.display()), &e));
                 }
+            }
+        }
+    }
+}
+
+/// Removes the temporary files (`.roster-*.tmp`) that a change killed before
+/// its rename left behind. Called under the lock: no other change is writing,
+/// so every such file is a leftover.
+pub fn sweep_leftovers(root: &Path) {
+    for dir in [root.to_path_buf(), root.join(super::load::PROFILES_DIR)] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            if name.starts_with(".roster-") && name.ends_with(".tmp") {
+                let _ = std::fs::remove_file(e.path());
             }
         }
     }

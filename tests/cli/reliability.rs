@@ -146,6 +146,16 @@ fn crash_injection_leaves_old_or_new_files() {
             .count();
         let check = roster(dir, &["check"]).status().expect("check");
         assert!(check.success(), "round {round} ({args:?}, killed after {wait:?}): check fails afterwards");
+        // The next change sweeps what a killed one left.
+        if round % commands.len() == 0 {
+            let ok = roster(dir, &["member", "edit", "m000003", "--name", "Sweeper"]).status().expect("run");
+            assert!(ok.success());
+            let left = std::fs::read_dir(dir)
+                .expect("dir")
+                .filter(|e| e.as_ref().is_ok_and(|e| e.file_name().to_string_lossy().starts_with(".roster-")))
+                .count();
+            assert_eq!(left, 0, "round {round}: a temporary file survived the next change");
+        }
     }
     eprintln!(
         "crash injection: {rounds} kills; files found old {old_files} times, new {new_files} times; {stray} stray temporary files"
