@@ -10,19 +10,15 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// splitmix64, so that every run of the harness tries the same moments.
-struct Rng(u64);
+/// The generator's splitmix64, so that every run tries the same moments.
+struct Rng(roster::generate::Rng);
 
 impl Rng {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
+        self.0.next_u64() % n.max(1)
     }
 }
 
@@ -111,7 +107,7 @@ fn crash_injection_leaves_old_or_new_files() {
         assert!(status.success(), "{args:?} failed uncut");
         expected.push((files(dir), start.elapsed()));
     }
-    let mut rng = Rng(42);
+    let mut rng = Rng(roster::generate::Rng(42));
     let (mut old_files, mut new_files, mut stray) = (0, 0, 0);
     for round in 0..rounds {
         let which = round % commands.len();
@@ -251,7 +247,7 @@ fn mutated_files_never_panic() {
     let original = files(base.path());
     let tests = base.read("tests.toml");
     let names: Vec<&String> = original.keys().collect();
-    let mut rng = Rng(7);
+    let mut rng = Rng(roster::generate::Rng(7));
     let pieces = [
         "[", "]", "\"", "'", "=", "\n", "#", "{", "}", ",", ".", "members.", "\"\"\"", "\u{feff}", "é", "\0", "0x",
         "1e400", "[[x]]", "nan",
@@ -329,7 +325,7 @@ fn restore_into(dir: &Path, state: &BTreeMap<String, String>, tests: &str) {
 fn random_csv_never_panics() {
     let ws = Workspace::example();
     let before = ws.read("members.toml");
-    let mut rng = Rng(11);
+    let mut rng = Rng(roster::generate::Rng(11));
     let cells = [
         "id",
         "name",
