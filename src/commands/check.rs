@@ -34,8 +34,11 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
         ctx.print(&render::json(&json!({"errors": list(true), "warnings": list(false)})))?;
     } else {
         let paint = ctx.err_paint();
-        for d in &checked.diagnostics {
-            eprintln!("{}", d.render(&ws.sources, paint));
+        // -q: nothing on success, warnings included; a failure shows everything.
+        if failed || !ctx.quiet {
+            for d in &checked.diagnostics {
+                eprintln!("{}", d.render(&ws.sources, paint));
+            }
         }
         let summary = format!(
             "{} error{}, {} warning{} in `{}`",

@@ -65,6 +65,10 @@ fn warnings_fail_only_strict() {
         .stderr_has("warning[unused-profile]: profile `connect-no-pay` has no members")
         .stdout_has("1 warning");
     ws.run(&["check", "--strict"]).code(1).stderr_has("warning[unused-profile]").stderr_has("--strict: warnings fail");
+    let quiet = ws.run(&["check", "-q"]);
+    quiet.code(0);
+    assert_eq!((quiet.stdout.as_str(), quiet.stderr.as_str()), ("", ""), "-q prints nothing on success");
+    ws.run(&["check", "-q", "--strict"]).code(1).stderr_has("warning[unused-profile]");
     let v = ws.run(&["check", "--format", "json"]).json();
     assert_eq!(v["warnings"][0]["code"], "unused-profile");
     assert_eq!(v["warnings"][0]["file"], "profiles/connect-no-pay.toml");
