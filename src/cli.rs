@@ -37,35 +37,42 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// The workspace folder [default: the nearest folder upwards holding
     /// workspace.toml, else ./config]
-    #[arg(short = 'w', long, env = "ROSTER_WORKSPACE", global = true, value_name = "DIR")]
+    #[arg(
+        short = 'w',
+        long,
+        env = "ROSTER_WORKSPACE",
+        global = true,
+        help_heading = "Global options",
+        value_name = "DIR"
+    )]
     pub workspace: Option<PathBuf>,
 
     /// How data is printed
-    #[arg(long, value_enum, global = true, default_value_t = Format::Table, value_name = "FORMAT")]
+    #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = Format::Table, value_name = "FORMAT")]
     pub format: Format,
 
     /// Print nothing on success
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     /// The member who makes the change (needs settings.edit = all)
-    #[arg(long = "as", env = "ROSTER_ACTOR", global = true, value_name = "MEMBER")]
+    #[arg(long = "as", env = "ROSTER_ACTOR", global = true, help_heading = "Global options", value_name = "MEMBER")]
     pub actor: Option<String>,
 
     /// For changes: print the unified diff of every file that would change, write nothing
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub dry_run: bool,
 
     /// For changes: go ahead even if a passing test of tests.toml would fail
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub allow_failing_tests: bool,
 
     /// How long a change waits for another one to finish
-    #[arg(long, global = true, default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
+    #[arg(long, global = true, help_heading = "Global options", default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: f64,
 
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe
-    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
 
