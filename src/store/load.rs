@@ -268,7 +268,6 @@ impl Loader<'_> {
         let entries = text.split('\n').filter(|l| is_entry_header(l, table)).count();
         let mut out: Vec<T> = Vec::with_capacity(entries);
         let mut diags = Vec::new();
-        let mut seen = crate::fxhash::FxHashSet::with_capacity_and_hasher(entries, Default::default());
         for range in chunks(text, table) {
             let chunk = &text[range.clone()];
             let (parsed, errors) = DeTable::parse_recoverable(chunk);
@@ -276,12 +275,14 @@ impl Loader<'_> {
                 return self.parse(file, read);
             }
             let mut reader = Reader { file, diags: &mut diags, text: chunk, offset: range.start };
-            for item in read(&mut reader, parsed.get_ref()) {
-                if !seen.insert(item.id().to_string()) {
-                    return self.parse(file, read);
-                }
-                out.push(item);
-            }
+            out.extend(read(&mut reader, parsed.get_ref()));
+        }
+        // An id in two chunks (an entry defined twice, or a sub-table cut from
+        // its entry): only one parse of the whole file can say which.
+        let mut ids: Vec<&str> = out.iter().map(|i| i.id()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|w| w[0] == w[1]) {
+            return self.parse(file, read);
         }
         self.diags.extend(diags);
         Some(out)
@@ -974,7 +975,10 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                 }
             }
             "clients" => {
-                for c in r.array(v, "`clients`").unwrap_or_default() {
+                let items = r.array(v, "`clients`").unwrap_or_default();
+                // Exact capacity: 500,000 references on the reference workload.
+                m.clients.reserve_exact(items.len());
+                for c in items {
                     if let Some(c) = r.id_ref(c, "a client") {
                         m.clients.push(c);
                     }
