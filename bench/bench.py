@@ -14,8 +14,10 @@ size (10,000 members), and measures, on this machine, in one run:
 - peak memory / total size of the files, for `check` and a change;
 - on `config/`, each command / `roster --version`.
 
-Each time is the median of several runs (wall clock); peak memory is the
-child's maximum resident set size, from wait4(2). --quick runs fewer rounds.
+Each time is the median of several rounds (wall clock); every round runs
+every measure at both sizes in turn, so that a slow moment of a shared machine
+falls on both sides of a ratio. Peak memory is the child's maximum resident
+set size, from wait4(2). --quick runs fewer rounds.
 """
 import os
 import shutil
@@ -29,7 +31,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.path.join(ROOT, "target", "release")
 ROSTER = os.path.join(TARGET, "roster")
 QUICK = "--quick" in sys.argv
-ROUNDS_BIG = 3 if QUICK else 5
+ROUNDS_BIG = 3 if QUICK else 7
 ROUNDS_SMALL = 5 if QUICK else 11
 
 
@@ -82,7 +84,7 @@ def main():
 
     try:
         sizes = {}
-        results = {}
+        setups = {}
         for members in (10_000, 100_000):
             ws = os.path.join(work, f"ws{members}")
             print(f"generating {members} members...", file=sys.stderr)
@@ -92,18 +94,33 @@ def main():
             shutil.copy(os.path.join(ws, "members.toml"), pristine)
             restore = lambda ws=ws, pristine=pristine: shutil.copy(pristine, os.path.join(ws, "members.toml"))
             roster = [ROSTER, "-w", ws, "-q"]
-            rounds = ROUNDS_BIG if members == 100_000 else ROUNDS_SMALL
-            r = {}
-            print(f"measuring at {members} members...", file=sys.stderr)
-            r["floor"] = median([os.path.join(TARGET, "examples", "floor"), ws], rounds)
-            r["check"] = median(roster + ["check"], rounds)
             mid = f"m{members // 2:06d}"
-            r["member edit"] = median(roster + ["member", "edit", mid, "--name", "Renamed Member"], rounds, restore)
-            r["transfer-one"] = median(roster + ["transfer-one", mid, "--to", "p0001"], rounds, restore)
-            r["client assign"] = median(roster + ["client", "assign", "c000001", "--to", mid], rounds, restore)
-            r["export matrix"] = median(roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], rounds)
-            r["access who-can"] = median(roster + ["access", "who-can", "area1.view", "--client", "c000123"], rounds)
-            results[members] = r
+            setups[members] = [
+                ("floor", [os.path.join(TARGET, "examples", "floor"), ws], None),
+                ("check", roster + ["check"], None),
+                ("member edit", roster + ["member", "edit", mid, "--name", "Renamed Member"], restore),
+                ("transfer-one", roster + ["transfer-one", mid, "--to", "p0001"], restore),
+                ("client assign", roster + ["client", "assign", "c000001", "--to", mid], restore),
+                ("export matrix", roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], None),
+                ("access who-can", roster + ["access", "who-can", "area1.view", "--client", "c000123"], None),
+            ]
+        # Interleaved: every round runs every measure at both sizes, so that a
+        # slow moment of a shared machine falls on both sides of each ratio.
+        samples = {m: {name: ([], []) for name, _, _ in setups[m]} for m in setups}
+        rounds = ROUNDS_BIG
+        for r in range(rounds):
+            print(f"round {r + 1} of {rounds}...", file=sys.stderr)
+            for members, measures in setups.items():
+                for name, cmd, before in measures:
+                    if before:
+                        before()
+                    t, peak = run(cmd)
+                    samples[members][name][0].append(t)
+                    samples[members][name][1].append(peak)
+        results = {
+            m: {name: (statistics.median(ts), max(ps)) for name, (ts, ps) in measures.items()}
+            for m, measures in samples.items()
+        }
 
         big, small = results[100_000], results[10_000]
         check = big["check"][0]
@@ -126,7 +143,6 @@ def main():
         pristine = os.path.join(work, "config-pristine")
         shutil.copytree(config, pristine)
         restore = lambda: (shutil.rmtree(config), shutil.copytree(pristine, config))
-        base = median([ROSTER, "--version"], ROUNDS_SMALL)[0]
         commands = [
             ["check", "--strict"], ["fmt", "--check"], ["test"], ["member", "list"], ["member", "show", "bob"],
             ["profile", "list"], ["profile", "show", "connect-pay"], ["profile", "compare", "connect-pay", "easy-invoicing"],
@@ -135,15 +151,24 @@ def main():
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],
         ]
-        worst = (0.0, "")
-        for args in commands:
-            negative_ok = args[0] == "access"
-            t = median([ROSTER, "-w", config, "-q"] + args, ROUNDS_SMALL, restore if args[0] in ("member", "transfer-one", "client") and len(args) > 2 and args[1] in ("edit", "hugo", "assign") else None)[0]
-            if t / base > worst[0]:
-                worst = (t / base, " ".join(args))
+        # Interleaved with `--version`, as above: each command's ratio is the
+        # median over rounds of (its time / the process start measured next to it).
+        version_times = []
+        ratios = {}
+        for _ in range(ROUNDS_SMALL):
+            for args in commands:
+                changes = args[0] in ("member", "transfer-one", "client") and len(args) > 2 and args[1] in ("edit", "hugo", "assign")
+                if changes:
+                    restore()
+                v = run([ROSTER, "--version"])[0]
+                t = run([ROSTER, "-w", config, "-q"] + args)[0]
+                version_times.append(v)
+                ratios.setdefault(" ".join(args), []).append(t / v)
+        base = statistics.median(version_times)
+        worst = max(((statistics.median(r), name) for name, r in ratios.items()), key=lambda x: x[0])
         row(f"config/: slowest command / --version ({worst[1]})", worst[0], "<= 3x", worst[0] <= 3)
 
-        print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} (100k) / {ROUNDS_SMALL} runs")
+        print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
         for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
