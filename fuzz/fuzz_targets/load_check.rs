@@ -24,7 +24,8 @@ const BASE: [(&str, &str); 10] = [
     ("profiles/advanced-commercial.toml", include_str!("../../config/profiles/advanced-commercial.toml")),
 ];
 
-const REPLACED: [&str; 5] = ["members.toml", "clients.toml", "workspace.toml", "profiles/connect-no-pay.toml", "tests.toml"];
+const REPLACED: [&str; 5] =
+    ["members.toml", "clients.toml", "workspace.toml", "profiles/connect-no-pay.toml", "tests.toml"];
 
 fuzz_target!(|data: &[u8]| {
     let mut files: BTreeMap<String, String> = BASE.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
@@ -52,16 +53,31 @@ fuzz_target!(|data: &[u8]| {
     let _ = roster::expect::run(ws, None);
     // fmt: the canonical text reads back to the same access.
     let mut formatted = files.clone();
-    for (name, kind) in [("members.toml", format::FileKind::Members), ("clients.toml", format::FileKind::Clients), ("workspace.toml", format::FileKind::Workspace), ("profiles/connect-no-pay.toml", format::FileKind::Profile)] {
+    for (name, kind) in [
+        ("members.toml", format::FileKind::Members),
+        ("clients.toml", format::FileKind::Clients),
+        ("workspace.toml", format::FileKind::Workspace),
+        ("profiles/connect-no-pay.toml", format::FileKind::Profile),
+    ] {
         if let Ok(text) = format::format(kind, name, &files[name], ws) {
             formatted.insert(name.to_string(), text);
         }
     }
     let again = store::check_from(root, Input::Memory(&formatted));
     assert!(again.errors().next().is_none(), "fmt made a valid workspace invalid: {:?}", again.diagnostics);
-    let matrix_again: Vec<Vec<roster::model::Level>> = again.workspace.members.iter().map(|m| roster::access::matrix_row(&again.workspace, m)).collect();
-    let ids = |w: &roster::model::Workspace| { let mut v: Vec<String> = w.members.iter().map(|m| m.id.clone()).collect(); v.sort(); v };
+    let matrix_again: Vec<Vec<roster::model::Level>> =
+        again.workspace.members.iter().map(|m| roster::access::matrix_row(&again.workspace, m)).collect();
+    let ids = |w: &roster::model::Workspace| {
+        let mut v: Vec<String> = w.members.iter().map(|m| m.id.clone()).collect();
+        v.sort();
+        v
+    };
     assert_eq!(ids(ws), ids(&again.workspace));
-    let by_id = |w: &roster::model::Workspace, rows: &[Vec<roster::model::Level>]| { let mut v: Vec<(String, Vec<roster::model::Level>)> = w.members.iter().map(|m| m.id.clone()).zip(rows.iter().cloned()).collect(); v.sort(); v };
+    let by_id = |w: &roster::model::Workspace, rows: &[Vec<roster::model::Level>]| {
+        let mut v: Vec<(String, Vec<roster::model::Level>)> =
+            w.members.iter().map(|m| m.id.clone()).zip(rows.iter().cloned()).collect();
+        v.sort();
+        v
+    };
     assert_eq!(by_id(ws, &matrix), by_id(&again.workspace, &matrix_again), "fmt changed access");
 });
