@@ -154,18 +154,6 @@ pub fn fingerprints_of(
     out
 }
 
-/// Members of both states whose effective access differs, by id.
-pub fn changed_members(before: &Workspace, after: &Workspace) -> Vec<String> {
-    let old = fingerprints(before);
-    let mut ids: Vec<String> = fingerprints(after)
-        .into_iter()
-        .filter(|(id, print)| old.get(id).is_some_and(|o| o != print))
-        .map(|(id, _)| id)
-        .collect();
-    ids.sort_unstable();
-    ids
-}
-
 /// How a client is reached at level `assigned` or `own`, or why it is not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reach {

@@ -293,7 +293,6 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
         }
         if !p.admin {
             edit_exceeds_view(
-                ws,
                 area,
                 |action| {
                     (
@@ -311,14 +310,12 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
 
 /// SPEC §4 `edit-exceeds-view`: editing what one cannot see makes no sense.
 fn edit_exceeds_view(
-    ws: &Workspace,
     area: &crate::model::Area,
     level_of: impl Fn(&str) -> (Level, Option<Span>),
     fallback: Span,
     what: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let _ = ws;
     if !(area.has_action("view") && area.has_action("edit")) {
         return;
     }
@@ -461,7 +458,7 @@ fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut
             Some(l) => (l.value, Some(l.span)),
             None => (ws.profile_level(p, area, action), None),
         };
-        edit_exceeds_view(ws, area, level_of, m.span, what, out);
+        edit_exceeds_view(area, level_of, m.span, what, out);
     }
 }
 

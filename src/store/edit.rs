@@ -234,15 +234,10 @@ fn fmt_inline(item: Option<&mut Item>) {
     }
 }
 
-/// Where a new `[table.id]` entry goes in `text`: before the entry with the
-/// next id when the entries are sorted standard tables (with the comments above
-/// that entry's header), else at the end. `ids` are the existing ids in file order,
-/// with the byte offset of each one's key.
-pub fn insert_entry(text: &str, ids: &[(&str, usize)], new_id: &str, entry: &str) -> String {
-    insert_entries(text, ids, &[(new_id, entry)])
-}
-
-/// [`insert_entry`] for several new entries at once, each placed as it would be alone.
+/// `text` with new `[table.id]` entries (id, text) inserted: each before the
+/// entry with the next id (with the comments above that entry's header) when
+/// the entries are sorted standard tables, else at the end. `ids` are the
+/// existing ids in file order, with the byte offset of each one's key.
 pub fn insert_entries(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + new.iter().map(|(_, e)| e.len() + 2).sum::<usize>());
     let mut at = 0;
@@ -378,11 +373,11 @@ mod tests {
         let text = "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n";
         let ids = [("a", text.find("[m.a]").unwrap() + 3), ("c", text.find("[m.c]").unwrap() + 3)];
         assert_eq!(
-            insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"),
+            insert_entries(text, &ids, &[("b", "[m.b]\nx = 2\n")]),
             "# head\n\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n\n# about c\n[m.c]\nx = 3\n"
         );
         assert_eq!(
-            insert_entry(text, &ids, "d", "[m.d]\nx = 4\n"),
+            insert_entries(text, &ids, &[("d", "[m.d]\nx = 4\n")]),
             "# head\n\n[m.a]\nx = 1\n\n# about c\n[m.c]\nx = 3\n\n[m.d]\nx = 4\n"
         );
     }
@@ -406,6 +401,9 @@ mod tests {
     fn unsorted_entries_get_the_new_one_at_the_end() {
         let text = "[m.c]\nx = 3\n[m.a]\nx = 1\n";
         let ids = [("c", 3), ("a", 15)];
-        assert_eq!(insert_entry(text, &ids, "b", "[m.b]\nx = 2\n"), "[m.c]\nx = 3\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n");
+        assert_eq!(
+            insert_entries(text, &ids, &[("b", "[m.b]\nx = 2\n")]),
+            "[m.c]\nx = 3\n[m.a]\nx = 1\n\n[m.b]\nx = 2\n"
+        );
     }
 }
