@@ -47,15 +47,17 @@ impl Session {
                 writes.files.insert(name.clone(), (before, after.clone()));
             }
         }
+        // The new text of each file changed by entry splices, built once.
+        let mut spliced: BTreeMap<String, String> = BTreeMap::new();
         for (name, list) in &splices {
             let Some(id) = self.ws.sources.find(name) else { continue };
             let before = &self.ws.sources.get(id).text;
             let after = apply_splices(before, list);
             if *before != after {
-                writes.files.insert(name.clone(), (Some(before.clone()), Some(after)));
+                spliced.insert(name.clone(), after);
             }
         }
-        if writes.files.is_empty() {
+        if writes.files.is_empty() && spliced.is_empty() {
             if !ctx.quiet {
                 print_result(ctx, &facts, &[], &[], None)?;
             }
@@ -69,8 +71,19 @@ impl Session {
         // What is compared after the change, taken before the workspace moves on.
         let before = Summary::of(&self.ws, touched.as_ref());
         let mut diagnostics = if only_entries {
-            crate::store::incremental::apply(&mut self.ws, &splices)
+            // The model takes the new texts and gives back the old ones: no copy
+            // of a large file is made but the one to write.
+            let (diags, old_texts) = crate::store::incremental::apply(&mut self.ws, &splices, spliced);
+            for (name, before) in old_texts {
+                let after = self.ws.sources.find(&name).map(|id| self.ws.sources.get(id).text.clone());
+                writes.files.insert(name, (Some(before), after));
+            }
+            diags
         } else {
+            for (name, after) in spliced {
+                let before = self.ws.sources.find(&name).map(|id| self.ws.sources.get(id).text.clone());
+                writes.files.insert(name, (before, Some(after)));
+            }
             let mut files: BTreeMap<String, String> =
                 self.ws.sources.iter().map(|(_, s)| (s.name.clone(), s.text.clone())).collect();
             for (name, (_, after)) in &writes.files {
@@ -365,7 +378,7 @@ impl<'w> Change<'w> {
     pub fn text(&self, name: &str) -> Option<String> {
         match self.texts.get(name) {
             Some(t) => t.clone(),
-            None => self.original(name).map(|t| apply_splices(t, self.splices.get(name).map_or(&[][..], |v| v))),
+            None => self.original(name).map(|t| apply_splices(t, self.splices.get(name).into_iter().flatten())),
         }
     }
 
@@ -472,10 +485,10 @@ impl<'w> Change<'w> {
 }
 
 /// `text` with the splices applied (they never overlap).
-pub fn apply_splices(text: &str, splices: &[Splice]) -> String {
-    let mut sorted: Vec<&Splice> = splices.iter().collect();
+pub fn apply_splices<'a>(text: &str, splices: impl IntoIterator<Item = &'a Splice>) -> String {
+    let mut sorted: Vec<&Splice> = splices.into_iter().collect();
     sorted.sort_by_key(|s| (s.start, s.end));
-    let mut out = String::with_capacity(text.len() + splices.iter().map(|s| s.text.len()).sum::<usize>());
+    let mut out = String::with_capacity(text.len() + sorted.iter().map(|s| s.text.len()).sum::<usize>());
     let mut at = 0;
     for s in sorted {
         out.push_str(&text[at..s.start as usize]);

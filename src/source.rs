@@ -71,11 +71,12 @@ impl Sources {
         FileId(self.files.len() as u32 - 1)
     }
 
-    /// Replaces a file's text (the state a change builds); its line index is rebuilt on demand.
-    pub fn replace_text(&mut self, id: FileId, text: String) {
+    /// Replaces a file's text (the state a change builds) and returns the old
+    /// one; the line index is rebuilt on demand.
+    pub fn replace_text(&mut self, id: FileId, text: String) -> String {
         let source = &mut self.files[id.0 as usize];
-        source.text = text;
         source.lines = std::sync::OnceLock::new();
+        std::mem::replace(&mut source.text, text)
     }
 
     pub fn get(&self, id: FileId) -> &Source {

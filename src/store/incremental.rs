@@ -6,23 +6,28 @@
 //! cost of reading it once.
 
 use super::load::{CLIENTS_FILE, MEMBERS_FILE, read_clients, read_fragment, read_members};
-use crate::change::{Splice, apply_splices};
+use crate::change::Splice;
 use crate::diag::Diagnostic;
 use crate::model::Workspace;
 use crate::source::FileId;
 use std::collections::BTreeMap;
 
-/// Applies the splices to `ws` in place; returns the diagnostics of reading the
-/// new entries (the rules are the caller's).
-pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec<Diagnostic> {
+/// Applies the splices to `ws` in place. `new_texts` are the files' texts with
+/// the splices applied (by the caller, once); the model takes them and gives
+/// back the old texts. Returns the diagnostics of reading the new entries (the
+/// rules are the caller's) and the old texts by file.
+pub fn apply(
+    ws: &mut Workspace,
+    splices: &BTreeMap<String, Vec<Splice>>,
+    new_texts: BTreeMap<String, String>,
+) -> (Vec<Diagnostic>, BTreeMap<String, String>) {
     let mut diags = Vec::new();
+    let mut old_texts = BTreeMap::new();
     let mut reindex = false;
-    for (name, list) in splices {
-        let Some(file) = ws.sources.find(name) else { continue };
-        let mut list: Vec<&Splice> = list.iter().collect();
+    for (name, new_text) in new_texts {
+        let Some(file) = ws.sources.find(&name) else { continue };
+        let mut list: Vec<&Splice> = splices.get(&name).into_iter().flatten().collect();
         list.sort_by_key(|s| (s.start, s.end));
-        let new_text =
-            apply_splices(&ws.sources.get(file).text, &list.iter().map(|s| (*s).clone()).collect::<Vec<_>>());
         if name == MEMBERS_FILE {
             let members = std::mem::take(&mut ws.members);
             let (items, same) = splice_items(
@@ -50,13 +55,13 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Vec
             ws.clients = items;
             reindex |= !same;
         }
-        ws.sources.replace_text(file, new_text);
+        old_texts.insert(name, ws.sources.replace_text(file, new_text));
     }
     // Entries edited in place keep their ids and their places: the indexes hold.
     if reindex {
         ws.reindex();
     }
-    diags
+    (diags, old_texts)
 }
 
 /// The items of one file after the splices: those whose key lies in a spliced
@@ -174,7 +179,14 @@ mod tests {
         };
         let (texts, splices) = parts.into_files();
         assert!(texts.is_empty());
-        let diags = super::apply(&mut ws, &splices);
+        let new_texts = splices
+            .iter()
+            .map(|(name, list)| {
+                let id = ws.sources.find(name).unwrap();
+                (name.clone(), crate::change::apply_splices(&ws.sources.get(id).text, list))
+            })
+            .collect();
+        let (diags, _) = super::apply(&mut ws, &splices, new_texts);
         // The member without an email is reported, at its place in the new text.
         assert_eq!(diags.len(), 1, "{diags:?}");
         let mut new_files: BTreeMap<String, String> =
