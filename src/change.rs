@@ -370,6 +370,11 @@ impl<'w> Change<'w> {
         self.facts.push(fact.into());
     }
 
+    /// Several facts, in order (those an edit closure gathered).
+    pub fn facts(&mut self, facts: impl IntoIterator<Item = String>) {
+        self.facts.extend(facts);
+    }
+
     fn original(&self, name: &str) -> Option<&'w str> {
         self.ws.sources.find(name).map(|id| self.ws.sources.get(id).text.as_str())
     }

@@ -75,8 +75,6 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
         change.fact(format!("formatted {name}"));
         change.put(&name, text);
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

@@ -99,14 +99,10 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             crate::store::plural(rows.len())
         ));
     }
-    for f in facts {
-        change.fact(f);
-    }
+    change.facts(facts);
     change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }
 
 /// Parses a members CSV against a workspace: the number of good rows, or every

@@ -26,10 +26,8 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     let moving: Vec<_> = ws.members_of(&from.id).collect();
     if from.id == to.id || moving.is_empty() {
         change.fact(format!("{}: no member to move", from.id));
-        return {
-            let parts = change.finish();
-            session.commit(ctx, parts)
-        };
+        let parts = change.finish();
+        return session.commit(ctx, parts);
     }
     let mut facts = Vec::new();
     for m in &moving {
@@ -57,13 +55,9 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
             Ok(())
         })?;
     }
-    for f in facts {
-        change.fact(f);
-    }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    change.facts(facts);
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }
 
 fn format_move(

@@ -31,10 +31,8 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             let from = find_profile(ws, &m.profile.value)?;
             if from.id == to.id {
                 change.fact(format!("{}: already on profile {}", m.id, to.id));
-                return {
-                    let parts = change.finish();
-                    session.commit(ctx, parts)
-                };
+                let parts = change.finish();
+                return session.commit(ctx, parts);
             }
             if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) && !to.admin {
                 return Err(Error::new(
@@ -70,10 +68,8 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             let before = m.client_profile(&client.id).map_or(m.profile.value.as_str(), |p| p.value.as_str());
             if before == to.id {
                 change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
-                return {
-                    let parts = change.finish();
-                    session.commit(ctx, parts)
-                };
+                let parts = change.finish();
+                return session.commit(ctx, parts);
             }
             change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
                 if to.id == m.profile.value {
@@ -89,8 +85,6 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             ));
         }
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

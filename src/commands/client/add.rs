@@ -65,8 +65,6 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     }
     fact.push(')');
     change.fact(fact);
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

@@ -50,10 +50,8 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
             Ok(())
         })?;
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }
 
 pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
@@ -89,12 +87,8 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
             }
             Ok(())
         })?;
-        for f in facts {
-            change.fact(f);
-        }
+        change.facts(facts);
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

@@ -55,12 +55,8 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
                 Ok(())
             })?;
         }
-        for f in facts {
-            change.fact(f);
-        }
+        change.facts(facts);
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

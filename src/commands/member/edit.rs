@@ -110,11 +110,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     if facts.is_empty() {
         return Err(Error::usage("nothing to change").hint("pass at least one of --name, --email, --status, --credit-limit, --no-credit-limit, --grant, --revoke-grant"));
     }
-    for f in facts {
-        change.fact(f);
-    }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    change.facts(facts);
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

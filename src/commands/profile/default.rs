@@ -58,8 +58,6 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
         })?;
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

@@ -60,8 +60,6 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
     change.put(&new_file, copy.finish());
     change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
     change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }

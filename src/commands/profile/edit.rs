@@ -85,13 +85,9 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         }
         Ok(())
     })?;
-    for f in facts {
-        change.fact(f);
-    }
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    change.facts(facts);
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }
 
 /// SPEC §1: builtin profiles are shipped with the workspace; duplicate them instead.

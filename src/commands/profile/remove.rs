@@ -45,8 +45,6 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     let mut change = Change::new(ws);
     change.remove_file(&format!("{PROFILES_DIR}/{}.toml", p.id));
     change.fact(format!("{}: profile removed (\"{}\")", p.id, p.name));
-    {
-        let parts = change.finish();
-        session.commit(ctx, parts)
-    }
+    let parts = change.finish();
+    session.commit(ctx, parts)
 }
