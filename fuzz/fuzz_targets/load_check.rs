@@ -6,29 +6,17 @@
 //! output must read back to the same access.
 #![no_main]
 
+mod example;
+
 use libfuzzer_sys::fuzz_target;
 use roster::store::{self, format, load::Input};
-use std::collections::BTreeMap;
 use std::path::Path;
-
-const BASE: [(&str, &str); 10] = [
-    ("workspace.toml", include_str!("../../config/workspace.toml")),
-    ("members.toml", include_str!("../../config/members.toml")),
-    ("clients.toml", include_str!("../../config/clients.toml")),
-    ("tests.toml", include_str!("../../config/tests.toml")),
-    ("profiles/admin.toml", include_str!("../../config/profiles/admin.toml")),
-    ("profiles/connect-pay.toml", include_str!("../../config/profiles/connect-pay.toml")),
-    ("profiles/connect-no-pay.toml", include_str!("../../config/profiles/connect-no-pay.toml")),
-    ("profiles/easy-invoicing.toml", include_str!("../../config/profiles/easy-invoicing.toml")),
-    ("profiles/full-accounting.toml", include_str!("../../config/profiles/full-accounting.toml")),
-    ("profiles/advanced-commercial.toml", include_str!("../../config/profiles/advanced-commercial.toml")),
-];
 
 const REPLACED: [&str; 5] =
     ["members.toml", "clients.toml", "workspace.toml", "profiles/connect-no-pay.toml", "tests.toml"];
 
 fuzz_target!(|data: &[u8]| {
-    let mut files: BTreeMap<String, String> = BASE.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut files = example::files();
     for (name, part) in REPLACED.iter().zip(data.split(|&b| b == 0)) {
         files.insert(name.to_string(), String::from_utf8_lossy(part).into_owned());
     }
