@@ -29,29 +29,11 @@ pub fn apply(
         let mut list: Vec<&Splice> = splices.get(&name).into_iter().flatten().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            let members = std::mem::take(&mut ws.members);
-            let (items, same) = splice_items(
-                members,
-                file,
-                &list,
-                &mut diags,
-                read_members,
-                |m| m.span.start,
-                |m, at, d| m.shift(file, at, d),
-            );
+            let (items, same) = splice_items(std::mem::take(&mut ws.members), file, &list, &mut diags, read_members);
             ws.members = items;
             reindex |= !same;
         } else if name == CLIENTS_FILE {
-            let clients = std::mem::take(&mut ws.clients);
-            let (items, same) = splice_items(
-                clients,
-                file,
-                &list,
-                &mut diags,
-                read_clients,
-                |c| c.span.start,
-                |c, at, d| c.shift(file, at, d),
-            );
+            let (items, same) = splice_items(std::mem::take(&mut ws.clients), file, &list, &mut diags, read_clients);
             ws.clients = items;
             reindex |= !same;
         }
@@ -74,8 +56,6 @@ fn splice_items<T: super::load::HasId>(
     splices: &[&Splice],
     diags: &mut Vec<Diagnostic>,
     read: fn(&mut super::load::Reader, &toml::de::DeTable) -> Vec<T>,
-    key_start: impl Fn(&T) -> u32,
-    shift: impl Fn(&mut T, u32, i64),
 ) -> (Vec<T>, bool) {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
@@ -89,7 +69,7 @@ fn splice_items<T: super::load::HasId>(
     let mut replaced = Vec::new();
     let mut out: Vec<(u32, T)> = Vec::with_capacity(items.len() + splices.len());
     for mut item in items {
-        let at = key_start(&item);
+        let at = item.key_start();
         // The splices that end at or before this item, and whether one covers it.
         let before = placed.partition_point(|(s, _, _)| s.end <= at && !(s.start == s.end && s.start == at));
         let covered = placed.get(before).is_some_and(|(s, _, _)| s.start <= at && at < s.end);
@@ -104,15 +84,15 @@ fn splice_items<T: super::load::HasId>(
             d + s.text.len() as i64 - (s.end as i64 - s.start as i64)
         };
         if moved != 0 {
-            shift(&mut item, 0, moved);
+            item.shift(0, moved);
         }
-        out.push((key_start(&item), item));
+        out.push((item.key_start(), item));
     }
     let mut fresh: Vec<(u32, T)> = Vec::new();
     for (s, new_start, _) in &placed {
         let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, read);
         diags.extend(new_diags);
-        fresh.extend(new_items.into_iter().map(|i| (key_start(&i), i)));
+        fresh.extend(new_items.into_iter().map(|i| (i.key_start(), i)));
     }
     let same_ids = fresh.len() == replaced.len()
         && fresh.iter().zip(&replaced).all(|((_, i), id)| i.id() == id)

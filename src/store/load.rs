@@ -289,20 +289,37 @@ impl Loader<'_> {
     }
 }
 
-/// Entries whose types have an id.
+/// The entries of `members.toml` and `clients.toml`, as the chunked loader and
+/// a change's in-place state see them.
 pub(crate) trait HasId {
     fn id(&self) -> &str;
+    /// Where its key starts in its file.
+    fn key_start(&self) -> u32;
+    /// Moves its spans by `delta` bytes where they start at or after `at`.
+    fn shift(&mut self, at: u32, delta: i64);
 }
 
 impl HasId for Member {
     fn id(&self) -> &str {
         &self.id
     }
+    fn key_start(&self) -> u32 {
+        self.span.start
+    }
+    fn shift(&mut self, at: u32, delta: i64) {
+        Member::shift(self, self.span.file, at, delta);
+    }
 }
 
 impl HasId for Client {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn key_start(&self) -> u32 {
+        self.span.start
+    }
+    fn shift(&mut self, at: u32, delta: i64) {
+        Client::shift(self, self.span.file, at, delta);
     }
 }
 
