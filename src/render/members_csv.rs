@@ -22,17 +22,15 @@ pub fn csv_row(m: &Member) -> Vec<Value> {
         .iter()
         .flat_map(|(area, actions)| actions.iter().map(move |(action, l)| format!("{area}.{action}={}", l.value)))
         .collect();
-    vec![
-        json!(m.id),
-        json!(m.name),
-        json!(m.email.value),
-        json!(m.profile.value),
-        json!(m.status.as_str()),
-        json!(clients.join(";")),
+    // The fields of `member list`, the client list joined, then the rest.
+    let mut row = crate::commands::member::list::member_fields(m);
+    row[5] = json!(clients.join(";"));
+    row.extend([
         json!(per_client.join(";")),
         json!(grants.join(";")),
         json!(m.credit_limit.map(number).unwrap_or_default()),
-    ]
+    ]);
+    row
 }
 
 pub fn json_row(m: &Member) -> Value {

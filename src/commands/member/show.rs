@@ -46,16 +46,11 @@ pub fn grants_json(grants: &Grants) -> Value {
 }
 
 fn to_json(ws: &Workspace, m: &Member) -> Value {
-    let mut obj = Map::new();
-    for ((name, _), v) in member_records().columns.iter().zip(member_fields(m)) {
-        obj.insert(name.clone(), v);
-    }
-    obj.insert(
-        "client_profiles".into(),
-        Value::Object(m.client_profiles.iter().map(|(c, p)| (c.value.clone(), json!(p.value))).collect()),
-    );
-    obj.insert("grants".into(), grants_json(&m.grants));
-    obj.insert("credit_limit".into(), m.credit_limit.map_or(Value::Null, |c| json!(c)));
+    // The exported member (SPEC §5's `member show` fields), plus effective access.
+    let mut obj = match crate::render::members_csv::json_row(m) {
+        Value::Object(obj) => obj,
+        _ => Map::new(),
+    };
     let mut effective = Map::new();
     for area in &ws.areas {
         let actions = area
