@@ -126,7 +126,7 @@ pub fn fingerprints_of(
         }
         None => profile.hash(h),
     };
-    let mut out = HashMap::with_capacity_and_hasher(ws.members.len(), Default::default());
+    let mut out = HashMap::with_capacity_and_hasher(only.map_or(ws.members.len(), |o| o.len()), Default::default());
     for m in ws.members.iter().filter(|m| only.is_none_or(|o| o.contains(&m.id))) {
         let mut h = DefaultHasher::default();
         keys_hash.hash(&mut h);

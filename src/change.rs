@@ -39,25 +39,22 @@ impl Session {
 
     /// Validates the changed state, then prints its diff (`--dry-run`) or writes it.
     pub fn commit(mut self, ctx: &Ctx, parts: Parts) -> Result<Outcome> {
-        let Parts { texts, splices, facts, rows } = parts;
-        let mut writes = Writes::default();
-        for (name, after) in &texts {
-            let before = self.ws.sources.find(name).map(|id| self.ws.sources.get(id).text.clone());
-            if before != *after {
-                writes.files.insert(name.clone(), (before, after.clone()));
-            }
+        let Parts { texts, mut splices, facts, rows } = parts;
+        // What changes nothing is not written: whole texts equal to the old
+        // ones, and splices that put back the bytes they replace.
+        let old_text = |ws: &Workspace, name: &str| ws.sources.find(name).map(|id| ws.sources.get(id).text.clone());
+        let texts: BTreeMap<String, (Option<String>, Option<String>)> = texts
+            .into_iter()
+            .map(|(name, after)| (old_text(&self.ws, &name), after, name))
+            .filter(|(before, after, _)| before != after)
+            .map(|(before, after, name)| (name, (before, after)))
+            .collect();
+        for (name, list) in &mut splices {
+            let text = self.ws.sources.find(name).map_or("", |id| self.ws.sources.get(id).text.as_str());
+            list.retain(|s| text.get(s.start as usize..s.end as usize) != Some(s.text.as_str()));
         }
-        // The new text of each file changed by entry splices, built once.
-        let mut spliced: BTreeMap<String, String> = BTreeMap::new();
-        for (name, list) in &splices {
-            let Some(id) = self.ws.sources.find(name) else { continue };
-            let before = &self.ws.sources.get(id).text;
-            let after = apply_splices(before, list);
-            if *before != after {
-                spliced.insert(name.clone(), after);
-            }
-        }
-        if writes.files.is_empty() && spliced.is_empty() {
+        splices.retain(|_, list| !list.is_empty());
+        if texts.is_empty() && splices.is_empty() {
             if !ctx.quiet {
                 print_result(ctx, &facts, &[], &[], None)?;
             }
@@ -70,23 +67,24 @@ impl Session {
             .then(|| touched_members(&self.ws, splices.get(crate::store::load::MEMBERS_FILE).map_or(&[][..], |v| v)));
         // What is compared after the change, taken before the workspace moves on.
         let before = Summary::of(&self.ws, touched.as_ref());
+        // Whole new texts (and, with them, spliced files made whole), with the
+        // old text of each; or, for splices alone, what undoes them.
+        let mut whole = texts;
+        let mut undo = BTreeMap::new();
         let mut diagnostics = if only_entries {
-            // The model takes the new texts and gives back the old ones: no copy
-            // of a large file is made but the one to write.
-            let (diags, old_texts) = crate::store::incremental::apply(&mut self.ws, &splices, spliced);
-            for (name, before) in old_texts {
-                let after = self.ws.sources.find(&name).map(|id| self.ws.sources.get(id).text.clone());
-                writes.files.insert(name, (Some(before), after));
-            }
+            // The model takes the splices in place: no copy of a large file is made.
+            let (diags, u) = crate::store::incremental::apply(&mut self.ws, &splices);
+            undo = u;
             diags
         } else {
-            for (name, after) in spliced {
-                let before = self.ws.sources.find(&name).map(|id| self.ws.sources.get(id).text.clone());
-                writes.files.insert(name, (before, Some(after)));
+            for (name, list) in &splices {
+                let before = old_text(&self.ws, name);
+                let after = apply_splices(before.as_deref().unwrap_or(""), list);
+                whole.insert(name.clone(), (before, Some(after)));
             }
             let mut files: BTreeMap<String, String> =
                 self.ws.sources.iter().map(|(_, s)| (s.name.clone(), s.text.clone())).collect();
-            for (name, (_, after)) in &writes.files {
+            for (name, (_, after)) in &whole {
                 match after {
                     Some(text) => files.insert(name.clone(), text.clone()),
                     None => files.remove(name),
@@ -165,6 +163,18 @@ impl Session {
             .map(|(id, _)| id.clone())
             .collect();
         sign_in_again.sort_unstable();
+        let mut writes = Writes::default();
+        for (name, (before, after)) in &whole {
+            let old = before.as_deref().map_or(save::Old::Missing, |t| save::Old::Text(t.into()));
+            writes.files.insert(name.clone(), save::Write { old, new: after.as_deref() });
+        }
+        for (name, undo) in &undo {
+            let Some(id) = new.sources.find(name) else { continue };
+            let text = new.sources.get(id).text.as_str();
+            writes
+                .files
+                .insert(name.clone(), save::Write { old: save::Old::Spliced { new: text, undo }, new: Some(text) });
+        }
         let names: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
         if ctx.dry_run {
             let diff = unified_diff(&writes);
@@ -263,10 +273,11 @@ fn print_result(ctx: &Ctx, facts: &[String], files: &[String], sign_in: &[String
 fn unified_diff(writes: &Writes) -> String {
     let mut out = String::new();
     for name in writes.order() {
-        let (before, after) = &writes.files[name];
-        let (a, b) = (before.as_deref().unwrap_or(""), after.as_deref().unwrap_or(""));
+        let w = &writes.files[name];
+        let before = w.old.text();
+        let (a, b) = (before.as_deref().unwrap_or(""), w.new.unwrap_or(""));
         let old_name = if before.is_some() { format!("a/{name}") } else { "/dev/null".into() };
-        let new_name = if after.is_some() { format!("b/{name}") } else { "/dev/null".into() };
+        let new_name = if w.new.is_some() { format!("b/{name}") } else { "/dev/null".into() };
         let diff = similar::TextDiff::from_lines(a, b);
         out.push_str(&diff.unified_diff().context_radius(3).header(&old_name, &new_name).to_string());
         if !out.ends_with('\n') {

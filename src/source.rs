@@ -52,6 +52,28 @@ impl Source {
     }
 }
 
+/// One replacement made by [`Sources::splice`]: the `len` bytes at `at` in
+/// the new text were `old`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undo {
+    pub at: usize,
+    pub len: usize,
+    pub old: String,
+}
+
+/// The old text of a spliced file, in pieces: the new text between the
+/// replacements, and what each replaced.
+pub fn undone<'a>(new: &'a str, undo: &'a [Undo]) -> impl Iterator<Item = &'a str> {
+    let mut at = 0;
+    undo.iter()
+        .flat_map(move |u| {
+            let kept = &new[at..u.at];
+            at = u.at + u.len;
+            [kept, u.old.as_str()]
+        })
+        .chain(std::iter::once(()).map(move |()| &new[undo.last().map_or(0, |u| u.at + u.len)..]))
+}
+
 /// A resolved position: 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Position {
@@ -71,12 +93,41 @@ impl Sources {
         FileId(self.files.len() as u32 - 1)
     }
 
-    /// Replaces a file's text (the state a change builds) and returns the old
-    /// one; the line index is rebuilt on demand.
-    pub fn replace_text(&mut self, id: FileId, text: String) -> String {
+    /// Replaces byte ranges of a file's text (the state a change builds), in
+    /// place: `edits` are `(start, end, new text)` on the current text, sorted
+    /// and not overlapping. Returns what undoes them, so that the old text is
+    /// never copied whole (see [`Undo`]); the line index is rebuilt on demand.
+    pub fn splice(&mut self, id: FileId, edits: &[(usize, usize, &str)]) -> Vec<Undo> {
         let source = &mut self.files[id.0 as usize];
         source.lines = std::sync::OnceLock::new();
-        std::mem::replace(&mut source.text, text)
+        let text = &mut source.text;
+        let mut undo = Vec::with_capacity(edits.len());
+        let mut delta = 0isize;
+        for &(start, end, _) in edits {
+            let new = start.saturating_add_signed(delta);
+            undo.push(Undo { at: new, len: 0, old: text[start..end].to_string() });
+            delta += edits[undo.len() - 1].2.len() as isize - (end - start) as isize;
+        }
+        for (u, &(_, _, new)) in undo.iter_mut().zip(edits) {
+            u.len = new.len();
+        }
+        // A few edits move the tail once each; many are rebuilt in one pass.
+        if edits.len() <= 8 {
+            for (u, &(_, _, new)) in undo.iter().zip(edits) {
+                text.replace_range(u.at..u.at + u.old.len(), new);
+            }
+        } else {
+            let mut out = String::with_capacity(text.len().saturating_add_signed(delta));
+            let mut at = 0;
+            for &(start, end, new) in edits {
+                out.push_str(&text[at..start]);
+                out.push_str(new);
+                at = end;
+            }
+            out.push_str(&text[at..]);
+            *text = out;
+        }
+        undo
     }
 
     pub fn get(&self, id: FileId) -> &Source {
@@ -160,6 +211,34 @@ mod tests {
             if text.is_char_boundary(offset as usize) {
                 assert_eq!(sources.position(id, offset), position_in(text, offset as usize), "offset {offset}");
             }
+        }
+    }
+
+    /// Both ways of splicing (a few edits in place, many in one pass) give the
+    /// new text, and what undoes them gives the old one back.
+    #[test]
+    fn splices_apply_in_place_and_undo() {
+        let old: String = (0..40).map(|i| format!("line {i}\n")).collect();
+        for count in [1, 3, 8, 9, 20] {
+            let mut edits = Vec::new();
+            let mut expected = String::new();
+            let mut at = 0;
+            for i in 0..count {
+                let start = old.find(&format!("line {}\n", i * 2)).unwrap();
+                let end = start + if i % 3 == 0 { 0 } else { 5 };
+                let new = ["", "X", "a longer piece\n"][i % 3];
+                expected.push_str(&old[at..start]);
+                expected.push_str(new);
+                at = end;
+                edits.push((start, end, new));
+            }
+            expected.push_str(&old[at..]);
+            let mut sources = Sources::default();
+            let id = sources.add("m.toml".into(), PathBuf::new(), old.clone());
+            let undo = sources.splice(id, &edits);
+            let now = &sources.get(id).text;
+            assert_eq!(*now, expected, "{count} edits");
+            assert_eq!(undone(now, &undo).collect::<String>(), old, "{count} edits");
         }
     }
 

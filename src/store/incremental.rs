@@ -5,58 +5,57 @@
 //! This keeps a one-member change on a 100,000-member workspace close to the
 //! cost of reading it once.
 
-use super::load::{CLIENTS_FILE, MEMBERS_FILE, read_clients, read_fragment, read_members};
+use super::load::{CLIENTS_FILE, HasId, MEMBERS_FILE, Reader, read_clients, read_fragment, read_members};
 use crate::change::Splice;
 use crate::diag::Diagnostic;
 use crate::model::Workspace;
-use crate::source::FileId;
+use crate::source::{FileId, Undo};
 use std::collections::BTreeMap;
 
-/// Applies the splices to `ws` in place. `new_texts` are the files' texts with
-/// the splices applied (by the caller, once); the model takes them and gives
-/// back the old texts. Returns the diagnostics of reading the new entries (the
-/// rules are the caller's) and the old texts by file.
+/// Applies the splices (on the texts as read) to `ws` in place: its members,
+/// clients and texts become the new state, and nothing large is copied.
+/// Returns the diagnostics of reading the new entries (the rules are the
+/// caller's) and, by file, what undoes each text's splices (the old text that
+/// the disk must still hold when the change is written).
 pub fn apply(
     ws: &mut Workspace,
     splices: &BTreeMap<String, Vec<Splice>>,
-    new_texts: BTreeMap<String, String>,
-) -> (Vec<Diagnostic>, BTreeMap<String, String>) {
+) -> (Vec<Diagnostic>, BTreeMap<String, Vec<Undo>>) {
     let mut diags = Vec::new();
-    let mut old_texts = BTreeMap::new();
+    let mut undo = BTreeMap::new();
     let mut reindex = false;
-    for (name, new_text) in new_texts {
-        let Some(file) = ws.sources.find(&name) else { continue };
-        let mut list: Vec<&Splice> = splices.get(&name).into_iter().flatten().collect();
+    for (name, list) in splices {
+        let Some(file) = ws.sources.find(name) else { continue };
+        let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            let (items, same) = splice_items(std::mem::take(&mut ws.members), file, &list, &mut diags, read_members);
-            ws.members = items;
-            reindex |= !same;
+            reindex |= !splice_items(&mut ws.members, file, &list, &mut diags, read_members);
         } else if name == CLIENTS_FILE {
-            let (items, same) = splice_items(std::mem::take(&mut ws.clients), file, &list, &mut diags, read_clients);
-            ws.clients = items;
-            reindex |= !same;
+            reindex |= !splice_items(&mut ws.clients, file, &list, &mut diags, read_clients);
         }
-        old_texts.insert(name, ws.sources.replace_text(file, new_text));
+        let edits: Vec<(usize, usize, &str)> =
+            list.iter().map(|s| (s.start as usize, s.end as usize, s.text.as_str())).collect();
+        undo.insert(name.clone(), ws.sources.splice(file, &edits));
     }
     // Entries edited in place keep their ids and their places: the indexes hold.
     if reindex {
         ws.reindex();
     }
-    (diags, old_texts)
+    (diags, undo)
 }
 
-/// The items of one file after the splices: those whose key lies in a spliced
-/// range are replaced by what the splice's text holds; the others keep their
-/// place, their spans moved by the bytes spliced before them. The flag says
-/// whether the ids and their order are unchanged (the indexes still hold).
-fn splice_items<T: super::load::HasId>(
-    items: Vec<T>,
+/// Turns the items of one file into those after the splices, in place: those
+/// whose key lies in a spliced range are replaced by what the splice's text
+/// holds; the others keep their place, their spans moved by the bytes spliced
+/// before them. Returns whether the ids and their order are unchanged (the
+/// indexes still hold).
+fn splice_items<T: HasId>(
+    items: &mut Vec<T>,
     file: FileId,
     splices: &[&Splice],
     diags: &mut Vec<Diagnostic>,
-    read: fn(&mut super::load::Reader, &toml::de::DeTable) -> Vec<T>,
-) -> (Vec<T>, bool) {
+    read: fn(&mut Reader, &toml::de::DeTable) -> Vec<T>,
+) -> bool {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
     let mut placed = Vec::with_capacity(splices.len());
@@ -65,15 +64,14 @@ fn splice_items<T: super::load::HasId>(
         placed.push((s, new_start, delta));
         delta += s.text.len() as i64 - (s.end as i64 - s.start as i64);
     }
-    let count = items.len();
+    let mut covered = Vec::new();
     let mut replaced = Vec::new();
-    let mut out: Vec<(u32, T)> = Vec::with_capacity(items.len() + splices.len());
-    for mut item in items {
+    for (i, item) in items.iter_mut().enumerate() {
         let at = item.key_start();
         // The splices that end at or before this item, and whether one covers it.
         let before = placed.partition_point(|(s, _, _)| s.end <= at && !(s.start == s.end && s.start == at));
-        let covered = placed.get(before).is_some_and(|(s, _, _)| s.start <= at && at < s.end);
-        if covered {
+        if placed.get(before).is_some_and(|(s, _, _)| s.start <= at && at < s.end) {
+            covered.push(i);
             replaced.push(item.id().to_string());
             continue;
         }
@@ -86,28 +84,34 @@ fn splice_items<T: super::load::HasId>(
         if moved != 0 {
             item.shift(0, moved);
         }
-        out.push((item.key_start(), item));
     }
-    let mut fresh: Vec<(u32, T)> = Vec::new();
+    let mut fresh: Vec<T> = Vec::new();
     for (s, new_start, _) in &placed {
         let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, read);
         diags.extend(new_diags);
-        fresh.extend(new_items.into_iter().map(|i| (i.key_start(), i)));
+        fresh.extend(new_items);
     }
-    let same_ids = fresh.len() == replaced.len()
-        && fresh.iter().zip(&replaced).all(|((_, i), id)| i.id() == id)
-        && out.len() + fresh.len() == count;
-    // File order, as a full read would give: merge the two sorted runs.
-    let mut merged = Vec::with_capacity(out.len() + fresh.len());
-    let mut fresh = fresh.into_iter().peekable();
-    for (at, item) in out {
-        while fresh.peek().is_some_and(|(f, _)| *f < at) {
-            merged.extend(fresh.next().map(|(_, i)| i));
+    let same_ids = fresh.len() == replaced.len() && fresh.iter().zip(&replaced).all(|(i, id)| i.id() == id);
+    if fresh.len() == covered.len() {
+        // As many entries as before: each takes a replaced one's place.
+        for (&i, item) in covered.iter().zip(fresh) {
+            items[i] = item;
         }
-        merged.push(item);
+    } else {
+        let mut index = 0;
+        let mut gone = covered.iter().peekable();
+        items.retain(|_| {
+            let keep = gone.next_if_eq(&&index).is_none();
+            index += 1;
+            keep
+        });
+        items.extend(fresh);
     }
-    merged.extend(fresh.map(|(_, i)| i));
-    (merged, same_ids)
+    // File order, as a full read would give (key starts are distinct).
+    if !items.is_sorted_by_key(|i| i.key_start()) {
+        items.sort_unstable_by_key(|i| i.key_start());
+    }
+    same_ids
 }
 
 #[cfg(test)]
@@ -159,14 +163,14 @@ mod tests {
         };
         let (texts, splices) = parts.into_files();
         assert!(texts.is_empty());
-        let new_texts = splices
-            .iter()
-            .map(|(name, list)| {
-                let id = ws.sources.find(name).unwrap();
-                (name.clone(), crate::change::apply_splices(&ws.sources.get(id).text, list))
-            })
-            .collect();
-        let (diags, _) = super::apply(&mut ws, &splices, new_texts);
+        let old_texts: BTreeMap<String, String> =
+            ws.sources.iter().map(|(_, s)| (s.name.clone(), s.text.clone())).collect();
+        let (diags, undo) = super::apply(&mut ws, &splices);
+        // What undoes the splices gives the old texts back, byte for byte.
+        for (name, undo) in &undo {
+            let now = &ws.sources.get(ws.sources.find(name).unwrap()).text;
+            assert_eq!(crate::source::undone(now, undo).collect::<String>(), old_texts[name], "{name}");
+        }
         // The member without an email is reported, at its place in the new text.
         assert_eq!(diags.len(), 1, "{diags:?}");
         let mut new_files: BTreeMap<String, String> =

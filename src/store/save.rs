@@ -26,9 +26,11 @@
 //! `--lock-timeout` seconds, then exits 6.
 
 use crate::error::{Error, Kind, Result};
+use crate::source::{Undo, undone};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write as _};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -86,20 +88,80 @@ pub fn sweep_leftovers(root: &Path) {
     }
 }
 
-/// The new text of each changed file (`None`: the file is removed), by
-/// workspace-relative name, with the text each had when it was read.
-#[derive(Debug, Default)]
-pub struct Writes {
-    pub files: BTreeMap<String, (Option<String>, Option<String>)>,
+/// A file's text as the change read it, which the disk must still hold when
+/// the change is written.
+#[derive(Debug)]
+pub enum Old<'a> {
+    /// The file did not exist.
+    Missing,
+    Text(Cow<'a, str>),
+    /// The new text with the change's splices undone: the old text of a large
+    /// file, without a second copy of it.
+    Spliced {
+        new: &'a str,
+        undo: &'a [Undo],
+    },
 }
 
-impl Writes {
+impl Old<'_> {
+    /// The old text, whole (for a diff).
+    pub fn text(&self) -> Option<Cow<'_, str>> {
+        match self {
+            Old::Missing => None,
+            Old::Text(t) => Some(Cow::Borrowed(t)),
+            Old::Spliced { new, undo } => Some(Cow::Owned(undone(new, undo).collect())),
+        }
+    }
+
+    /// Whether `path` holds this text, read in pieces.
+    fn on_disk(&self, path: &Path) -> std::io::Result<bool> {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(matches!(self, Old::Missing)),
+            Err(e) => return Err(e),
+        };
+        let pieces: Box<dyn Iterator<Item = &str>> = match self {
+            Old::Missing => return Ok(false),
+            Old::Text(t) => Box::new(std::iter::once(t.as_ref())),
+            Old::Spliced { new, undo } => Box::new(undone(new, undo)),
+        };
+        let mut disk = BufReader::with_capacity(1 << 16, file);
+        for piece in pieces {
+            let mut rest = piece.as_bytes();
+            while !rest.is_empty() {
+                let buf = disk.fill_buf()?;
+                let n = buf.len().min(rest.len());
+                if n == 0 || buf[..n] != rest[..n] {
+                    return Ok(false);
+                }
+                rest = &rest[n..];
+                disk.consume(n);
+            }
+        }
+        Ok(disk.fill_buf()?.is_empty())
+    }
+}
+
+/// One changed file: its text as read, and its new text (`None`: removed).
+#[derive(Debug)]
+pub struct Write<'a> {
+    pub old: Old<'a>,
+    pub new: Option<&'a str>,
+}
+
+/// The changed files, by workspace-relative name.
+#[derive(Debug, Default)]
+pub struct Writes<'a> {
+    pub files: BTreeMap<String, Write<'a>>,
+}
+
+impl Writes<'_> {
     /// Names in the order they are written (see the module doc).
     pub fn order(&self) -> Vec<&str> {
-        let rank = |name: &str, (before, after): &(Option<String>, Option<String>)| match (before, after) {
-            (None, Some(_)) => 0,
-            (Some(_), Some(_)) if name == super::load::MEMBERS_FILE => 1,
-            (Some(_), Some(_)) => 2,
+        let rank = |name: &str, w: &Write| match (&w.old, w.new) {
+            (Old::Missing, Some(_)) => 0,
+            (_, Some(_)) if name == super::load::MEMBERS_FILE => 1,
+            (_, Some(_)) => 2,
             _ => 3,
         };
         let mut names: Vec<&str> = self.files.keys().map(String::as_str).collect();
@@ -119,14 +181,9 @@ pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
     if let Some(ms) = std::env::var(PAUSE_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(Duration::from_millis(ms));
     }
-    for (name, (before, _)) in &writes.files {
-        let path = root.join(name);
-        let now = match std::fs::read_to_string(&path) {
-            Ok(text) => Some(text),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io(format!("cannot read `{name}`"), &e)),
-        };
-        if now != *before {
+    for (name, w) in &writes.files {
+        let same = w.old.on_disk(&root.join(name)).map_err(|e| Error::io(format!("cannot read `{name}`"), &e))?;
+        if !same {
             return Err(Error::new(
                 Kind::Environment,
                 "changed-on-disk",
@@ -137,7 +194,7 @@ pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
     }
     for name in writes.order() {
         let path = root.join(name);
-        match &writes.files[name].1 {
+        match writes.files[name].new {
             Some(text) => write_atomic(&path, text.as_bytes())?,
             None => {
                 std::fs::remove_file(&path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e))?;
@@ -173,4 +230,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 fn sync_dir(path: &Path) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io(format!("cannot sync `{}`", dir.display()), &e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Old;
+    use crate::source::Sources;
+
+    /// The disk is compared with the old text of a spliced file, rebuilt in
+    /// pieces: any byte changed, added or cut is a hand edit.
+    #[test]
+    fn the_disk_is_compared_with_the_text_as_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("members.toml");
+        let old = "[members.a]\nname = \"A\"\n\n[members.b]\nname = \"B\"\n".repeat(3000);
+        let mut sources = Sources::default();
+        let id = sources.add("members.toml".into(), path.clone(), old.clone());
+        let undo = sources.splice(id, &[(10, 11, "aaaa"), (old.len() - 3, old.len() - 2, "")]);
+        let spliced = Old::Spliced { new: &sources.get(id).text, undo: &undo };
+        let on_disk = |text: Option<&str>| {
+            match text {
+                Some(t) => std::fs::write(&path, t).unwrap(),
+                None => std::fs::remove_file(&path).unwrap(),
+            }
+            (spliced.on_disk(&path).unwrap(), Old::Missing.on_disk(&path).unwrap())
+        };
+        assert_eq!(on_disk(Some(&old)), (true, false));
+        let mut edited = old.clone().into_bytes();
+        edited[70_000] = b'X';
+        assert_eq!(on_disk(Some(std::str::from_utf8(&edited).unwrap())), (false, false));
+        assert_eq!(on_disk(Some(&format!("{old}#"))), (false, false));
+        assert_eq!(on_disk(Some(&old[..old.len() - 1])), (false, false));
+        assert_eq!(on_disk(None), (false, true));
+    }
 }
