@@ -3,7 +3,7 @@
 //! `access who-can`, `access matrix`, exports and `diff` all go through
 //! [`decide`] and [`member_level`]: there is one implementation of the decision.
 
-use crate::model::{Area, Client, Level, Member, Workspace};
+use crate::model::{Area, Client, Id, Level, Member, Workspace};
 
 /// Where a member's level for one area.action comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,15 +82,15 @@ fn level_with_profile<'w>(
 /// fingerprints exactly when their effective access may differ.
 ///
 /// Each profile's levels are computed once; a member costs a few hashes.
-pub fn fingerprints(ws: &Workspace) -> crate::fxhash::FxHashMap<String, u64> {
+pub fn fingerprints(ws: &Workspace) -> crate::fxhash::FxHashMap<Id, u64> {
     fingerprints_of(ws, None)
 }
 
 /// [`fingerprints`] of the members named in `only` (all without it).
 pub fn fingerprints_of(
     ws: &Workspace,
-    only: Option<&crate::fxhash::FxHashSet<String>>,
-) -> crate::fxhash::FxHashMap<String, u64> {
+    only: Option<&crate::fxhash::FxHashSet<Id>>,
+) -> crate::fxhash::FxHashMap<Id, u64> {
     use crate::fxhash::{FxHashMap as HashMap, FxHasher as DefaultHasher};
     use std::hash::{Hash, Hasher};
     let keys = ws.action_keys();
@@ -227,7 +227,7 @@ pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
                     return Reach::Assigned;
                 }
                 if let Some(company) = c.company.as_ref().filter(|co| m.has_client(&co.value)) {
-                    return Reach::CompanyAssigned(company.value.clone());
+                    return Reach::CompanyAssigned(company.value.to_string());
                 }
             }
             if created { Reach::CreatedBy } else { Reach::NotReached }

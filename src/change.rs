@@ -9,7 +9,7 @@ use crate::access;
 use crate::commands::Ctx;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::model::{Level, Profile, Workspace};
+use crate::model::{Id, Level, Profile, Workspace};
 use crate::render::{self, Format};
 use crate::store::edit::Editor;
 use crate::store::load::Input;
@@ -160,7 +160,7 @@ impl Session {
         let mut sign_in_again: Vec<String> = after_prints
             .iter()
             .filter(|(id, print)| before.prints.get(id.as_str()).is_some_and(|old| old != *print))
-            .map(|(id, _)| id.clone())
+            .map(|(id, _)| id.to_string())
             .collect();
         sign_in_again.sort_unstable();
         let mut writes = Writes::default();
@@ -192,13 +192,13 @@ impl Session {
 /// What a change compares before and after: who has which access, the cost,
 /// and the tests that pass.
 struct Summary {
-    prints: crate::fxhash::FxHashMap<String, u64>,
+    prints: crate::fxhash::FxHashMap<Id, u64>,
     cost: f64,
     passing: Vec<String>,
 }
 
 /// The members whose entries the splices replace.
-fn touched_members(ws: &Workspace, splices: &[Splice]) -> crate::fxhash::FxHashSet<String> {
+fn touched_members(ws: &Workspace, splices: &[Splice]) -> crate::fxhash::FxHashSet<Id> {
     let file = ws.sources.find(crate::store::load::MEMBERS_FILE);
     ws.members
         .iter()
@@ -210,7 +210,7 @@ fn touched_members(ws: &Workspace, splices: &[Splice]) -> crate::fxhash::FxHashS
 }
 
 impl Summary {
-    fn of(ws: &Workspace, only: Option<&crate::fxhash::FxHashSet<String>>) -> Summary {
+    fn of(ws: &Workspace, only: Option<&crate::fxhash::FxHashSet<Id>>) -> Summary {
         Summary {
             prints: access::fingerprints_of(ws, only),
             cost: ws.monthly_cost(),
@@ -234,7 +234,7 @@ fn row_of<'a>(
         .iter()
         .filter(|m| m.span.file == span.file && m.span.start <= span.start)
         .max_by_key(|m| m.span.start)?;
-    rows.get(&m.id).map(|r| (m.id.as_str(), *r))
+    rows.get(m.id.as_str()).map(|r| (m.id.as_str(), *r))
 }
 
 fn print_result(ctx: &Ctx, facts: &[String], files: &[String], sign_in: &[String], diff: Option<&str>) -> Result<()> {
@@ -483,7 +483,7 @@ impl<'w> Change<'w> {
     pub fn price_label(&self, profile: &Profile) -> String {
         match self.ws.tier(&profile.tier.value) {
             Some(t) => format!("{} {}", t.label, render::money(t.price)),
-            None => profile.tier.value.clone(),
+            None => profile.tier.value.to_string(),
         }
     }
 

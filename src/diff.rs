@@ -94,9 +94,9 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
     let mut report =
         Report { cost_before: before.monthly_cost(), cost_after: after.monthly_cost(), ..Report::default() };
     let mut added: Vec<String> =
-        after.members.iter().filter(|m| before.member(&m.id).is_none()).map(|m| m.id.clone()).collect();
+        after.members.iter().filter(|m| before.member(&m.id).is_none()).map(|m| m.id.to_string()).collect();
     let mut removed: Vec<String> =
-        before.members.iter().filter(|m| after.member(&m.id).is_none()).map(|m| m.id.clone()).collect();
+        before.members.iter().filter(|m| after.member(&m.id).is_none()).map(|m| m.id.to_string()).collect();
     added.sort();
     removed.sort();
     report.members_added = added;
@@ -132,7 +132,7 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
             let (lb, la) = (level(before, mb, area_b), level(after, ma, area_a));
             if lb != la {
                 report.changes.push(AccessChange {
-                    member: ma.id.clone(),
+                    member: ma.id.to_string(),
                     area: area_id.clone(),
                     action: action.clone(),
                     client: None,
@@ -155,7 +155,7 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
                 let per_client_profile = mb.client_profile(c).is_some() || ma.client_profile(c).is_some();
                 if reach_changed || (rb != ra && per_client_profile) {
                     report.changes.push(AccessChange {
-                        member: ma.id.clone(),
+                        member: ma.id.to_string(),
                         area: area_id.clone(),
                         action: action.clone(),
                         client: Some(c.to_string()),

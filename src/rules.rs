@@ -8,7 +8,7 @@ use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Status, Workspace};
 use crate::source::Span;
-use std::borrow::Cow;
+use std::hash::Hasher;
 
 /// Runs every rule; errors and warnings in one list.
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
@@ -31,7 +31,7 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
 /// `tests.toml`: every member, client and area.action it names exists.
 fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     use crate::model::TestKind;
-    let member = |r: &At<String>, out: &mut Vec<Diagnostic>| {
+    let member = |r: &crate::model::Ref, out: &mut Vec<Diagnostic>| {
         if ws.member(&r.value).is_none() {
             out.push(unknown_ref(
                 "the test names the member".into(),
@@ -41,7 +41,7 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             ));
         }
     };
-    let client = |r: &Option<At<String>>, out: &mut Vec<Diagnostic>| {
+    let client = |r: &Option<crate::model::Ref>, out: &mut Vec<Diagnostic>| {
         if let Some(c) = r.as_ref().filter(|c| ws.client(&c.value).is_none()) {
             out.push(unknown_ref(
                 "the test names the client".into(),
@@ -100,12 +100,13 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 /// `message` says what names `r`; the diagnostic adds that it names nothing.
 fn unknown_ref<'a>(
     message: String,
-    r: &At<String>,
+    r: &At<impl AsRef<str>>,
     candidates: impl IntoIterator<Item = &'a str>,
     otherwise: &str,
 ) -> Diagnostic {
-    Diagnostic::error("unknown-ref", r.span, format!("{message} `{}`, which does not exist", r.value))
-        .suggest(&r.value, candidates, otherwise)
+    let name = r.value.as_ref();
+    Diagnostic::error("unknown-ref", r.span, format!("{message} `{name}`, which does not exist"))
+        .suggest(name, candidates, otherwise)
 }
 
 fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
@@ -333,11 +334,22 @@ fn edit_exceeds_view(
     }
 }
 
+/// An email as it is compared: without case.
+fn folded(email: &str) -> impl Iterator<Item = char> + '_ {
+    email.chars().flat_map(char::to_lowercase)
+}
+
+fn email_hash(email: &str) -> u64 {
+    let mut h = crate::fxhash::FxHasher::default();
+    folded(email).for_each(|c| h.write_u32(c as u32));
+    h.finish()
+}
+
 fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
-    let mut emails: HashMap<Cow<str>, &Member> =
-        HashMap::with_capacity_and_hasher(ws.members.len(), Default::default());
-    for m in &ws.members {
+    // Members by email compared without case: positions, not copies of the emails.
+    let mut emails: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(ws.members.len());
+    for (index, m) in ws.members.iter().enumerate() {
         // Formatted only into a diagnostic: most members have none.
         let what = MemberLabel(&m.id);
         let profile = if m.profile.value.is_empty() {
@@ -403,24 +415,22 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             }
         }
         if !m.email.value.is_empty() {
-            // Most emails are lowercase already: no copy for them.
             let e = m.email.value.as_str();
-            let key: Cow<str> = if e.bytes().any(|b| b.is_ascii_uppercase()) || !e.is_ascii() {
-                Cow::Owned(e.to_lowercase())
-            } else {
-                Cow::Borrowed(e)
-            };
-            match emails.get(&key) {
-                Some(first) => out.push(
+            let h = email_hash(e);
+            match emails.find(h, |&j| folded(&ws.members[j as usize].email.value).eq(folded(e))) {
+                Some(&first) => out.push(
                     Diagnostic::error(
                         "duplicate-email",
                         m.email.span,
-                        format!("{what} has the email `{}`, already used by `{}`", m.email.value, first.id),
+                        format!(
+                            "{what} has the email `{}`, already used by `{}`",
+                            m.email.value, ws.members[first as usize].id
+                        ),
                     )
                     .hint("each member needs their own email address (compared without case)"),
                 ),
                 None => {
-                    emails.insert(key, m);
+                    emails.insert_unique(h, index as u32, |&j| email_hash(&ws.members[j as usize].email.value));
                 }
             }
         }
@@ -527,11 +537,11 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     }
     // identical-profiles: same tier and the same level for every area.action.
     let keys = ws.action_keys();
-    let mut seen: HashMap<(String, Vec<Level>), &Profile> = HashMap::default();
+    let mut seen: HashMap<(&str, Vec<Level>), &Profile> = HashMap::default();
     for p in &ws.profiles {
         let levels: Vec<Level> =
             keys.iter().filter_map(|k| ws.area(&k.area).map(|a| ws.profile_level(p, a, &k.action))).collect();
-        match seen.get(&(p.tier.value.clone(), levels.clone())) {
+        match seen.get(&(p.tier.value.as_str(), levels.clone())) {
             Some(first) => out.push(
                 Diagnostic::warning(
                     "identical-profiles",
@@ -541,7 +551,7 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint(format!("move its members to `{}` and remove it, or make the two differ", first.id)),
             ),
             None => {
-                seen.insert((p.tier.value.clone(), levels), p);
+                seen.insert((p.tier.value.as_str(), levels), p);
             }
         }
     }

@@ -84,7 +84,7 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         let entries: Vec<(String, String)> = new
             .iter()
             .map(|r| {
-                let profile = r.profile.clone().unwrap_or_else(|| default.clone());
+                let profile = r.profile.clone().unwrap_or_else(|| default.to_string());
                 facts.push(format!("{}: added as {} with profile {profile}", r.id, r.status.unwrap_or(Status::Active)));
                 (r.id.clone(), new_entry(r, &profile))
             })
@@ -328,7 +328,8 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
         }
         facts.push(format!("{id}: status {} -> {status}", m.status));
     }
-    if let Some(clients) = row.clients.as_ref().filter(|c| !same_set(c, m.clients.iter().map(|x| x.value.clone()))) {
+    if let Some(clients) = row.clients.as_ref().filter(|c| !same_set(c, m.clients.iter().map(|x| x.value.to_string())))
+    {
         let list: Vec<&str> = clients.iter().map(String::as_str).collect();
         edit::set_string_array(entry, "clients", &list);
         facts.push(format!("{id}: clients -> {}", list.join(", ")));

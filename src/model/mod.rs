@@ -4,11 +4,12 @@
 //! through indexes built once, so that a 100,000-member workspace is never scanned
 //! for one name.
 
+mod id;
 mod level;
 
+pub use id::{Id, IdIndex, Names};
 pub use level::{ClientKind, Level, Status};
 
-use crate::fxhash::FxHashMap;
 use crate::source::{Sources, Span};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -27,7 +28,7 @@ impl<T> At<T> {
 }
 
 /// An id that names something else (a profile, a tier, a client, a member).
-pub type Ref = At<String>;
+pub type Ref = At<Id>;
 
 /// Grants (or a tier's ceiling, or a member's overrides): area -> action -> level.
 /// What is left out reads as the area's lowest level.
@@ -86,7 +87,7 @@ pub struct Tier {
 
 #[derive(Clone, Debug)]
 pub struct Profile {
-    pub id: String,
+    pub id: Id,
     /// The file start: a profile is a file.
     pub span: Span,
     pub name: String,
@@ -99,7 +100,7 @@ pub struct Profile {
 
 #[derive(Clone, Debug)]
 pub struct Member {
-    pub id: String,
+    pub id: Id,
     pub span: Span,
     pub name: String,
     pub email: At<String>,
@@ -165,7 +166,7 @@ impl Member {
 
 #[derive(Clone, Debug)]
 pub struct Client {
-    pub id: String,
+    pub id: Id,
     pub span: Span,
     pub name: String,
     pub kind: ClientKind,
@@ -283,20 +284,11 @@ pub struct Workspace {
 
 #[derive(Debug, Default)]
 struct Index {
-    areas: FxHashMap<String, usize>,
-    tiers: FxHashMap<String, usize>,
-    profiles: FxHashMap<String, usize>,
-    members: FxHashMap<String, usize>,
-    clients: FxHashMap<String, usize>,
-}
-
-fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> FxHashMap<String, usize> {
-    let mut map = FxHashMap::with_capacity_and_hasher(items.len(), Default::default());
-    for (i, item) in items.iter().enumerate() {
-        // The first of duplicated ids wins; the loader reports the rest.
-        map.entry(id(item).to_string()).or_insert(i);
-    }
-    map
+    areas: IdIndex,
+    tiers: IdIndex,
+    profiles: IdIndex,
+    members: IdIndex,
+    clients: IdIndex,
 }
 
 impl Workspace {
@@ -313,35 +305,45 @@ impl Workspace {
     ) -> Workspace {
         profiles.sort_by(|a, b| a.id.cmp(&b.id));
         let index = Index {
-            areas: index_of(&areas, |a| &a.id),
-            tiers: index_of(&tiers, |t| &t.id),
-            profiles: index_of(&profiles, |p| &p.id),
-            members: index_of(&members, |m| &m.id),
-            clients: index_of(&clients, |c| &c.id),
+            areas: IdIndex::new(&areas, |a| &a.id),
+            tiers: IdIndex::new(&tiers, |t| &t.id),
+            profiles: IdIndex::new(&profiles, |p| &p.id),
+            members: IdIndex::new(&members, |m| &m.id),
+            clients: IdIndex::new(&clients, |c| &c.id),
         };
         Workspace { root, sources, settings, areas, tiers, profiles, members, clients, tests: Vec::new(), index }
     }
 
     /// Rebuilds the id indexes after members or clients were added or removed.
     pub fn reindex(&mut self) {
-        self.index.members = index_of(&self.members, |m| &m.id);
-        self.index.clients = index_of(&self.clients, |c| &c.id);
+        self.index.members = IdIndex::new(&self.members, |m| &m.id);
+        self.index.clients = IdIndex::new(&self.clients, |c| &c.id);
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {
-        self.index.areas.get(id).map(|&i| &self.areas[i])
+        self.index.areas.find(&self.areas, |a| &a.id, id).map(|i| &self.areas[i])
     }
     pub fn tier(&self, id: &str) -> Option<&Tier> {
-        self.index.tiers.get(id).map(|&i| &self.tiers[i])
+        self.index.tiers.find(&self.tiers, |t| &t.id, id).map(|i| &self.tiers[i])
     }
     pub fn profile(&self, id: &str) -> Option<&Profile> {
-        self.index.profiles.get(id).map(|&i| &self.profiles[i])
+        self.index.profiles.find(&self.profiles, |p| &p.id, id).map(|i| &self.profiles[i])
     }
     pub fn member(&self, id: &str) -> Option<&Member> {
-        self.index.members.get(id).map(|&i| &self.members[i])
+        self.index.members.find(&self.members, |m| &m.id, id).map(|i| &self.members[i])
     }
     pub fn client(&self, id: &str) -> Option<&Client> {
-        self.index.clients.get(id).map(|&i| &self.clients[i])
+        self.index.clients.find(&self.clients, |c| &c.id, id).map(|i| &self.clients[i])
+    }
+
+    /// The ids that members refer to (profiles, clients), for reading members
+    /// whose references share them.
+    pub fn names(&self) -> Names {
+        let mut names = Names::default();
+        for id in self.profiles.iter().map(|p| &p.id).chain(self.clients.iter().map(|c| &c.id)) {
+            names.add(id);
+        }
+        names
     }
 
     /// Every area.action, in the order areas and actions are declared.

@@ -41,7 +41,7 @@ pub fn json_row(m: &Member) -> Value {
         "profile": m.profile.value,
         "status": m.status.as_str(),
         "clients": m.clients.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(),
-        "client_profiles": m.client_profiles.iter().map(|(c, p)| (c.value.clone(), json!(p.value))).collect::<serde_json::Map<_, _>>(),
+        "client_profiles": m.client_profiles.iter().map(|(c, p)| (c.value.to_string(), json!(p.value))).collect::<serde_json::Map<_, _>>(),
         "grants": crate::commands::member::show::grants_json(&m.grants),
         "credit_limit": m.credit_limit,
     })

@@ -8,7 +8,7 @@
 use super::load::{CLIENTS_FILE, HasId, MEMBERS_FILE, Reader, read_clients, read_fragment, read_members};
 use crate::change::Splice;
 use crate::diag::Diagnostic;
-use crate::model::Workspace;
+use crate::model::{Names, Workspace};
 use crate::source::{FileId, Undo};
 use std::collections::BTreeMap;
 
@@ -24,14 +24,15 @@ pub fn apply(
     let mut diags = Vec::new();
     let mut undo = BTreeMap::new();
     let mut reindex = false;
+    let names = ws.names();
     for (name, list) in splices {
         let Some(file) = ws.sources.find(name) else { continue };
         let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            reindex |= !splice_items(&mut ws.members, file, &list, &mut diags, read_members);
+            reindex |= !splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
         } else if name == CLIENTS_FILE {
-            reindex |= !splice_items(&mut ws.clients, file, &list, &mut diags, read_clients);
+            reindex |= !splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients);
         }
         let edits: Vec<(usize, usize, &str)> =
             list.iter().map(|s| (s.start as usize, s.end as usize, s.text.as_str())).collect();
@@ -53,6 +54,7 @@ fn splice_items<T: HasId>(
     items: &mut Vec<T>,
     file: FileId,
     splices: &[&Splice],
+    names: &Names,
     diags: &mut Vec<Diagnostic>,
     read: fn(&mut Reader, &toml::de::DeTable) -> Vec<T>,
 ) -> bool {
@@ -87,7 +89,7 @@ fn splice_items<T: HasId>(
     }
     let mut fresh: Vec<T> = Vec::new();
     for (s, new_start, _) in &placed {
-        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, read);
+        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, names, read);
         diags.extend(new_diags);
         fresh.extend(new_items);
     }

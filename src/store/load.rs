@@ -8,8 +8,8 @@
 
 use crate::diag::Diagnostic;
 use crate::model::{
-    AccessTest, Area, At, Client, ClientKind, Grants, Level, Member, Profile, Ref, Settings, Status, TestKind, Tier,
-    Workspace,
+    AccessTest, Area, At, Client, ClientKind, Grants, Id, Level, Member, Names, Profile, Ref, Settings, Status,
+    TestKind, Tier, Workspace,
 };
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
@@ -60,6 +60,7 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
         diags: Vec::new(),
         unreadable: false,
         failed: Vec::new(),
+        names: Names::default(),
     };
     let ws_file = cx.read(WORKSPACE_FILE);
     let (settings, areas, tiers) = cx.parse(ws_file, read_workspace).unwrap_or((None, Vec::new(), Vec::new()));
@@ -88,10 +89,15 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
         }
     }
 
+    // Clients are read before members, so that a member's references share
+    // the ids they name (see `model::Names`); the files keep their order.
     let members_file = cx.read(MEMBERS_FILE);
-    let mut members = cx.parse_chunked(members_file, "members", read_members).unwrap_or_default();
     let clients_file = cx.read(CLIENTS_FILE);
     let mut clients = cx.parse_chunked(clients_file, "clients", read_clients).unwrap_or_default();
+    for id in profiles.iter().map(|p| &p.id).chain(clients.iter().map(|c| &c.id)) {
+        cx.names.add(id);
+    }
+    let mut members = cx.parse_chunked(members_file, "members", read_members).unwrap_or_default();
     exclusive_ranges(&mut members, |m| (m.span.start, &mut m.entry));
     exclusive_ranges(&mut clients, |c| (c.span.start, &mut c.entry));
 
@@ -129,6 +135,8 @@ struct Loader<'a> {
     unreadable: bool,
     /// Files that could not be read as text: not parsed.
     failed: Vec<FileId>,
+    /// The ids read so far that references share.
+    names: Names,
 }
 
 impl Loader<'_> {
@@ -237,13 +245,13 @@ impl Loader<'_> {
             self.unreadable = true;
             return None;
         }
-        let mut reader = Reader { file, diags: &mut self.diags, text, offset: 0 };
+        let mut reader = Reader { file, diags: &mut self.diags, text, offset: 0, names: &self.names };
         Some(read(&mut reader, table.get_ref()))
     }
 }
 
 /// Text above which `members.toml` and `clients.toml` are parsed in chunks.
-const CHUNK: usize = 256 * 1024;
+const CHUNK: usize = 64 * 1024;
 
 impl Loader<'_> {
     /// Parses a large `[table.ID]` file in chunks cut at entry headers, so that
@@ -274,7 +282,7 @@ impl Loader<'_> {
             if !errors.is_empty() {
                 return self.parse(file, read);
             }
-            let mut reader = Reader { file, diags: &mut diags, text: chunk, offset: range.start };
+            let mut reader = Reader { file, diags: &mut diags, text: chunk, offset: range.start, names: &self.names };
             out.extend(read(&mut reader, parsed.get_ref()));
         }
         // An id in two chunks (an entry defined twice, or a sub-table cut from
@@ -375,6 +383,7 @@ pub(crate) fn read_fragment<T: HasId>(
     text: &str,
     file: FileId,
     offset: usize,
+    names: &Names,
     read: fn(&mut Reader, &DeTable) -> Vec<T>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
@@ -390,7 +399,7 @@ pub(crate) fn read_fragment<T: HasId>(
     if !errors.is_empty() {
         return (Vec::new(), diags);
     }
-    let mut reader = Reader { file, diags: &mut diags, text, offset };
+    let mut reader = Reader { file, diags: &mut diags, text, offset, names };
     let items = read(&mut reader, table.get_ref());
     (items, diags)
 }
@@ -467,6 +476,8 @@ pub(crate) struct Reader<'d> {
     text: &'d str,
     /// Where `text` starts in the file: every span is moved by it.
     offset: usize,
+    /// The ids that references share.
+    names: &'d Names,
 }
 
 impl Reader<'_> {
@@ -604,7 +615,7 @@ impl Reader<'_> {
     fn id_ref(&mut self, v: &Val, what: &str) -> Option<Ref> {
         let s = self.string(v, what)?;
         match check_id(&s) {
-            Ok(()) => Some(At::new(s, self.span(v.span()))),
+            Ok(()) => Some(At::new(self.names.get(&s), self.span(v.span()))),
             Err(why) => {
                 self.bad_value(
                     v.span(),
@@ -795,7 +806,7 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
                                 "list each action once",
                             );
                         } else {
-                            area.actions.push(name);
+                            area.actions.push(At::new(name.value.to_string(), name.span));
                         }
                     }
                 }
@@ -870,11 +881,11 @@ fn read_tier(r: &mut Reader, key: &Key, value: &Val) -> Option<Tier> {
 
 fn read_profile(r: &mut Reader, top: &DeTable, id: &str, span: Span) -> Option<Profile> {
     let mut p = Profile {
-        id: id.to_string(),
+        id: Id::from(id),
         span,
         name: String::new(),
         description: String::new(),
-        tier: At::new(String::new(), span),
+        tier: At::new(Id::default(), span),
         builtin: false,
         admin: false,
         grants: Grants::new(),
@@ -939,13 +950,13 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
     let table = r.table(value, &format!("member `{id}`"))?;
     let span = r.span(key.span());
     let mut m = Member {
-        id: id.clone(),
+        id: Id::from(id.as_str()),
         span,
         name: String::new(),
         email: At::new(String::new(), span),
         status: Status::Active,
         status_span: span,
-        profile: At::new(String::new(), span),
+        profile: At::new(Id::default(), span),
         clients: Vec::new(),
         client_profiles: Vec::new(),
         grants: Grants::new(),
@@ -1004,7 +1015,8 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
             "client_profiles" => {
                 let Some(t) = r.table(v, "`client_profiles`") else { continue };
                 for (client, profile) in t {
-                    let client_ref = r.key_id(client, "client").map(|c| At::new(c, r.span(client.span())));
+                    let client_ref =
+                        r.key_id(client, "client").map(|c| At::new(r.names.get(&c), r.span(client.span())));
                     if let (Some(c), Some(p)) = (client_ref, r.id_ref(profile, "a per-client profile")) {
                         m.client_profiles.push((c, p));
                     }
@@ -1071,7 +1083,7 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
     let table = r.table(value, &format!("client `{id}`"))?;
     let span = r.span(key.span());
     let mut c = Client {
-        id: id.clone(),
+        id: Id::from(id.as_str()),
         span,
         name: String::new(),
         kind: ClientKind::Company,

@@ -78,7 +78,7 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
             (Some(p), Some(t)) => {
                 format!("{} ({}; tier {}, {} {currency}/month)", p.id, p.name, t.label, render::money(t.price))
             }
-            _ => m.profile.value.clone(),
+            _ => m.profile.value.to_string(),
         },
     );
     let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();

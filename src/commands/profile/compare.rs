@@ -24,7 +24,7 @@ pub fn cmd_compare(ctx: &Ctx, args: CompareArgs) -> Result<Outcome> {
     let b = find_profile(&ws, &args.b)?;
     // Tables name the columns after the profiles; csv and json keep the field names of SPEC §5.
     let (a_col, b_col) = match ctx.format {
-        Format::Table | Format::Markdown => (a.id.clone(), b.id.clone()),
+        Format::Table | Format::Markdown => (a.id.to_string(), b.id.to_string()),
         Format::Csv | Format::Json => ("a".to_string(), "b".to_string()),
     };
     let mut records = Records::new([
@@ -53,7 +53,7 @@ pub fn cmd_compare(ctx: &Ctx, args: CompareArgs) -> Result<Outcome> {
         Format::Json => render::json(&json!({"a": a.id, "b": b.id, "rows": records.to_json()})),
         Format::Table => {
             let tier = |p: &crate::model::Profile| {
-                ws.tier(&p.tier.value).map_or(p.tier.value.clone(), |t| {
+                ws.tier(&p.tier.value).map_or(p.tier.value.to_string(), |t| {
                     format!("{} {} {}", t.label, render::money(t.price), ws.settings.currency)
                 })
             };
