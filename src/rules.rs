@@ -415,7 +415,7 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             }
         }
         if !m.email.value.is_empty() {
-            let e = m.email.value.as_str();
+            let e: &str = &m.email.value;
             let h = email_hash(e);
             match emails.find(h, |&j| folded(&ws.members[j as usize].email.value).eq(folded(e))) {
                 Some(&first) => out.push(

@@ -308,11 +308,11 @@ fn differs(ws: &Workspace, row: &Row) -> bool {
 
 fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &mut Vec<String>) {
     let id = &m.id;
-    if let Some(name) = row.name.as_ref().filter(|n| **n != m.name) {
+    if let Some(name) = row.name.as_ref().filter(|n| **n != *m.name) {
         edit::set(entry, "name", name.as_str().into());
         facts.push(format!("{id}: name {} -> {name}", m.name));
     }
-    if let Some(email) = row.email.as_ref().filter(|e| **e != m.email.value) {
+    if let Some(email) = row.email.as_ref().filter(|e| **e != *m.email.value) {
         edit::set(entry, "email", email.as_str().into());
         facts.push(format!("{id}: email {} -> {email}", m.email.value));
     }

@@ -952,13 +952,13 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
     let mut m = Member {
         id: Id::from(id.as_str()),
         span,
-        name: String::new(),
-        email: At::new(String::new(), span),
+        name: Box::default(),
+        email: At::new(Box::default(), span),
         status: Status::Active,
         status_span: span,
         profile: At::new(Id::default(), span),
-        clients: Vec::new(),
-        client_profiles: Vec::new(),
+        clients: Box::default(),
+        client_profiles: Box::default(),
         grants: Grants::new(),
         credit_limit: None,
         entry: None,
@@ -968,7 +968,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         match k.get_ref().as_ref() {
             "name" => {
                 seen[0] = true;
-                m.name = r.string(v, "`name`").unwrap_or_default();
+                m.name = r.string(v, "`name`").unwrap_or_default().into();
             }
             "email" => {
                 seen[1] = true;
@@ -980,7 +980,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                             "write it as name@example.com",
                         );
                     }
-                    m.email = At::new(e, r.span(v.span()));
+                    m.email = At::new(e.into(), r.span(v.span()));
                 }
             }
             "profile" => {
@@ -1004,23 +1004,19 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
             }
             "clients" => {
                 let items = r.array(v, "`clients`").unwrap_or_default();
-                // Exact capacity: 500,000 references on the reference workload.
-                m.clients.reserve_exact(items.len());
-                for c in items {
-                    if let Some(c) = r.id_ref(c, "a client") {
-                        m.clients.push(c);
-                    }
-                }
+                m.clients = items.iter().filter_map(|c| r.id_ref(c, "a client")).collect();
             }
             "client_profiles" => {
                 let Some(t) = r.table(v, "`client_profiles`") else { continue };
+                let mut pairs = Vec::with_capacity(t.len());
                 for (client, profile) in t {
                     let client_ref =
                         r.key_id(client, "client").map(|c| At::new(r.names.get(&c), r.span(client.span())));
                     if let (Some(c), Some(p)) = (client_ref, r.id_ref(profile, "a per-client profile")) {
-                        m.client_profiles.push((c, p));
+                        pairs.push((c, p));
                     }
                 }
+                m.client_profiles = pairs.into();
             }
             "grants" => m.grants = r.grants(v, "grants"),
             "credit_limit" => m.credit_limit = r.amount(v, "`credit_limit`"),
