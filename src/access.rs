@@ -62,7 +62,7 @@ fn level_with_profile<'w>(
     if !m.is_active() {
         return Effective { level: Level::None, profile, via: Via::Inactive };
     }
-    if let Some(l) = m.grants.get(&area.id).and_then(|a| a.get(action)) {
+    if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(action)) {
         return Effective { level: l.value, profile, via: Via::Override };
     }
     match ws.profile(profile) {
@@ -114,11 +114,11 @@ pub fn fingerprints_of(
     keys.hash(&mut keys_hasher);
     let keys_hash = keys_hasher.finish();
     let levels = |m: &Member, profile: &str, h: &mut DefaultHasher| match profile_levels.get(profile) {
-        Some(base) if m.grants.is_empty() => base.hash(h),
+        Some(base) if m.grants().is_empty() => base.hash(h),
         Some(base) => {
             let mut own = base.clone();
             for ((area, key), level) in areas.iter().zip(&keys).zip(own.iter_mut()) {
-                if let Some(l) = m.grants.get(&area.id).and_then(|a| a.get(&key.action)) {
+                if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(&key.action)) {
                     *level = l.value;
                 }
             }
@@ -142,7 +142,7 @@ pub fn fingerprints_of(
             reach.hash(&mut h);
             own.hash(&mut h);
             let mut per_client: Vec<(&str, &str)> =
-                m.client_profiles.iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
+                m.client_profiles().iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
             per_client.sort_unstable();
             for (client, profile) in per_client {
                 client.hash(&mut h);

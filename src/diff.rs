@@ -79,7 +79,7 @@ impl<'w> Candidates<'w> {
             out.extend(self.contacts.get(c.value.as_str()).into_iter().flatten());
         }
         out.extend(self.created.get(m.id.as_str()).into_iter().flatten());
-        out.extend(m.client_profiles.iter().map(|(c, _)| c.value.as_str()));
+        out.extend(m.client_profiles().iter().map(|(c, _)| c.value.as_str()));
     }
 }
 

@@ -381,7 +381,7 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        for (c, p) in &m.client_profiles {
+        for (c, p) in m.client_profiles() {
             if ws.client(&c.value).is_none() {
                 out.push(unknown_ref(
                     format!("{what} has a per-client profile for the client"),
@@ -408,8 +408,8 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if !m.grants.is_empty() {
-            grant_shape(ws, &m.grants, &format!("{what}'s overrides"), out);
+        if !m.grants().is_empty() {
+            grant_shape(ws, m.grants(), &format!("{what}'s overrides"), out);
             if let Some(p) = profile {
                 override_rules(ws, m, p, &what.to_string(), out);
             }
@@ -448,7 +448,7 @@ impl std::fmt::Display for MemberLabel<'_> {
 
 fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut Vec<Diagnostic>) {
     let tier = ws.tier(&p.tier.value);
-    for (area_id, actions) in &m.grants {
+    for (area_id, actions) in m.grants() {
         let Some(area) = ws.area(area_id) else { continue };
         for (action, level) in actions {
             if !area.has_action(action) {
@@ -464,7 +464,7 @@ fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut
                 }
             }
         }
-        let level_of = |action: &str| match m.grants.get(area_id).and_then(|a| a.get(action)) {
+        let level_of = |action: &str| match m.grants().get(area_id).and_then(|a| a.get(action)) {
             Some(l) => (l.value, Some(l.span)),
             None => (ws.profile_level(p, area, action), None),
         };
@@ -522,7 +522,7 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     let mut used: HashMap<&str, usize> = HashMap::default();
     for m in &ws.members {
         *used.entry(m.profile.value.as_str()).or_default() += 1;
-        for (_, p) in &m.client_profiles {
+        for (_, p) in m.client_profiles() {
             *used.entry(p.value.as_str()).or_default() += 1;
         }
     }

@@ -335,10 +335,10 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
         facts.push(format!("{id}: clients -> {}", list.join(", ")));
     }
     if let Some(pairs) = &row.client_profiles {
-        let now: Vec<String> = m.client_profiles.iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
+        let now: Vec<String> = m.client_profiles().iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
         let want: Vec<String> = pairs.iter().map(|(c, p)| format!("{c}={p}")).collect();
         if !same_set(&want, now.into_iter()) {
-            for (c, _) in &m.client_profiles {
+            for (c, _) in m.client_profiles() {
                 edit::remove_in(entry, "client_profiles", &c.value);
             }
             for (c, p) in pairs {
@@ -349,13 +349,13 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
     }
     if let Some(grants) = &row.grants {
         let now: Vec<String> = m
-            .grants
+            .grants()
             .iter()
             .flat_map(|(a, acts)| acts.iter().map(move |(act, l)| format!("{a}.{act}={}", l.value)))
             .collect();
         let want: Vec<String> = grants.iter().map(|(a, act, l)| format!("{a}.{act}={l}")).collect();
         if !same_set(&want, now.into_iter()) {
-            for (area, actions) in &m.grants {
+            for (area, actions) in m.grants() {
                 for action in actions.keys() {
                     edit::remove_grant(entry, "grants", area, action);
                 }
@@ -366,7 +366,7 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
             facts.push(format!("{id}: overrides -> {}", want.join(", ")));
         }
     }
-    if let Some(limit) = row.credit_limit.filter(|l| Some(*l) != m.credit_limit) {
+    if let Some(limit) = row.credit_limit.filter(|l| Some(*l) != m.credit_limit()) {
         let value: toml_edit::Value =
             if limit.fract() == 0.0 && limit < 1e15 { (limit as i64).into() } else { limit.into() };
         edit::set(entry, "credit_limit", value);

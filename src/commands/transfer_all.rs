@@ -39,7 +39,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
             } else {
                 &m.profile.value
             };
-            for (client, p) in m.client_profiles.iter().filter(|(_, p)| p.value == from.id) {
+            for (client, p) in m.client_profiles().iter().filter(|(_, p)| p.value == from.id) {
                 // A per-client profile equal to the member's own says nothing: drop it.
                 if *own == to.id {
                     edit::remove_in(entry, "client_profiles", &client.value);

@@ -110,14 +110,23 @@ pub struct Member {
     pub status_span: Span,
     pub profile: Ref,
     pub clients: Box<[Ref]>,
-    /// client -> profile, in file order.
-    pub client_profiles: Box<[(Ref, Ref)]>,
-    pub grants: Grants,
-    pub credit_limit: Option<f64>,
+    /// What few members have, apart: most members carry one pointer for it.
+    pub extra: Option<Box<MemberExtra>>,
     /// The bytes of its entry in members.toml when it is a standard table that
     /// no other entry interleaves (a change can then edit those bytes alone).
     pub entry: Option<(u32, u32)>,
 }
+
+/// A member's per-client profiles, overrides and credit limit.
+#[derive(Clone, Debug, Default)]
+pub struct MemberExtra {
+    /// client -> profile, in file order.
+    pub client_profiles: Vec<(Ref, Ref)>,
+    pub grants: Grants,
+    pub credit_limit: Option<f64>,
+}
+
+static NO_GRANTS: Grants = BTreeMap::new();
 
 fn shift_grants(grants: &mut Grants, file: crate::source::FileId, at: u32, delta: i64) {
     for actions in grants.values_mut() {
@@ -147,12 +156,29 @@ impl Member {
         for c in &mut self.clients {
             c.span.shift(file, at, delta);
         }
-        for (c, p) in &mut self.client_profiles {
-            c.span.shift(file, at, delta);
-            p.span.shift(file, at, delta);
+        if let Some(extra) = &mut self.extra {
+            for (c, p) in &mut extra.client_profiles {
+                c.span.shift(file, at, delta);
+                p.span.shift(file, at, delta);
+            }
+            shift_grants(&mut extra.grants, file, at, delta);
         }
-        shift_grants(&mut self.grants, file, at, delta);
         shift_range(&mut self.entry, at, delta);
+    }
+
+    /// client -> profile, in file order.
+    pub fn client_profiles(&self) -> &[(Ref, Ref)] {
+        self.extra.as_ref().map_or(&[], |e| &e.client_profiles)
+    }
+    /// The member's own overrides of their profile's grants.
+    pub fn grants(&self) -> &Grants {
+        self.extra.as_ref().map_or(&NO_GRANTS, |e| &e.grants)
+    }
+    pub fn credit_limit(&self) -> Option<f64> {
+        self.extra.as_ref().and_then(|e| e.credit_limit)
+    }
+    pub fn extra_mut(&mut self) -> &mut MemberExtra {
+        self.extra.get_or_insert_default()
     }
 
     pub fn is_active(&self) -> bool {
@@ -162,7 +188,7 @@ impl Member {
         self.clients.iter().any(|c| c.value == client)
     }
     pub fn client_profile(&self, client: &str) -> Option<&Ref> {
-        self.client_profiles.iter().find(|(c, _)| c.value == client).map(|(_, p)| p)
+        self.client_profiles().iter().find(|(c, _)| c.value == client).map(|(_, p)| p)
     }
 }
 
@@ -389,6 +415,6 @@ impl Workspace {
     pub fn members_of(&self, profile: &str) -> impl Iterator<Item = &Member> {
         self.members
             .iter()
-            .filter(move |m| m.profile.value == profile || m.client_profiles.iter().any(|(_, p)| p.value == profile))
+            .filter(move |m| m.profile.value == profile || m.client_profiles().iter().any(|(_, p)| p.value == profile))
     }
 }

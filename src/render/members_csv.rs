@@ -16,9 +16,9 @@ pub fn number(n: f64) -> String {
 
 pub fn csv_row(m: &Member) -> Vec<Value> {
     let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
-    let per_client: Vec<String> = m.client_profiles.iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
+    let per_client: Vec<String> = m.client_profiles().iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
     let grants: Vec<String> = m
-        .grants
+        .grants()
         .iter()
         .flat_map(|(area, actions)| actions.iter().map(move |(action, l)| format!("{area}.{action}={}", l.value)))
         .collect();
@@ -28,7 +28,7 @@ pub fn csv_row(m: &Member) -> Vec<Value> {
     row.extend([
         json!(per_client.join(";")),
         json!(grants.join(";")),
-        json!(m.credit_limit.map(number).unwrap_or_default()),
+        json!(m.credit_limit().map(number).unwrap_or_default()),
     ]);
     row
 }
@@ -41,9 +41,9 @@ pub fn json_row(m: &Member) -> Value {
         "profile": m.profile.value,
         "status": m.status.as_str(),
         "clients": m.clients.iter().map(|c| c.value.as_str()).collect::<Vec<_>>(),
-        "client_profiles": m.client_profiles.iter().map(|(c, p)| (c.value.to_string(), json!(p.value))).collect::<serde_json::Map<_, _>>(),
-        "grants": crate::commands::member::show::grants_json(&m.grants),
-        "credit_limit": m.credit_limit,
+        "client_profiles": m.client_profiles().iter().map(|(c, p)| (c.value.to_string(), json!(p.value))).collect::<serde_json::Map<_, _>>(),
+        "grants": crate::commands::member::show::grants_json(m.grants()),
+        "credit_limit": m.credit_limit(),
     })
 }
 

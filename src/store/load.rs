@@ -958,9 +958,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         status_span: span,
         profile: At::new(Id::default(), span),
         clients: Box::default(),
-        client_profiles: Box::default(),
-        grants: Grants::new(),
-        credit_limit: None,
+        extra: None,
         entry: None,
     };
     let mut seen = [false; 3];
@@ -1004,7 +1002,11 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
             }
             "clients" => {
                 let items = r.array(v, "`clients`").unwrap_or_default();
-                m.clients = items.iter().filter_map(|c| r.id_ref(c, "a client")).collect();
+                // Exact capacity, so that the slice is not moved: 500,000
+                // references on the reference workload.
+                let mut clients = Vec::with_capacity(items.len());
+                clients.extend(items.iter().filter_map(|c| r.id_ref(c, "a client")));
+                m.clients = clients.into_boxed_slice();
             }
             "client_profiles" => {
                 let Some(t) = r.table(v, "`client_profiles`") else { continue };
@@ -1016,10 +1018,21 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                         pairs.push((c, p));
                     }
                 }
-                m.client_profiles = pairs.into();
+                if !pairs.is_empty() {
+                    m.extra_mut().client_profiles = pairs;
+                }
             }
-            "grants" => m.grants = r.grants(v, "grants"),
-            "credit_limit" => m.credit_limit = r.amount(v, "`credit_limit`"),
+            "grants" => {
+                let grants = r.grants(v, "grants");
+                if !grants.is_empty() {
+                    m.extra_mut().grants = grants;
+                }
+            }
+            "credit_limit" => {
+                if let Some(limit) = r.amount(v, "`credit_limit`") {
+                    m.extra_mut().credit_limit = Some(limit);
+                }
+            }
             _ => r.unknown_key(k, &MEMBER_KEYS, &format!("member `{id}`")),
         }
     }

@@ -89,10 +89,10 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         if let Some(n) = args.credit_limit {
             let value: toml_edit::Value = if n.fract() == 0.0 && n < 1e15 { (n as i64).into() } else { n.into() };
             edit::set(entry, "credit_limit", value);
-            facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit), limit(Some(n))));
+            facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit()), limit(Some(n))));
         }
         if args.no_credit_limit && edit::remove(entry, "credit_limit") {
-            facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit)));
+            facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit())));
         }
         for g in &args.grants {
             edit::set_grant(entry, "grants", &g.area, &g.action, g.level.as_str());

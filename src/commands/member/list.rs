@@ -56,7 +56,7 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
         let keep = args
             .profile
             .as_ref()
-            .is_none_or(|p| m.profile.value == *p || m.client_profiles.iter().any(|(_, cp)| cp.value == *p))
+            .is_none_or(|p| m.profile.value == *p || m.client_profiles().iter().any(|(_, cp)| cp.value == *p))
             && args.status.is_none_or(|s| m.status == s)
             && args.client.as_ref().is_none_or(|c| m.has_client(c));
         if keep {

@@ -83,15 +83,15 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
     );
     let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     line("clients", if clients.is_empty() { "none".into() } else { clients.join(", ") });
-    for (c, p) in &m.client_profiles {
+    for (c, p) in m.client_profiles() {
         line("per-client", format!("{} -> {}", c.value, p.value));
     }
-    for (area, actions) in &m.grants {
+    for (area, actions) in m.grants() {
         for (action, level) in actions {
             line("override", format!("{area}.{action} = {}", level.value));
         }
     }
-    if let Some(limit) = m.credit_limit {
+    if let Some(limit) = m.credit_limit() {
         line("credit limit", format!("{} {currency}/month", render::money(limit)));
     }
     let mut records =

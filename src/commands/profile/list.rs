@@ -17,7 +17,7 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for m in &ws.members {
         *counts.entry(&m.profile.value).or_default() += 1;
-        for (_, p) in m.client_profiles.iter().filter(|(_, p)| p.value != m.profile.value) {
+        for (_, p) in m.client_profiles().iter().filter(|(_, p)| p.value != m.profile.value) {
             *counts.entry(&p.value).or_default() += 1;
         }
     }
