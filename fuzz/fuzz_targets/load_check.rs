@@ -56,14 +56,14 @@ fuzz_target!(|data: &[u8]| {
     let matrix_again: Vec<Vec<roster::model::Level>> =
         again.workspace.members.iter().map(|m| roster::access::matrix_row(&again.workspace, m)).collect();
     let ids = |w: &roster::model::Workspace| {
-        let mut v: Vec<String> = w.members.iter().map(|m| m.id.clone()).collect();
+        let mut v: Vec<String> = w.members.iter().map(|m| m.id.to_string()).collect();
         v.sort();
         v
     };
     assert_eq!(ids(ws), ids(&again.workspace));
     let by_id = |w: &roster::model::Workspace, rows: &[Vec<roster::model::Level>]| {
         let mut v: Vec<(String, Vec<roster::model::Level>)> =
-            w.members.iter().map(|m| m.id.clone()).zip(rows.iter().cloned()).collect();
+            w.members.iter().map(|m| m.id.to_string()).zip(rows.iter().cloned()).collect();
         v.sort();
         v
     };
