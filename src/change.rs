@@ -71,10 +71,17 @@ impl Session {
         // old text of each; or, for splices alone, what undoes them.
         let mut whole = texts;
         let mut undo = BTreeMap::new();
-        let mut diagnostics = if only_entries {
-            // The model takes the splices in place: no copy of a large file is made.
-            let (diags, u) = crate::store::incremental::apply(&mut self.ws, &splices);
-            undo = u;
+        let diagnostics = if only_entries {
+            // The model takes the splices in place: no copy of a large file is
+            // made. The workspace had no error (`Session::begin`): when only
+            // members' entries were edited, only they can bring one.
+            let applied = crate::store::incremental::apply(&mut self.ws, &splices);
+            undo = applied.undo;
+            let mut diags = applied.diags;
+            diags.extend(match &applied.members_in_place {
+                Some(touched) => crate::rules::check_edited_members(&self.ws, touched),
+                None => crate::rules::check(&self.ws),
+            });
             diags
         } else {
             for (name, list) in &splices {
@@ -94,9 +101,6 @@ impl Session {
             self.ws = checked.workspace;
             checked.diagnostics
         };
-        if only_entries {
-            diagnostics.extend(crate::rules::check(&self.ws));
-        }
         let new = &self.ws;
         let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {

@@ -351,93 +351,131 @@ fn email_hash(email: &str) -> u64 {
 }
 
 fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
     // Members by email compared without case: positions, not copies of the emails.
     let mut emails: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(ws.members.len());
     for (index, m) in ws.members.iter().enumerate() {
-        // Formatted only into a diagnostic: most members have none.
-        let what = MemberLabel(&m.id);
-        let profile = if m.profile.value.is_empty() {
-            None
-        } else {
-            let p = ws.profile(&m.profile.value);
-            if p.is_none() {
-                out.push(unknown_ref(
-                    format!("{what} has the profile"),
-                    &m.profile,
-                    profile_ids(ws),
-                    "profiles are the files in profiles/",
-                ));
-            }
-            p
-        };
-        for (i, c) in m.clients.iter().enumerate() {
-            if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(
-                    format!("{what} is assigned the client"),
-                    c,
-                    client_ids(),
-                    "clients are declared in clients.toml",
-                ));
-            } else if m.clients[..i].iter().any(|x| x.value == c.value) {
-                out.push(
-                    Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value))
-                        .hint("list each client once"),
-                );
+        member_rule(ws, m, out);
+        if m.email.value.is_empty() {
+            continue;
+        }
+        let e: &str = &m.email.value;
+        let h = email_hash(e);
+        match emails.find(h, |&j| same_email(&ws.members[j as usize].email.value, e)) {
+            Some(&first) => out.push(duplicate_email(m, &ws.members[first as usize])),
+            None => {
+                emails.insert_unique(h, index as u32, |&j| email_hash(&ws.members[j as usize].email.value));
             }
         }
-        for (c, p) in m.client_profiles() {
-            if ws.client(&c.value).is_none() {
-                out.push(unknown_ref(
-                    format!("{what} has a per-client profile for the client"),
-                    c,
-                    client_ids(),
-                    "clients are declared in clients.toml",
-                ));
-            } else if !m.has_client(&c.value) {
-                out.push(
-                    Diagnostic::error(
-                        "client-profile-unassigned",
-                        c.span,
-                        format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value),
-                    )
-                    .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
-                );
-            }
-            if ws.profile(&p.value).is_none() {
-                out.push(unknown_ref(
-                    format!("{what} has the per-client profile"),
-                    p,
-                    profile_ids(ws),
-                    "profiles are the files in profiles/",
-                ));
-            }
+    }
+}
+
+/// The errors that the members at `touched` (indexes into `ws.members`) can
+/// bring, for a change that edited those members' entries in place and nothing
+/// else, on a workspace that had no error before: their own rules, the
+/// emails they share with any member, and the workspace's references (the
+/// owner is a member). What does not read a member's entry (profiles, tiers,
+/// clients, tests, which name members by id only) cannot have changed, and
+/// warnings do not stop a change. The tests below hold it to the errors of a
+/// full [`check`].
+pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    workspace_refs(ws, &mut out);
+    let mut reported = Vec::new();
+    for &i in touched {
+        let m = &ws.members[i];
+        member_rule(ws, m, &mut out);
+        if m.email.value.is_empty() {
+            continue;
         }
-        if !m.grants().is_empty() {
-            grant_shape(ws, m.grants(), &format!("{what}'s overrides"), out);
-            if let Some(p) = profile {
-                override_rules(ws, m, p, &what.to_string(), out);
-            }
+        // Every member with this email, in file order: the first keeps it, as in `member_rules`.
+        let same: Vec<&Member> = ws.members.iter().filter(|o| same_email(&o.email.value, &m.email.value)).collect();
+        if same.len() > 1 && !reported.contains(&same[0].id) {
+            reported.push(same[0].id.clone());
+            out.extend(same[1..].iter().map(|o| duplicate_email(o, same[0])));
         }
-        if !m.email.value.is_empty() {
-            let e: &str = &m.email.value;
-            let h = email_hash(e);
-            match emails.find(h, |&j| folded(&ws.members[j as usize].email.value).eq(folded(e))) {
-                Some(&first) => out.push(
-                    Diagnostic::error(
-                        "duplicate-email",
-                        m.email.span,
-                        format!(
-                            "{what} has the email `{}`, already used by `{}`",
-                            m.email.value, ws.members[first as usize].id
-                        ),
-                    )
-                    .hint("each member needs their own email address (compared without case)"),
-                ),
-                None => {
-                    emails.insert_unique(h, index as u32, |&j| email_hash(&ws.members[j as usize].email.value));
-                }
-            }
+    }
+    out.retain(Diagnostic::is_error);
+    out
+}
+
+fn same_email(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { folded(a).eq(folded(b)) }
+}
+
+fn duplicate_email(m: &Member, first: &Member) -> Diagnostic {
+    Diagnostic::error(
+        "duplicate-email",
+        m.email.span,
+        format!("{} has the email `{}`, already used by `{}`", MemberLabel(&m.id), m.email.value, first.id),
+    )
+    .hint("each member needs their own email address (compared without case)")
+}
+
+/// The rules of one member's own entry.
+fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
+    let client_ids = || ws.clients.iter().map(|c| c.id.as_str());
+    // Formatted only into a diagnostic: most members have none.
+    let what = MemberLabel(&m.id);
+    let profile = if m.profile.value.is_empty() {
+        None
+    } else {
+        let p = ws.profile(&m.profile.value);
+        if p.is_none() {
+            out.push(unknown_ref(
+                format!("{what} has the profile"),
+                &m.profile,
+                profile_ids(ws),
+                "profiles are the files in profiles/",
+            ));
+        }
+        p
+    };
+    for (i, c) in m.clients.iter().enumerate() {
+        if ws.client(&c.value).is_none() {
+            out.push(unknown_ref(
+                format!("{what} is assigned the client"),
+                c,
+                client_ids(),
+                "clients are declared in clients.toml",
+            ));
+        } else if m.clients[..i].iter().any(|x| x.value == c.value) {
+            out.push(
+                Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value))
+                    .hint("list each client once"),
+            );
+        }
+    }
+    for (c, p) in m.client_profiles() {
+        if ws.client(&c.value).is_none() {
+            out.push(unknown_ref(
+                format!("{what} has a per-client profile for the client"),
+                c,
+                client_ids(),
+                "clients are declared in clients.toml",
+            ));
+        } else if !m.has_client(&c.value) {
+            out.push(
+                Diagnostic::error(
+                    "client-profile-unassigned",
+                    c.span,
+                    format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value),
+                )
+                .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
+            );
+        }
+        if ws.profile(&p.value).is_none() {
+            out.push(unknown_ref(
+                format!("{what} has the per-client profile"),
+                p,
+                profile_ids(ws),
+                "profiles are the files in profiles/",
+            ));
+        }
+    }
+    if !m.grants().is_empty() {
+        grant_shape(ws, m.grants(), &format!("{what}'s overrides"), out);
+        if let Some(p) = profile {
+            override_rules(ws, m, p, &what.to_string(), out);
         }
     }
 }
@@ -800,5 +838,111 @@ mod tests {
             &edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"suspended\""),
             "suspended-with-clients",
         );
+    }
+}
+
+/// `check_edited_members` finds, after an in-place edit of members, the
+/// errors that a full check finds.
+#[cfg(test)]
+mod edited_members {
+    use crate::change::Change;
+    use crate::diag::Diagnostic;
+    use crate::generate::{Params, generate};
+    use crate::model::Workspace;
+    use crate::store::edit;
+    use crate::store::incremental;
+    use crate::store::load::{Input, MEMBERS_FILE, load_from};
+
+    type Edit = Box<dyn Fn(&mut dyn toml_edit::TableLike)>;
+
+    fn errors(mut diags: Vec<Diagnostic>) -> Vec<String> {
+        diags.retain(Diagnostic::is_error);
+        let mut out: Vec<String> = diags.iter().map(|d| format!("{} {:?} {}", d.code, d.span, d.message)).collect();
+        out.sort();
+        out
+    }
+
+    fn fresh() -> Workspace {
+        let files = generate(&Params { members: 400, clients: 120, profiles: 12, ..Params::default() });
+        let loaded = load_from(std::path::Path::new("/nonexistent"), Input::Memory(&files));
+        assert!(errors(loaded.diagnostics).is_empty());
+        loaded.workspace
+    }
+
+    /// Applies the edits (member id, edit), then returns the errors of both checks.
+    fn both(edits: &[(&str, &Edit)]) -> (Vec<String>, Vec<String>) {
+        let mut ws = fresh();
+        assert!(errors(super::check(&ws)).is_empty());
+        let parts = {
+            let mut change = Change::new(&ws);
+            for (id, f) in edits {
+                change
+                    .edit_entry(MEMBERS_FILE, "members", id, |e| {
+                        f(e);
+                        Ok(())
+                    })
+                    .unwrap();
+            }
+            change.finish()
+        };
+        let (_, splices) = parts.into_files();
+        let applied = incremental::apply(&mut ws, &splices);
+        let touched = applied.members_in_place.expect("edited in place");
+        let full = errors([applied.diags.clone(), super::check(&ws)].concat());
+        let scoped = errors([applied.diags, super::check_edited_members(&ws, &touched)].concat());
+        (scoped, full)
+    }
+
+    fn set(key: &'static str, value: String) -> Edit {
+        Box::new(move |e| edit::set(e, key, value.as_str().into()))
+    }
+
+    #[test]
+    fn the_errors_are_those_of_a_full_check() {
+        let ws = fresh();
+        let admin = ws.profiles.iter().find(|p| p.admin).map(|p| p.id.to_string()).unwrap();
+        let plain = ws.profiles.iter().find(|p| !p.admin && p.id != "p0001").map(|p| p.id.to_string()).unwrap();
+        let owner = ws.settings.owner.as_ref().unwrap().value.to_string();
+        assert!(ws.member(&owner).is_some_and(|m| m.profile.value == admin));
+        let unknown_client: Edit = Box::new(|e| edit::set_string_array(e, "clients", &["c000001", "nobody"]));
+        let twice: Edit = Box::new(|e| edit::set_string_array(e, "clients", &["c000001", "c000001"]));
+        let per_client: Edit = Box::new(|e| {
+            edit::set_string_array(e, "clients", &["c000001"]);
+            let pairs: toml_edit::InlineTable = [("c000002", "p0002")].into_iter().collect();
+            edit::set(e, "client_profiles", toml_edit::Value::InlineTable(pairs));
+        });
+        let above: Edit = Box::new(|e| {
+            let edit_all: toml_edit::InlineTable = [("edit", "all")].into_iter().collect();
+            let grants: toml_edit::InlineTable =
+                [("settings", toml_edit::Value::InlineTable(edit_all))].into_iter().collect();
+            edit::set(e, "grants", toml_edit::Value::InlineTable(grants));
+        });
+        let cases: Vec<Vec<(&str, Edit)>> = vec![
+            vec![("m000010", set("name", "Renamed".into()))],
+            vec![("m000010", unknown_client)],
+            vec![("m000011", twice)],
+            vec![("m000012", per_client)],
+            vec![("m000013", set("profile", "nope".into()))],
+            vec![("m000014", above)],
+            // The same email as an untouched member, before and after it in file order.
+            vec![("m000020", set("email", "M000005@Example.com".into()))],
+            vec![("m000005", set("email", "m000300@example.com".into()))],
+            // Two edited members sharing one email, and a third with another's.
+            vec![
+                ("m000030", set("email", "same@example.com".into())),
+                ("m000031", set("email", "SAME@example.com".into())),
+                ("m000032", set("email", "m000033@example.com".into())),
+            ],
+            // The owner on a profile that is not an admin one, then suspended.
+            vec![(owner.as_str(), set("profile", plain.clone()))],
+            vec![(owner.as_str(), set("status", "suspended".into()))],
+        ];
+        for (i, case) in cases.iter().enumerate() {
+            let edits: Vec<(&str, &Edit)> = case.iter().map(|(id, e)| (*id, e)).collect();
+            let (scoped, full) = both(&edits);
+            assert_eq!(scoped, full, "case {i}");
+            // Every case but the rename breaks a rule.
+            assert_eq!(full.is_empty(), i == 0, "case {i}: {full:?}");
+        }
     }
 }

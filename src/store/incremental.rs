@@ -12,27 +12,36 @@ use crate::model::{Names, Workspace};
 use crate::source::{FileId, Undo};
 use std::collections::BTreeMap;
 
+/// What [`apply`] did.
+#[derive(Debug)]
+pub struct Applied {
+    /// The diagnostics of reading the new entries (the rules are the caller's).
+    pub diags: Vec<Diagnostic>,
+    /// By file, what undoes each text's splices: the old text, which the disk
+    /// must still hold when the change is written.
+    pub undo: BTreeMap<String, Vec<Undo>>,
+    /// When only members' entries were replaced, each by one with the same id:
+    /// their positions in `ws.members` (see `rules::check_edited_members`).
+    pub members_in_place: Option<Vec<usize>>,
+}
+
 /// Applies the splices (on the texts as read) to `ws` in place: its members,
 /// clients and texts become the new state, and nothing large is copied.
-/// Returns the diagnostics of reading the new entries (the rules are the
-/// caller's) and, by file, what undoes each text's splices (the old text that
-/// the disk must still hold when the change is written).
-pub fn apply(
-    ws: &mut Workspace,
-    splices: &BTreeMap<String, Vec<Splice>>,
-) -> (Vec<Diagnostic>, BTreeMap<String, Vec<Undo>>) {
+pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Applied {
     let mut diags = Vec::new();
     let mut undo = BTreeMap::new();
     let mut reindex = false;
+    let mut members_in_place = None;
     let names = ws.names();
     for (name, list) in splices {
         let Some(file) = ws.sources.find(name) else { continue };
         let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            reindex |= !splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
+            members_in_place = splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
+            reindex |= members_in_place.is_none();
         } else if name == CLIENTS_FILE {
-            reindex |= !splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients);
+            reindex |= splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients).is_none();
         }
         let edits: Vec<(usize, usize, &str)> =
             list.iter().map(|s| (s.start as usize, s.end as usize, s.text.as_str())).collect();
@@ -42,14 +51,17 @@ pub fn apply(
     if reindex {
         ws.reindex();
     }
-    (diags, undo)
+    if splices.keys().any(|name| name != MEMBERS_FILE) {
+        members_in_place = None;
+    }
+    Applied { diags, undo, members_in_place }
 }
 
 /// Turns the items of one file into those after the splices, in place: those
 /// whose key lies in a spliced range are replaced by what the splice's text
 /// holds; the others keep their place, their spans moved by the bytes spliced
-/// before them. Returns whether the ids and their order are unchanged (the
-/// indexes still hold).
+/// before them. When the ids and their order are unchanged (the indexes still
+/// hold), returns the positions of the replaced items.
 fn splice_items<T: HasId>(
     items: &mut Vec<T>,
     file: FileId,
@@ -57,7 +69,7 @@ fn splice_items<T: HasId>(
     names: &Names,
     diags: &mut Vec<Diagnostic>,
     read: fn(&mut Reader, &toml::de::DeTable) -> Vec<T>,
-) -> bool {
+) -> Option<Vec<usize>> {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
     let mut placed = Vec::with_capacity(splices.len());
@@ -113,7 +125,7 @@ fn splice_items<T: HasId>(
     if !items.is_sorted_by_key(|i| i.key_start()) {
         items.sort_unstable_by_key(|i| i.key_start());
     }
-    same_ids
+    same_ids.then_some(covered)
 }
 
 #[cfg(test)]
@@ -167,7 +179,7 @@ mod tests {
         assert!(texts.is_empty());
         let old_texts: BTreeMap<String, String> =
             ws.sources.iter().map(|(_, s)| (s.name.clone(), s.text.clone())).collect();
-        let (diags, undo) = super::apply(&mut ws, &splices);
+        let super::Applied { diags, undo, .. } = super::apply(&mut ws, &splices);
         // What undoes the splices gives the old texts back, byte for byte.
         for (name, undo) in &undo {
             let now = &ws.sources.get(ws.sources.find(name).unwrap()).text;
