@@ -100,13 +100,20 @@ pub fn fingerprints_of(
         .iter()
         .map(|p| (p.id.as_str(), areas.iter().zip(&keys).map(|(a, k)| ws.profile_level(p, a, &k.action)).collect()))
         .collect();
+    // The contacts of assigned companies, and the clients members created:
+    // for `only`, just those its members reach.
+    let assigned: Option<crate::fxhash::FxHashSet<&str>> = only.map(|o| {
+        o.iter().filter_map(|id| ws.member(id)).flat_map(|m| m.clients.iter().map(|c| c.value.as_str())).collect()
+    });
     let mut contacts: HashMap<&str, Vec<&str>> = HashMap::default();
     let mut created: HashMap<&str, Vec<&str>> = HashMap::default();
     for c in &ws.clients {
-        if let Some(company) = &c.company {
+        if let Some(company) =
+            c.company.as_ref().filter(|co| assigned.as_ref().is_none_or(|a| a.contains(co.value.as_str())))
+        {
             contacts.entry(company.value.as_str()).or_default().push(&c.id);
         }
-        if let Some(by) = &c.created_by {
+        if let Some(by) = c.created_by.as_ref().filter(|by| only.is_none_or(|o| o.contains(by.value.as_str()))) {
             created.entry(by.value.as_str()).or_default().push(&c.id);
         }
     }

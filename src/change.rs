@@ -123,73 +123,98 @@ impl Session {
             )
             .hint(first.hint.clone().unwrap_or_else(|| "fix the cause, then run the command again".into())));
         }
-        // SPEC §8: a change may not make a passing test fail.
-        let broken: Vec<crate::expect::Outcome> = crate::expect::run(new, None)
-            .into_iter()
-            .filter(|o| !o.passed && before.passing.contains(&o.name))
-            .collect();
-        if !broken.is_empty() && !ctx.allow_failing_tests {
-            for b in &broken {
-                eprintln!("test failed: {}\n  expected: {}\n  actual:   {}", b.name, b.expected, b.actual);
-                for w in &b.why {
-                    eprintln!("  why:      {w}");
+        // A spliced file (a large members.toml) is written to its temporary
+        // file and synced while the last checks run, on the other core; a
+        // refusal below drops it, and `save::write_all` still compares the
+        // disk with the old text before anything is put in place.
+        let root = &self.root;
+        std::thread::scope(|scope| {
+            let early: Vec<_> = if ctx.dry_run {
+                Vec::new()
+            } else {
+                undo.keys()
+                    .filter_map(|name| {
+                        new.sources.find(name).map(|id| (name.clone(), new.sources.get(id).text.as_str()))
+                    })
+                    .map(|(name, text)| {
+                        let path = root.join(&name);
+                        (name, scope.spawn(move || save::prepare(&path, text.as_bytes())))
+                    })
+                    .collect()
+            };
+            // SPEC §8: a change may not make a passing test fail.
+            let broken: Vec<crate::expect::Outcome> = crate::expect::run(new, None)
+                .into_iter()
+                .filter(|o| !o.passed && before.passing.contains(&o.name))
+                .collect();
+            if !broken.is_empty() && !ctx.allow_failing_tests {
+                for b in &broken {
+                    eprintln!("test failed: {}\n  expected: {}\n  actual:   {}", b.name, b.expected, b.actual);
+                    for w in &b.why {
+                        eprintln!("  why:      {w}");
+                    }
                 }
+                let names: Vec<String> = broken.iter().map(|b| format!("\"{}\"", b.name)).collect();
+                return Err(Error::new(
+                    Kind::Refused,
+                    "test-failed",
+                    format!(
+                        "the change would make {} of tests.toml fail: {}; nothing was written",
+                        if broken.len() == 1 { "a test" } else { "tests" },
+                        names.join(", ")
+                    ),
+                )
+                .hint("change the expectation in tests.toml if it is meant to change, or pass --allow-failing-tests"));
             }
-            let names: Vec<String> = broken.iter().map(|b| format!("\"{}\"", b.name)).collect();
-            return Err(Error::new(
-                Kind::Refused,
-                "test-failed",
-                format!(
-                    "the change would make {} of tests.toml fail: {}; nothing was written",
-                    if broken.len() == 1 { "a test" } else { "tests" },
-                    names.join(", ")
-                ),
-            )
-            .hint("change the expectation in tests.toml if it is meant to change, or pass --allow-failing-tests"));
-        }
-        let mut facts = facts;
-        for b in &broken {
-            facts.push(format!("test now fails (--allow-failing-tests): {}", b.name));
-        }
-        let after_cost = new.monthly_cost();
-        if (before.cost - after_cost).abs() > 0.005 {
-            facts.push(format!(
-                "monthly cost: {} -> {} {}",
-                render::money(before.cost),
-                render::money(after_cost),
-                new.settings.currency
-            ));
-        }
-        let after_prints = access::fingerprints_of(new, touched.as_ref());
-        let mut sign_in_again: Vec<String> = after_prints
-            .iter()
-            .filter(|(id, print)| before.prints.get(id.as_str()).is_some_and(|old| old != *print))
-            .map(|(id, _)| id.to_string())
-            .collect();
-        sign_in_again.sort_unstable();
-        let mut writes = Writes::default();
-        for (name, (before, after)) in &whole {
-            let old = before.as_deref().map_or(save::Old::Missing, |t| save::Old::Text(t.into()));
-            writes.files.insert(name.clone(), save::Write { old, new: after.as_deref() });
-        }
-        for (name, undo) in &undo {
-            let Some(id) = new.sources.find(name) else { continue };
-            let text = new.sources.get(id).text.as_str();
-            writes
-                .files
-                .insert(name.clone(), save::Write { old: save::Old::Spliced { new: text, undo }, new: Some(text) });
-        }
-        let names: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
-        if ctx.dry_run {
-            let diff = unified_diff(&writes);
-            print_result(ctx, &facts, &names, &sign_in_again, Some(&diff))?;
-            return Ok(Outcome::Success);
-        }
-        save::write_all(&self.root, &writes)?;
-        if !ctx.quiet {
-            print_result(ctx, &facts, &names, &sign_in_again, None)?;
-        }
-        Ok(Outcome::Success)
+            let mut facts = facts;
+            for b in &broken {
+                facts.push(format!("test now fails (--allow-failing-tests): {}", b.name));
+            }
+            let after_cost = new.monthly_cost();
+            if (before.cost - after_cost).abs() > 0.005 {
+                facts.push(format!(
+                    "monthly cost: {} -> {} {}",
+                    render::money(before.cost),
+                    render::money(after_cost),
+                    new.settings.currency
+                ));
+            }
+            let after_prints = access::fingerprints_of(new, touched.as_ref());
+            let mut sign_in_again: Vec<String> = after_prints
+                .iter()
+                .filter(|(id, print)| before.prints.get(id.as_str()).is_some_and(|old| old != *print))
+                .map(|(id, _)| id.to_string())
+                .collect();
+            sign_in_again.sort_unstable();
+            let mut writes = Writes::default();
+            for (name, (before, after)) in &whole {
+                let old = before.as_deref().map_or(save::Old::Missing, |t| save::Old::Text(t.into()));
+                writes.files.insert(name.clone(), save::Write { old, new: after.as_deref() });
+            }
+            for (name, undo) in &undo {
+                let Some(id) = new.sources.find(name) else { continue };
+                let text = new.sources.get(id).text.as_str();
+                writes
+                    .files
+                    .insert(name.clone(), save::Write { old: save::Old::Spliced { new: text, undo }, new: Some(text) });
+            }
+            let names: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
+            if ctx.dry_run {
+                let diff = unified_diff(&writes);
+                print_result(ctx, &facts, &names, &sign_in_again, Some(&diff))?;
+                return Ok(Outcome::Success);
+            }
+            let mut prepared = BTreeMap::new();
+            for (name, handle) in early {
+                prepared.insert(name, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+            }
+            save::write_all(root, &writes, prepared)?;
+            if !ctx.quiet {
+                print_result(ctx, &facts, &names, &sign_in_again, None)?;
+            }
+
+            Ok(Outcome::Success)
+        })
     }
 }
 

@@ -2,7 +2,9 @@
 //!
 //! Every value that a rule may point at keeps its [`Span`]; lookups by id go
 //! through indexes built once, so that a 100,000-member workspace is never scanned
-//! for one name.
+//! for one name. A reference shares the allocation of the id it names
+//! ([`Id`]), and what few members have is boxed apart ([`MemberExtra`]): the
+//! model of the reference workload stays within SPEC §7's memory target.
 
 mod id;
 mod level;

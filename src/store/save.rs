@@ -176,8 +176,9 @@ impl Writes<'_> {
 pub const PAUSE_ENV: &str = "ROSTER_TEST_PAUSE_BEFORE_WRITE";
 
 /// Writes every file of `writes` under `root`, refusing (exit 6) when one
-/// changed on disk since it was read.
-pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
+/// changed on disk since it was read. `prepared` holds the files whose new
+/// text is already in a temporary file (see [`prepare`]).
+pub fn write_all(root: &Path, writes: &Writes, mut prepared: BTreeMap<String, Prepared>) -> Result<()> {
     if let Some(ms) = std::env::var(PAUSE_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(Duration::from_millis(ms));
     }
@@ -195,7 +196,10 @@ pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
     for name in writes.order() {
         let path = root.join(name);
         match writes.files[name].new {
-            Some(text) => write_atomic(&path, text.as_bytes())?,
+            Some(text) => match prepared.remove(name) {
+                Some(p) => p.persist()?,
+                None => write_atomic(&path, text.as_bytes())?,
+            },
             None => {
                 std::fs::remove_file(&path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e))?;
                 sync_dir(&path)?;
@@ -207,6 +211,29 @@ pub fn write_all(root: &Path, writes: &Writes) -> Result<()> {
 
 /// Replaces `path` with `bytes`: temporary file, fsync, rename, fsync of the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    prepare(path, bytes)?.persist()
+}
+
+/// A file's new text in a temporary file beside it, flushed to disk, not yet
+/// in place: dropped, the temporary file is removed.
+#[derive(Debug)]
+pub struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+impl Prepared {
+    /// Puts the file in place: rename, then fsync of the folder.
+    pub fn persist(self) -> Result<()> {
+        let shown = self.path.display().to_string();
+        self.tmp.persist(&self.path).map_err(|e| Error::io(format!("cannot replace `{shown}`"), &e.error))?;
+        sync_dir(&self.path)
+    }
+}
+
+/// The first half of [`write_atomic`]: the temporary file, written and synced.
+/// A change starts it for a large file while its last checks run.
+pub fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let shown = path.display();
     let mut tmp = tempfile::Builder::new()
@@ -223,8 +250,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.as_file().sync_all().map_err(|e| Error::io(format!("cannot flush `{shown}` to disk"), &e))?;
-    tmp.persist(path).map_err(|e| Error::io(format!("cannot replace `{shown}`"), &e.error))?;
-    sync_dir(path)
+    Ok(Prepared { tmp, path: path.to_path_buf() })
 }
 
 fn sync_dir(path: &Path) -> Result<()> {
