@@ -17,13 +17,15 @@ use crate::store::save::{self, Lock, Writes};
 use crate::store::{self, plural};
 use serde_json::json;
 use std::collections::BTreeMap;
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// A workspace opened for a change: locked until dropped, valid, and the actor checked.
 #[derive(Debug)]
 pub struct Session {
     pub root: PathBuf,
-    pub ws: Workspace,
+    /// Never freed, as `Ctx::open`'s workspace.
+    pub ws: ManuallyDrop<Workspace>,
     _lock: Lock,
 }
 
@@ -34,7 +36,7 @@ impl Session {
         save::sweep_leftovers(&root);
         let ws = store::open(&root, &ctx.shown(&root), ctx.err_paint())?;
         check_actor(&ws, ctx.actor.as_deref())?;
-        Ok(Session { root, ws, _lock: lock })
+        Ok(Session { root, ws: ManuallyDrop::new(ws), _lock: lock })
     }
 
     /// Validates the changed state, then prints its diff (`--dry-run`) or writes it.
@@ -98,7 +100,7 @@ impl Session {
                 };
             }
             let checked = store::check_from(&self.root, Input::Memory(&files));
-            self.ws = checked.workspace;
+            self.ws = ManuallyDrop::new(checked.workspace);
             checked.diagnostics
         };
         let new = &self.ws;

@@ -25,6 +25,7 @@ use crate::render::Format;
 use crate::store;
 use crate::style::{ColorChoice, Paint};
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// The global options, checked once (ripgrep's "high-level args").
@@ -62,9 +63,12 @@ impl Ctx {
     }
 
     /// The workspace, valid: its errors stop the command with exit 1.
-    pub fn open(&self) -> Result<Workspace> {
+    /// The valid workspace, never freed: the process ends with the command,
+    /// and the system takes its memory back at once, where freeing 100,000
+    /// members allocation by allocation took about 25 ms.
+    pub fn open(&self) -> Result<ManuallyDrop<Workspace>> {
         let root = self.root()?;
-        store::open(&root, &self.shown(&root), self.err_paint())
+        store::open(&root, &self.shown(&root), self.err_paint()).map(ManuallyDrop::new)
     }
 
     pub fn out_paint(&self) -> Paint {

@@ -12,6 +12,14 @@
 //! `.roster-*.tmp` file beside it, which the next change removes under the
 //! lock ([`sweep_leftovers`]); a crash after it leaves the new file.
 //!
+//! **Hand edits.** Before the first rename, every file is compared with the
+//! text the change read, byte for byte, reading the disk in pieces; for a
+//! spliced file that text is rebuilt from the new one and what undoes the
+//! splices ([`Old::Spliced`]), so no copy of a large file is held for it. The
+//! temporary file of a large file may be written while the change's last
+//! checks run ([`prepare`]); a refused change drops it, and the comparison
+//! still comes after it, just before the renames.
+//!
 //! A change that touches several files (a client removed from `clients.toml`
 //! and from every member in `members.toml`) is atomic per file, and the files
 //! are written in an order whose every prefix is a valid workspace: new files
