@@ -431,7 +431,8 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         p
     };
     for (i, c) in m.clients.iter().enumerate() {
-        if ws.client(&c.value).is_none() {
+        // Known when read (`Member::clients_known`): no need to look them up.
+        if !m.clients_known && ws.client(&c.value).is_none() {
             out.push(unknown_ref(
                 format!("{what} is assigned the client"),
                 c,

@@ -152,19 +152,39 @@ impl IdIndex {
 /// The ids read so far that later files refer to (profiles, clients): a
 /// reference read afterwards shares the named id's allocation.
 #[derive(Debug, Default)]
-pub struct Names(HashTable<Id>);
+pub struct Names {
+    profiles: HashTable<Id>,
+    clients: HashTable<Id>,
+}
+
+fn add_to(table: &mut HashTable<Id>, id: &Id) {
+    let h = hash(id);
+    if table.find(h, |x| x == id).is_none() {
+        table.insert_unique(h, id.clone(), |x| hash(x));
+    }
+}
+
+fn find_in(table: &HashTable<Id>, name: &str) -> Option<Id> {
+    table.find(hash(name), |x| x.as_str() == name).cloned()
+}
 
 impl Names {
-    pub fn add(&mut self, id: &Id) {
-        let h = hash(id);
-        if self.0.find(h, |x| x == id).is_none() {
-            self.0.insert_unique(h, id.clone(), |x| hash(x));
-        }
+    pub fn add_profile(&mut self, id: &Id) {
+        add_to(&mut self.profiles, id);
+    }
+
+    pub fn add_client(&mut self, id: &Id) {
+        add_to(&mut self.clients, id);
     }
 
     /// The id named `name`, shared when it is known.
     pub fn get(&self, name: &str) -> Id {
-        self.0.find(hash(name), |x| x.as_str() == name).cloned().unwrap_or_else(|| Id::from(name))
+        self.client(name).or_else(|| find_in(&self.profiles, name)).unwrap_or_else(|| Id::from(name))
+    }
+
+    /// The id of the client named `name`, if it is one.
+    pub fn client(&self, name: &str) -> Option<Id> {
+        find_in(&self.clients, name)
     }
 }
 
@@ -176,7 +196,8 @@ mod tests {
     fn a_known_name_shares_its_allocation() {
         let mut names = Names::default();
         let acme = Id::from("acme");
-        names.add(&acme);
+        names.add_client(&acme);
+        assert!(names.client("acme").is_some() && names.client("p1").is_none());
         let got = names.get(&String::from("acme"));
         assert!(Arc::ptr_eq(&acme.0, &got.0));
         assert_eq!(got, "acme");

@@ -112,6 +112,9 @@ pub struct Member {
     pub status_span: Span,
     pub profile: Ref,
     pub clients: Box<[Ref]>,
+    /// Every client in `clients` named a client when the member was read: the
+    /// rules need not look them up again (cleared when clients change).
+    pub clients_known: bool,
     /// What few members have, apart: most members carry one pointer for it.
     pub extra: Option<Box<MemberExtra>>,
     /// The bytes of its entry in members.toml when it is a standard table that
@@ -370,9 +373,8 @@ impl Workspace {
     /// whose references share them.
     pub fn names(&self) -> Names {
         let mut names = Names::default();
-        for id in self.profiles.iter().map(|p| &p.id).chain(self.clients.iter().map(|c| &c.id)) {
-            names.add(id);
-        }
+        self.profiles.iter().for_each(|p| names.add_profile(&p.id));
+        self.clients.iter().for_each(|c| names.add_client(&c.id));
         names
     }
 

@@ -44,8 +44,12 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
         if name == MEMBERS_FILE {
             members_in_place = splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
             reindex |= members_in_place.is_none();
-        } else if name == CLIENTS_FILE {
-            reindex |= splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients).is_none();
+        } else if name == CLIENTS_FILE
+            && splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients).is_none()
+        {
+            // Clients came or went: what the members' references named is to be looked up again.
+            reindex = true;
+            ws.members.iter_mut().for_each(|m| m.clients_known = false);
         }
         let edits: Vec<(usize, usize, &str)> =
             list.iter().map(|s| (s.start as usize, s.end as usize, s.text.as_str())).collect();
@@ -199,5 +203,26 @@ mod tests {
         assert_eq!(format!("{:?}", ws.clients), format!("{:?}", full.workspace.clients));
         assert_eq!(format!("{:?}", diags), format!("{:?}", full.diagnostics));
         assert!(ws.member("m001200a").is_some() && ws.member("zz").is_some());
+    }
+
+    /// A client gone from clients.toml (here renamed in its bytes) is unknown
+    /// to the members that were assigned it: what they knew when read no longer holds.
+    #[test]
+    fn members_look_their_clients_up_again_when_clients_change() {
+        let files = generate(&Params { members: 300, clients: 60, profiles: 8, ..Params::default() });
+        let mut ws = load_from(Path::new("/nonexistent"), Input::Memory(&files)).workspace;
+        assert!(ws.members.iter().all(|m| m.clients_known));
+        let gone = ws.members.iter().find_map(|m| m.clients.first()).unwrap().value.to_string();
+        let (start, end) = ws.client(&gone).unwrap().entry.unwrap();
+        let text = "[clients.renamed]\nname = \"Renamed\"\nkind = \"company\"\n".to_string();
+        let splices = BTreeMap::from([(CLIENTS_FILE.to_string(), vec![crate::change::Splice { start, end, text }])]);
+        super::apply(&mut ws, &splices);
+        let unknown: Vec<String> = crate::rules::check(&ws)
+            .into_iter()
+            .filter(|d| d.code == "unknown-ref" && d.message.contains(&format!("`{gone}`")))
+            .map(|d| d.message)
+            .collect();
+        let assigned = ws.members.iter().filter(|m| m.has_client(&gone)).count();
+        assert!(assigned > 0 && unknown.len() >= assigned, "{assigned} assigned, {unknown:?}");
     }
 }

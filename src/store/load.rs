@@ -94,9 +94,8 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
     let members_file = cx.read(MEMBERS_FILE);
     let clients_file = cx.read(CLIENTS_FILE);
     let mut clients = cx.parse_chunked(clients_file, "clients", read_clients).unwrap_or_default();
-    for id in profiles.iter().map(|p| &p.id).chain(clients.iter().map(|c| &c.id)) {
-        cx.names.add(id);
-    }
+    profiles.iter().for_each(|p| cx.names.add_profile(&p.id));
+    clients.iter().for_each(|c| cx.names.add_client(&c.id));
     let mut members = cx.parse_chunked(members_file, "members", read_members).unwrap_or_default();
     exclusive_ranges(&mut members, |m| (m.span.start, &mut m.entry));
     exclusive_ranges(&mut clients, |c| (c.span.start, &mut c.entry));
@@ -627,9 +626,15 @@ impl Reader<'_> {
 
     /// A string value that names something by id.
     fn id_ref(&mut self, v: &Val, what: &str) -> Option<Ref> {
+        let s = self.id_text(v, what)?;
+        Some(At::new(self.names.get(&s), self.span(v.span())))
+    }
+
+    /// The text of a string value that must be an id.
+    fn id_text(&mut self, v: &Val, what: &str) -> Option<String> {
         let s = self.string(v, what)?;
         match check_id(&s) {
-            Ok(()) => Some(At::new(self.names.get(&s), self.span(v.span()))),
+            Ok(()) => Some(s),
             Err(why) => {
                 self.bad_value(
                     v.span(),
@@ -972,6 +977,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         status_span: span,
         profile: At::new(Id::default(), span),
         clients: Box::default(),
+        clients_known: true,
         extra: None,
         entry: None,
     };
@@ -1018,8 +1024,18 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                 let items = r.array(v, "`clients`").unwrap_or_default();
                 // Exact capacity, so that the slice is not moved: 500,000
                 // references on the reference workload.
-                let mut clients = Vec::with_capacity(items.len());
-                clients.extend(items.iter().filter_map(|c| r.id_ref(c, "a client")));
+                let mut clients: Vec<Ref> = Vec::with_capacity(items.len());
+                for c in items {
+                    let Some(s) = r.id_text(c, "a client") else {
+                        m.clients_known = false;
+                        continue;
+                    };
+                    let id = r.names.client(&s).unwrap_or_else(|| {
+                        m.clients_known = false;
+                        Id::from(s)
+                    });
+                    clients.push(At::new(id, r.span(c.span())));
+                }
                 m.clients = clients.into_boxed_slice();
             }
             "client_profiles" => {
