@@ -119,7 +119,8 @@ impl serde::Serialize for Id {
     }
 }
 
-fn hash(id: &str) -> u64 {
+/// The hash of an id in every id table (FxHash).
+pub fn hash(id: &str) -> u64 {
     let mut h = FxHasher::default();
     id.hash(&mut h);
     h.finish()

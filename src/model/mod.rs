@@ -9,7 +9,7 @@
 mod id;
 mod level;
 
-pub use id::{Id, IdIndex, Names};
+pub use id::{Id, IdIndex, Names, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
 
 use crate::source::{Sources, Span};

@@ -87,14 +87,12 @@ fn splice_items<T: HasId>(
         delta += s.text.len() as i64 - (s.end as i64 - s.start as i64);
     }
     let mut covered = Vec::new();
-    let mut replaced = Vec::new();
     for (i, item) in items.iter_mut().enumerate() {
         let at = item.key_start();
         // The splices that end at or before this item, and whether one covers it.
         let before = placed.partition_point(|(s, _, _)| s.end <= at && !(s.start == s.end && s.start == at));
         if placed.get(before).is_some_and(|(s, _, _)| s.start <= at && at < s.end) {
             covered.push(i);
-            replaced.push(item.id().to_string());
             continue;
         }
         let moved = if before == 0 {
@@ -113,7 +111,7 @@ fn splice_items<T: HasId>(
         diags.extend(new_diags);
         fresh.extend(new_items);
     }
-    let same_ids = fresh.len() == replaced.len() && fresh.iter().zip(&replaced).all(|(i, id)| i.id() == id);
+    let same_ids = fresh.len() == covered.len() && fresh.iter().zip(&covered).all(|(f, &i)| f.id() == items[i].id());
     if fresh.len() == covered.len() {
         // As many entries as before: each takes a replaced one's place.
         for (&i, item) in covered.iter().zip(fresh) {

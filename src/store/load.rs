@@ -289,7 +289,7 @@ impl Loader<'_> {
         // Sorting hashes, not the ids, keeps this to one pass over the ids:
         // only ids of equal hash are compared.
         let mut hashes: Vec<(u64, u32)> =
-            out.iter().enumerate().map(|(i, item)| (id_hash(item.id()), i as u32)).collect();
+            out.iter().enumerate().map(|(i, item)| (crate::model::id_hash(item.id()), i as u32)).collect();
         hashes.sort_unstable();
         for same in hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1) {
             let mut ids: Vec<&str> = same.iter().map(|&(_, i)| out[i as usize].id()).collect();
@@ -301,13 +301,6 @@ impl Loader<'_> {
         self.diags.extend(diags);
         Some(out)
     }
-}
-
-fn id_hash(id: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = crate::fxhash::FxHasher::default();
-    id.hash(&mut h);
-    h.finish()
 }
 
 /// The entries of `members.toml` and `clients.toml`, as the chunked loader and
