@@ -1,0 +1,140 @@
+//! Whole outputs pinned: every command's stdout, stderr and exit code on the
+//! example workspace and on broken ones, as insta snapshots. A refactor that
+//! changes a byte of what a user sees fails here, with the difference shown.
+//! Review a deliberate change with `cargo insta review` (or
+//! `INSTA_UPDATE=always cargo test --test cli snapshots` and `git diff`).
+
+use crate::support::{Run, Workspace};
+
+/// stdout, stderr and the exit code in one text, with the temporary folder's
+/// path replaced so that the snapshot does not depend on it.
+fn transcript(ws: &Workspace, run: &Run) -> String {
+    let path = ws.path().to_string_lossy().into_owned();
+    let name = ws.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let clean = |text: &str| text.replace(&path, "[WS]").replace(&format!("`{name}`"), "`[WS]`");
+    format!("exit: {}\n--- stdout\n{}--- stderr\n{}", run.code, clean(&run.stdout), clean(&run.stderr))
+}
+
+/// Runs each command line on a fresh copy of `ws()` and pins its transcript
+/// under the snapshot name given beside it.
+fn pin(ws: impl Fn() -> Workspace, cases: &[(&str, &[&str])]) {
+    for (name, args) in cases {
+        let ws = ws();
+        let run = ws.run(args);
+        insta::with_settings!({ description => args.join(" "), omit_expression => true }, {
+            insta::assert_snapshot!(*name, transcript(&ws, &run));
+        });
+    }
+}
+
+#[test]
+fn read_commands_on_the_example() {
+    pin(
+        Workspace::example_with_tests,
+        &[
+            ("check", &["check"]),
+            ("check_strict_json", &["check", "--strict", "--format", "json"]),
+            ("member_list", &["member", "list"]),
+            ("member_list_csv", &["member", "list", "--format", "csv"]),
+            ("member_list_json", &["member", "list", "--format", "json"]),
+            ("member_list_markdown", &["member", "list", "--format", "markdown"]),
+            ("member_list_profile", &["member", "list", "--profile", "connect-pay"]),
+            ("member_list_status", &["member", "list", "--status", "invited"]),
+            ("member_list_client", &["member", "list", "--client", "acme"]),
+            ("member_show", &["member", "show", "bob"]),
+            ("member_show_json", &["member", "show", "bob", "--format", "json"]),
+            ("profile_list", &["profile", "list"]),
+            ("profile_list_json", &["profile", "list", "--format", "json"]),
+            ("profile_show", &["profile", "show", "easy-invoicing"]),
+            ("profile_show_json", &["profile", "show", "easy-invoicing", "--format", "json"]),
+            ("profile_compare", &["profile", "compare", "connect-pay", "connect-no-pay"]),
+            (
+                "profile_compare_only_diff_markdown",
+                &["profile", "compare", "connect-pay", "connect-no-pay", "--only-diff", "--format", "markdown"],
+            ),
+            ("profile_default", &["profile", "default"]),
+            ("client_list", &["client", "list"]),
+            ("client_list_member", &["client", "list", "--member", "bob"]),
+            ("client_list_json", &["client", "list", "--format", "json"]),
+            ("access_check_allowed", &["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"]),
+            ("access_check_denied", &["access", "check", "julie", "invoices.edit", "--client", "initech"]),
+            ("access_check_json", &["access", "check", "bob", "invoices.edit", "--client", "acme", "--format", "json"]),
+            ("access_who_can", &["access", "who-can", "invoices.edit", "--client", "acme"]),
+            ("access_who_can_json", &["access", "who-can", "settings.edit", "--format", "json"]),
+            ("access_matrix_csv", &["access", "matrix", "--format", "csv"]),
+            ("access_matrix_json", &["access", "matrix", "--format", "json"]),
+            ("export_members", &["export", "members"]),
+            ("export_profiles", &["export", "profiles"]),
+            ("export_clients", &["export", "clients"]),
+            ("export_assignments", &["export", "assignments"]),
+            ("export_matrix_json", &["export", "matrix", "--format", "json"]),
+            ("test", &["test"]),
+            ("test_json", &["test", "--format", "json"]),
+            ("test_filter", &["test", "--filter", "Bob"]),
+            ("fmt_check", &["fmt", "--check"]),
+        ],
+    );
+}
+
+#[test]
+fn changes_on_the_example_as_dry_runs() {
+    pin(
+        Workspace::example_with_tests,
+        &[
+            ("dry_member_add", &["--dry-run", "member", "add", "zoe", "--name", "Zoé Roux", "--email", "zoe@x.example"]),
+            ("dry_member_edit", &["--dry-run", "member", "edit", "bob", "--status", "suspended"]),
+            ("dry_member_edit_grant", &["--dry-run", "member", "edit", "hugo", "--grant", "clients.export=assigned"]),
+            ("dry_member_remove", &["--dry-run", "member", "remove", "hugo"]),
+            ("dry_profile_duplicate", &["--dry-run", "profile", "duplicate", "connect-pay", "connect-lite"]),
+            ("dry_profile_edit", &["--dry-run", "profile", "edit", "easy-invoicing", "--set", "invoices.edit=none"]),
+            ("dry_profile_default", &["--dry-run", "profile", "default", "connect-no-pay"]),
+            ("dry_profile_remove_refused", &["--dry-run", "profile", "remove", "connect-pay"]),
+            ("dry_transfer_all", &["--dry-run", "transfer-all", "connect-pay", "--to", "connect-no-pay"]),
+            ("dry_transfer_one", &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting"]),
+            ("dry_transfer_one_client", &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting", "--client", "initech"]),
+            ("dry_client_add", &["--dry-run", "client", "add", "wayne", "--name", "Wayne Corp"]),
+            ("dry_client_remove", &["--dry-run", "client", "remove", "umbrella"]),
+            ("dry_client_assign", &["--dry-run", "client", "assign", "umbrella", "--to", "bob"]),
+            ("dry_client_unassign", &["--dry-run", "client", "unassign", "globex", "--from", "bob"]),
+            ("dry_json_change", &["--dry-run", "--format", "json", "member", "edit", "bob", "--name", "Robert Durand"]),
+            ("refused_by_test", &["member", "edit", "bob", "--status", "suspended"]),
+            ("refused_by_rule", &["profile", "edit", "connect-pay", "--set", "clients.view=all"]),
+            ("not_found_member", &["member", "edit", "bobb", "--status", "suspended"]),
+            ("not_found_profile", &["transfer-one", "bob", "--to", "nope"]),
+            ("usage_error", &["member", "edit", "bob", "--status", "sleeping"]),
+        ],
+    );
+}
+
+#[test]
+fn commands_on_broken_workspaces() {
+    let broken = || {
+        let ws = Workspace::example();
+        ws.edit("workspace.toml", "owner = \"claire\"", "owner = \"clare\"");
+        ws.edit("members.toml", "profile = \"connect-no-pay\"", "profile = \"connect-no-pai\"");
+        ws.edit("clients.toml", "kind = \"contact\"", "kind = \"person\"");
+        ws
+    };
+    pin(
+        broken,
+        &[
+            ("broken_check", &["check"]),
+            ("broken_check_json", &["check", "--format", "json"]),
+            ("broken_member_list", &["member", "list"]),
+            ("broken_change", &["member", "edit", "bob", "--name", "Robert"]),
+        ],
+    );
+    let syntax = || {
+        let ws = Workspace::example();
+        ws.edit("members.toml", "[members.hugo]", "[members.hugo");
+        ws
+    };
+    pin(syntax, &[("syntax_check", &["check"]), ("syntax_who_can", &["access", "who-can", "settings.edit"])]);
+    let unknown_key = || {
+        let ws = Workspace::example();
+        ws.edit("profiles/connect-pay.toml", "tier =", "teir =");
+        ws
+    };
+    pin(unknown_key, &[("unknown_key_check", &["check"])]);
+    pin(Workspace::empty, &[("no_workspace", &["check"])]);
+}
