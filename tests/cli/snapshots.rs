@@ -81,7 +81,10 @@ fn changes_on_the_example_as_dry_runs() {
     pin(
         Workspace::example_with_tests,
         &[
-            ("dry_member_add", &["--dry-run", "member", "add", "zoe", "--name", "Zoé Roux", "--email", "zoe@x.example"]),
+            (
+                "dry_member_add",
+                &["--dry-run", "member", "add", "zoe", "--name", "Zoé Roux", "--email", "zoe@x.example"],
+            ),
             ("dry_member_edit", &["--dry-run", "member", "edit", "bob", "--status", "suspended"]),
             ("dry_member_edit_grant", &["--dry-run", "member", "edit", "hugo", "--grant", "clients.export=assigned"]),
             ("dry_member_remove", &["--dry-run", "member", "remove", "hugo"]),
@@ -91,7 +94,10 @@ fn changes_on_the_example_as_dry_runs() {
             ("dry_profile_remove_refused", &["--dry-run", "profile", "remove", "connect-pay"]),
             ("dry_transfer_all", &["--dry-run", "transfer-all", "connect-pay", "--to", "connect-no-pay"]),
             ("dry_transfer_one", &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting"]),
-            ("dry_transfer_one_client", &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting", "--client", "initech"]),
+            (
+                "dry_transfer_one_client",
+                &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting", "--client", "initech"],
+            ),
             ("dry_client_add", &["--dry-run", "client", "add", "wayne", "--name", "Wayne Corp"]),
             ("dry_client_remove", &["--dry-run", "client", "remove", "umbrella"]),
             ("dry_client_assign", &["--dry-run", "client", "assign", "umbrella", "--to", "bob"]),
