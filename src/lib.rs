@@ -6,7 +6,7 @@
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
 //! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
 //! - `change`: the path every change takes (validate, diff or write);
-//! - `diag`, `source`: diagnostics and where values came from;
+//! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
@@ -14,6 +14,7 @@
 
 pub mod access;
 pub mod change;
+pub mod codes;
 pub mod cli;
 pub mod commands;
 pub mod diag;

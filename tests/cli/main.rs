@@ -16,3 +16,4 @@ mod read;
 mod reliability;
 mod review;
 mod snapshots;
+mod reference;
