@@ -86,7 +86,11 @@ pub const COMMAND_ERRORS: &[CommandError] = &[
     CommandError { code: "fmt-comments", exit: 3, summary: "`fmt` cannot place a comment without losing it" },
     CommandError { code: "actor-required", exit: 5, summary: "the workspace requires `--as MEMBER` for every change" },
     CommandError { code: "not-permitted", exit: 5, summary: "the acting member may not make this change" },
-    CommandError { code: "lock-timeout", exit: 6, summary: "another change held the lock for longer than `--lock-timeout`" },
+    CommandError {
+        code: "lock-timeout",
+        exit: 6,
+        summary: "another change held the lock for longer than `--lock-timeout`",
+    },
     CommandError { code: "changed-on-disk", exit: 6, summary: "a file the change read was changed by hand meanwhile" },
     CommandError { code: "io", exit: 6, summary: "a file could not be read or written (for a change: exit 6)" },
     CommandError { code: "git", exit: 6, summary: "git failed, or a revision is not a commit" },

@@ -5,6 +5,7 @@
 //! - `cli`: the command line; `commands`: one module per command;
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
 //! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
+//! - `schema`: the keys of every file, their order and meaning, for all of these;
 //! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
@@ -14,8 +15,8 @@
 
 pub mod access;
 pub mod change;
-pub mod codes;
 pub mod cli;
+pub mod codes;
 pub mod commands;
 pub mod diag;
 pub mod diff;
@@ -27,6 +28,7 @@ pub mod git;
 pub mod model;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod store;
 pub mod style;

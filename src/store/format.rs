@@ -6,7 +6,7 @@
 //!   order (it orders every listing), each tier's ceiling as `[tiers.X.ceiling]`.
 //! - `profiles/*.toml`: name, description, tier, builtin, admin, then `[grants]`.
 //! - `members.toml`, `clients.toml`: entries sorted by id, each a `[members.ID]`
-//!   table with its keys in the order of SPEC §2, one blank line between entries.
+//!   table with its keys in the order of `schema`, one blank line between entries.
 //! - Grants, ceilings and overrides: one inline table per area, areas and actions
 //!   in their declared order; `client_profiles` sorted by client; strings in
 //!   TOML's basic form unless another reads better; `key = value`, single spaces.
@@ -19,6 +19,7 @@
 
 use crate::error::{Error, Kind, Result};
 use crate::model::Workspace;
+use crate::schema;
 use toml_edit::{DocumentMut, Item, Key, Table, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,14 +29,6 @@ pub enum FileKind {
     Members,
     Clients,
 }
-
-const SETTINGS_KEYS: [&str; 6] = ["name", "owner", "default_profile", "currency", "custom_profiles", "require_actor"];
-const AREA_KEYS: [&str; 4] = ["label", "actions", "levels", "per_client"];
-const TIER_KEYS: [&str; 3] = ["label", "price", "ceiling"];
-const PROFILE_KEYS: [&str; 6] = ["name", "description", "tier", "builtin", "admin", "grants"];
-const MEMBER_KEYS: [&str; 8] =
-    ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
-const CLIENT_KEYS: [&str; 4] = ["name", "kind", "company", "created_by"];
 
 /// A key and its value, with the comments that go with them.
 #[derive(Debug)]
@@ -66,7 +59,7 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
     let out = match kind {
         FileKind::Members | FileKind::Clients => {
             let (table, keys) =
-                if kind == FileKind::Members { ("members", &MEMBER_KEYS[..]) } else { ("clients", &CLIENT_KEYS[..]) };
+                if kind == FileKind::Members { ("members", schema::MEMBER) } else { ("clients", schema::CLIENT) };
             let mut entries = entries_of(&doc, table, &mut header);
             entries.sort_by(|a, b| a.id.cmp(&b.id));
             let mut out = String::new();
@@ -91,14 +84,14 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
             let mut no_header = vec![String::new()];
             let mut areas = entries_of(&doc, "areas", &mut no_header);
             let mut tiers = entries_of(&doc, "tiers", &mut no_header);
-            sort_fields(&mut settings.fields, &SETTINGS_KEYS);
+            sort_fields(&mut settings.fields, schema::SETTINGS);
             out.push_str(&print_entry("workspace", &settings, &order, &[]));
             for a in &mut areas {
-                sort_fields(&mut a.fields, &AREA_KEYS);
+                sort_fields(&mut a.fields, schema::AREA);
                 out.push_str(&print_entry(&format!("areas.{}", key(&a.id)), a, &order, &[]));
             }
             for t in &mut tiers {
-                sort_fields(&mut t.fields, &TIER_KEYS);
+                sort_fields(&mut t.fields, schema::TIER);
                 out.push_str(&print_entry(&format!("tiers.{}", key(&t.id)), t, &order, &["ceiling"]));
             }
             out
@@ -106,7 +99,7 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
         FileKind::Profile => {
             let mut root = entry("", None, &Item::Table(doc.as_table().clone()));
             take_header(&mut root.above, &mut header);
-            sort_fields(&mut root.fields, &PROFILE_KEYS);
+            sort_fields(&mut root.fields, schema::PROFILE);
             print_entry("", &root, &order, &["grants"])
         }
     };
@@ -342,8 +335,8 @@ fn trailing_comment(raw: Option<&str>) -> Option<String> {
     raw.contains('#').then(|| raw.to_string())
 }
 
-fn sort_fields(fields: &mut [Field], order: &[&str]) {
-    fields.sort_by_key(|f| order.iter().position(|k| *k == f.key).unwrap_or(order.len()));
+fn sort_fields(fields: &mut [Field], table: schema::Table) {
+    fields.sort_by_key(|f| table.position(&f.key));
 }
 
 fn key(id: &str) -> String {

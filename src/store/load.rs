@@ -11,6 +11,7 @@ use crate::model::{
     AccessTest, Area, At, Client, ClientKind, Grants, Id, Level, Member, Names, Profile, Ref, Settings, Status,
     TestKind, Tier, Workspace,
 };
+use crate::schema;
 use crate::source::{FileId, Sources, Span, relative_name};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -731,7 +732,7 @@ fn read_workspace(r: &mut Reader, top: &DeTable) -> WorkspaceParts {
                     }
                 }
             }
-            _ => r.unknown_key(key, &["workspace", "areas", "tiers"], "workspace.toml"),
+            _ => r.unknown_key(key, &schema::WORKSPACE_FILE.names(), "workspace.toml"),
         }
     }
     let file_start = r.span(0..0);
@@ -776,11 +777,7 @@ fn read_settings(r: &mut Reader, value: &Val) -> Option<Settings> {
             }
             "custom_profiles" => s.custom_profiles = r.bool(v, "`workspace.custom_profiles`").unwrap_or(true),
             "require_actor" => s.require_actor = r.bool(v, "`workspace.require_actor`").unwrap_or(false),
-            _ => r.unknown_key(
-                key,
-                &["name", "owner", "default_profile", "currency", "custom_profiles", "require_actor"],
-                "[workspace]",
-            ),
+            _ => r.unknown_key(key, &schema::SETTINGS.names(), "[workspace]"),
         }
     }
     if !has_name {
@@ -855,7 +852,7 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
                     );
                 }
             }
-            _ => r.unknown_key(k, &["label", "actions", "levels", "per_client"], &format!("area `{id}`")),
+            _ => r.unknown_key(k, &schema::AREA.names(), &format!("area `{id}`")),
         }
     }
     if !has_actions {
@@ -882,7 +879,7 @@ fn read_tier(r: &mut Reader, key: &Key, value: &Val) -> Option<Tier> {
                 tier.price = r.amount(v, "`price`").unwrap_or(0.0);
             }
             "ceiling" => tier.ceiling = r.grants(v, &format!("tiers.{id}.ceiling")),
-            _ => r.unknown_key(k, &["label", "price", "ceiling"], &format!("tier `{id}`")),
+            _ => r.unknown_key(k, &schema::TIER.names(), &format!("tier `{id}`")),
         }
     }
     if !has_price {
@@ -919,11 +916,7 @@ fn read_profile(r: &mut Reader, top: &DeTable, id: &str, span: Span) -> Option<P
             "builtin" => p.builtin = r.bool(v, "`builtin`").unwrap_or(false),
             "admin" => p.admin = r.bool(v, "`admin`").unwrap_or(false),
             "grants" => p.grants = r.grants(v, "grants"),
-            _ => r.unknown_key(
-                k,
-                &["name", "description", "tier", "builtin", "admin", "grants"],
-                &format!("profile `{id}`"),
-            ),
+            _ => r.unknown_key(k, &schema::PROFILE.names(), &format!("profile `{id}`")),
         }
     }
     if !has_name {
@@ -953,9 +946,6 @@ pub(crate) fn read_members(r: &mut Reader, top: &DeTable) -> Vec<Member> {
     }
     members
 }
-
-const MEMBER_KEYS: [&str; 8] =
-    ["name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
 
 fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
     let id = r.key_id(key, "member")?;
@@ -1056,7 +1046,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                     m.extra_mut().credit_limit = Some(limit);
                 }
             }
-            _ => r.unknown_key(k, &MEMBER_KEYS, &format!("member `{id}`")),
+            _ => r.unknown_key(k, &schema::MEMBER.names(), &format!("member `{id}`")),
         }
     }
     let context = format!("member `{id}`");
@@ -1146,7 +1136,7 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
             }
             "company" => c.company = r.id_ref(v, "`company`"),
             "created_by" => c.created_by = r.id_ref(v, "`created_by`"),
-            _ => r.unknown_key(k, &["name", "kind", "company", "created_by"], &format!("client `{id}`")),
+            _ => r.unknown_key(k, &schema::CLIENT.names(), &format!("client `{id}`")),
         }
     }
     if !has_name {
@@ -1157,9 +1147,6 @@ fn read_client(r: &mut Reader, key: &Key, value: &Val) -> Option<Client> {
     }
     Some(c)
 }
-
-const TEST_KEYS: [&str; 10] =
-    ["name", "who_can", "exactly", "includes", "excludes", "member", "allow", "deny", "client", "max_monthly_cost"];
 
 fn read_tests(r: &mut Reader, top: &DeTable) -> Vec<AccessTest> {
     let mut tests = Vec::new();
@@ -1202,7 +1189,7 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
             "deny" => deny = keys(r, v, "`deny`"),
             "client" => client = r.id_ref(v, "`client`"),
             "max_monthly_cost" => max = r.amount(v, "`max_monthly_cost`"),
-            _ => r.unknown_key(k, &TEST_KEYS, "a test"),
+            _ => r.unknown_key(k, &schema::TEST.names(), "a test"),
         }
     }
     let kinds = usize::from(who_can.is_some()) + usize::from(member.is_some()) + usize::from(max.is_some());

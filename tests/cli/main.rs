@@ -13,7 +13,7 @@ mod edits;
 mod expectations;
 mod init;
 mod read;
+mod reference;
 mod reliability;
 mod review;
 mod snapshots;
-mod reference;
