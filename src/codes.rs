@@ -149,10 +149,10 @@ mod tests {
                     rest
                 };
                 let rest = rest.trim_start();
-                if let Some(lit) = rest.strip_prefix('"') {
-                    if let Some(end) = lit.find('"') {
-                        out.push(lit[..end].to_string());
-                    }
+                if let Some(lit) = rest.strip_prefix('"')
+                    && let Some(end) = lit.find('"')
+                {
+                    out.push(lit[..end].to_string());
                 }
             }
         }
