@@ -3,7 +3,7 @@
 //! the access chain behind it. Exit 0 when all pass, 1 when any fails.
 
 use super::Ctx;
-use crate::error::{Outcome, Result};
+use crate::error::{Error, Kind, Outcome, Result};
 use crate::expect;
 use crate::render::{self, Col, Format, Records};
 use clap::Args;
@@ -19,6 +19,14 @@ pub struct TestArgs {
 pub fn cmd_test(ctx: &Ctx, args: TestArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let results = expect::run(&ws, args.filter.as_deref());
+    if let Some(filter) = &args.filter
+        && results.is_empty()
+    {
+        // A filter that matches nothing is a mistake, not a pass: CI that
+        // runs `test --filter X` must not go green on a renamed test.
+        return Err(Error::new(Kind::Invalid, "no-test", format!("no test of tests.toml has `{filter}` in its name"))
+            .hint("`roster test` lists every test's name; the filter is case-sensitive"));
+    }
     let failed = results.iter().filter(|r| !r.passed).count();
     let passed = results.len() - failed;
     let text = match ctx.format {

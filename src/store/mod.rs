@@ -30,14 +30,17 @@ pub fn discover(flag: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
             return Ok(dir.to_path_buf());
         }
     }
-    let config = cwd.join("config");
-    if config.join(load::WORKSPACE_FILE).is_file() {
-        return Ok(config);
+    // From `src/` of a repository that keeps its workspace in `config/`.
+    for dir in cwd.ancestors() {
+        let config = dir.join("config");
+        if config.join(load::WORKSPACE_FILE).is_file() {
+            return Ok(config);
+        }
     }
     Err(Error::new(
         Kind::Invalid,
         "no-workspace",
-        "no workspace found: no workspace.toml here, in a parent folder, or in ./config",
+        "no workspace found: no workspace.toml here or in a parent folder, nor in a `config/` folder of either",
     )
     .hint("pass -w DIR or set ROSTER_WORKSPACE, or create a workspace with `roster init DIR`"))
 }

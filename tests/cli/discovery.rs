@@ -34,3 +34,12 @@ fn no_workspace_says_how_to_make_one() {
     run_in(empty.path(), &["check"]).code(1).stderr_has("error[no-workspace]").stderr_has("roster init");
     run_in(empty.path(), &["-w", "missing", "member", "list"]).code(1).stderr_has("`missing` is not a folder");
 }
+
+/// From `src/` of a repository whose workspace is `config/` at its root.
+#[test]
+fn found_in_a_config_folder_of_a_parent() {
+    let repo = Workspace::empty();
+    crate::support::copy_dir(&repo_config(), &repo.path().join("config"));
+    std::fs::create_dir_all(repo.path().join("src/deep")).expect("mkdir");
+    run_in(&repo.path().join("src/deep"), &["check"]).code(0).stdout_has("12 members");
+}

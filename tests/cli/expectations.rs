@@ -184,3 +184,10 @@ fn init_writes_tests_that_pass() {
     crate::support::run_in(dir.path(), &["init", "-q"]).code(0);
     crate::support::run_in(dir.path(), &["test"]).code(0).stdout_has("pass  Only the owner edits settings");
 }
+
+#[test]
+fn a_filter_that_matches_no_test_fails() {
+    let ws = Workspace::example_with_tests();
+    ws.run(&["test", "--filter", "nomatch"]).code(1).stderr_has("error[no-test]").stderr_has("`nomatch`");
+    ws.run(&["test", "--filter", "Bob"]).code(0);
+}
