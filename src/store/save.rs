@@ -136,6 +136,9 @@ impl Old<'_> {
             Ok((f, _)) => f,
             Err(Refusal::Missing { .. }) => return Ok(matches!(self, Old::Missing)),
             Err(Refusal::Io(e)) => return Err(e),
+            Err(Refusal::NotRegular(what)) => {
+                return Err(std::io::Error::other(format!("it is {what}, not a regular file")));
+            }
             Err(r) => return Err(std::io::Error::other(r.message(&path.display().to_string(), "read"))),
         };
         let pieces: Box<dyn Iterator<Item = &str>> = match self {
