@@ -32,6 +32,13 @@
 //! for git to see. The lock is held from before the workspace is read until the
 //! last file is written, so changes serialise; a second one waits up to
 //! `--lock-timeout` seconds, then exits 6.
+//!
+//! **Where files go.** Before the first rename, every file's target is
+//! resolved by [`super::files`]: a link inside the workspace is written
+//! through (the temporary file beside its target), while a link or folder
+//! leading outside, a FIFO, a device or a file with other hard links is
+//! refused with nothing written. The leftover sweep keeps inside the
+//! workspace too, and `--dry-run` never runs it.
 
 use super::files::Refusal;
 use crate::error::{Error, Kind, Result};

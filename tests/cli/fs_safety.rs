@@ -188,7 +188,8 @@ fn the_sweep_never_deletes_through_a_profiles_link_leading_outside() {
     std::fs::write(profiles.join(".roster-abc.tmp"), "someone else's file").expect("write");
     std::os::unix::fs::symlink(&profiles, ws.path().join("profiles")).expect("symlink");
     let before = tree(outside.path());
-    for args in [&["member", "edit", "bob", "--name", "B"][..], &["--dry-run", "member", "edit", "bob", "--name", "B"]] {
+    for args in [&["member", "edit", "bob", "--name", "B"][..], &["--dry-run", "member", "edit", "bob", "--name", "B"]]
+    {
         roster(ws.path(), args, &[])
             .code(1)
             .stderr_has("error[io]: `profiles` is a link to")
