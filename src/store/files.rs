@@ -249,8 +249,12 @@ fn new_file(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
         return Err(Refusal::NotRegular("a folder"));
     };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
-    let real = inside(root, dir)?.join(file_name);
-    Ok(real)
+    match inside(root, dir) {
+        Ok(real) => Ok(real.join(file_name)),
+        // The file is not a link: the folder it would be in is.
+        Err(Refusal::Outside { real, .. }) => Err(Refusal::Outside { real: real.join(file_name), link: false }),
+        Err(r) => Err(r),
+    }
 }
 
 /// Where a new text of `path`, a file named by the user outside any workspace
