@@ -33,7 +33,10 @@ impl Session {
     pub fn begin(ctx: &Ctx) -> Result<Session> {
         let root = ctx.root()?;
         let lock = Lock::acquire(&root, ctx.lock_timeout)?;
-        save::sweep_leftovers(&root);
+        // `--dry-run` deletes nothing, leftovers included (the lock creates no file).
+        if !ctx.dry_run {
+            save::sweep_leftovers(&root);
+        }
         let ws = store::open(&root, &ctx.shown(&root), ctx.err_paint())?;
         check_actor(&ws, ctx.actor.as_deref())?;
         Ok(Session { root, ws: ManuallyDrop::new(ws), _lock: lock })
@@ -139,8 +142,8 @@ impl Session {
                         new.sources.find(name).map(|id| (name.clone(), new.sources.get(id).text.as_str()))
                     })
                     .map(|(name, text)| {
-                        let path = root.join(&name);
-                        (name, scope.spawn(move || save::prepare(&path, text.as_bytes())))
+                        let n = name.clone();
+                        (name, scope.spawn(move || save::prepare_in(root, &n, text.as_bytes())))
                     })
                     .collect()
             };

@@ -53,8 +53,21 @@ struct Row {
 }
 
 fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
-    let bytes =
-        std::fs::read(&args.file).map_err(|e| Error::io(format!("cannot read `{}`", args.file.display()), &e))?;
+    // A regular file only: a FIFO or a device would make the import wait or
+    // read without end.
+    let bytes = crate::store::files::read_regular(&args.file).map_err(|r| {
+        use crate::store::files::Refusal;
+        let shown = args.file.display().to_string();
+        match r {
+            Refusal::NotRegular(_) => Error::new(Kind::Environment, "io", r.message(&shown, "read"))
+                .hint("save the CSV to a file first, then import that file"),
+            Refusal::Missing { link: None } => {
+                Error::new(Kind::Environment, "io", format!("cannot read `{shown}`: there is no such file"))
+                    .hint("check the path of the CSV file")
+            }
+            _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
+        }
+    })?;
     let session = Session::begin(ctx)?;
     let ws = &session.ws;
     let rows = parse(ws, &bytes).map_err(|problems| {

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
@@ -25,27 +25,34 @@ pub const TEMPLATE: [(&str, &str); 6] = [
 
 pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
     let dir = args.dir.unwrap_or_else(|| ctx.cwd().to_path_buf());
-    // Refuse before writing anything, so that no file is left half-made.
+    // Every target is checked before anything is written, so that a refusal
+    // leaves no file behind; the profiles folder again once it exists.
     for (name, _) in TEMPLATE {
-        let path = dir.join(name);
-        if path.exists() {
-            return Err(Error::new(
-                Kind::Refused,
-                "exists",
-                format!("`{}` already exists; nothing was written", path.display()),
-            )
-            .hint("choose an empty folder: `roster init NEW_DIR`"));
-        }
+        refuse_existing(&dir.join(name))?;
     }
+    refuse_profiles_outside(&dir)?;
     std::fs::create_dir_all(dir.join("profiles"))
         .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), &e))?;
+    refuse_profiles_outside(&dir)?;
+    let mut written = Vec::new();
     for (name, text) in TEMPLATE {
         let path = dir.join(name);
-        let mut file = std::fs::File::create_new(&path)
-            .map_err(|e| Error::io(format!("cannot create `{}`", path.display()), &e))?;
-        file.write_all(text.as_bytes())
-            .and_then(|()| file.sync_all())
-            .map_err(|e| Error::io(format!("cannot write `{}`", path.display()), &e))?;
+        // `create_new` never follows a link, not even a dangling one.
+        let made = std::fs::File::create_new(&path)
+            .map_err(|e| (format!("cannot create `{}`", path.display()), e))
+            .and_then(|mut file| {
+                written.push(path.clone());
+                file.write_all(text.as_bytes())
+                    .and_then(|()| file.sync_all())
+                    .map_err(|e| (format!("cannot write `{}`", path.display()), e))
+            });
+        if let Err((what, e)) = made {
+            // All or nothing: the files already made are removed again.
+            for made in &written {
+                let _ = std::fs::remove_file(made);
+            }
+            return Err(Error::io(what, &e).hint("nothing was kept; fix the cause, then run `roster init` again"));
+        }
     }
     if !ctx.quiet {
         let shown = dir.display();
@@ -55,4 +62,44 @@ pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
         ))?;
     }
     Ok(Outcome::Success)
+}
+
+/// Refuses a name that holds anything, a link (even a dangling one) included.
+fn refuse_existing(path: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else { return Ok(()) };
+    let what = match std::fs::read_link(path) {
+        Ok(to) if meta.file_type().is_symlink() => format!(" (a link to `{}`)", to.display()),
+        _ => String::new(),
+    };
+    Err(Error::new(Kind::Refused, "exists", format!("`{}` already exists{what}; nothing was written", path.display()))
+        .hint("choose an empty folder: `roster init NEW_DIR`"))
+}
+
+/// Refuses a `profiles` folder that is a link leading outside `dir` (or to
+/// nothing): the profiles would be written there.
+fn refuse_profiles_outside(dir: &Path) -> Result<()> {
+    let profiles = dir.join("profiles");
+    let Ok(meta) = std::fs::symlink_metadata(&profiles) else { return Ok(()) };
+    if meta.is_dir() {
+        return Ok(());
+    }
+    let shown = profiles.display();
+    let refuse = |why: String| {
+        Err(Error::new(Kind::Environment, "io", format!("`{shown}` {why}; nothing was written"))
+            .hint("remove it, or make `profiles` a folder of the new workspace, then run `roster init` again"))
+    };
+    if !meta.file_type().is_symlink() {
+        return refuse("is not a folder".into());
+    }
+    match (profiles.canonicalize(), dir.canonicalize()) {
+        (Ok(real), Ok(root)) if !real.starts_with(&root) => {
+            refuse(format!("is a link to `{}`, outside the workspace", real.display()))
+        }
+        (Ok(real), _) if !real.is_dir() => refuse(format!("is a link to `{}`, which is not a folder", real.display())),
+        (Ok(_), _) => Ok(()),
+        (Err(_), _) => {
+            let to = std::fs::read_link(&profiles).unwrap_or_default();
+            refuse(format!("is a link to `{}`, which does not exist", to.display()))
+        }
+    }
 }

@@ -62,6 +62,7 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
         unreadable: false,
         failed: Vec::new(),
         names: Names::default(),
+        real_paths: BTreeMap::new(),
     };
     let ws_file = cx.read(WORKSPACE_FILE);
     let (settings, areas, tiers) = cx.parse(ws_file, read_workspace).unwrap_or((None, Vec::new(), Vec::new()));
@@ -137,6 +138,8 @@ struct Loader<'a> {
     failed: Vec<FileId>,
     /// The ids read so far that references share.
     names: Names,
+    /// The real path of each file read, with the name it was read as.
+    real_paths: BTreeMap<PathBuf, String>,
 }
 
 impl Loader<'_> {
@@ -153,7 +156,7 @@ impl Loader<'_> {
     fn read(&mut self, name: &str) -> FileId {
         let path = self.root.join(name);
         let text = match self.input {
-            Input::Disk => read_text(&self.root, &path, name),
+            Input::Disk => read_text(&self.root, &path, name).and_then(|(text, real)| self.one_name(name, real, text)),
             Input::Memory(files) => files.get(name).cloned().ok_or_else(|| ReadError::Diag(missing_file(name))),
         };
         match text {
@@ -178,6 +181,26 @@ impl Loader<'_> {
         }
     }
 
+    /// Refuses a file that another name of the workspace already led to (a
+    /// link inside the workspace to another of its files): a change to one
+    /// would change the other unseen, without its rules being checked.
+    fn one_name(&mut self, name: &str, real: PathBuf, text: String) -> Result<String, ReadError> {
+        match self.real_paths.get(&real) {
+            Some(first) => Err(ReadError::Diag(
+                Diagnostic::file_error(
+                    "io",
+                    name,
+                    format!("`{name}` is the same file as `{first}`: one of them is a link to the other"),
+                )
+                .hint("give each its own file: a change to one would change the other unseen"),
+            )),
+            None => {
+                self.real_paths.insert(real, name.to_string());
+                Ok(text)
+            }
+        }
+    }
+
     /// The `profiles/*.toml` files, sorted by name, as (stem, workspace-relative name).
     fn profile_files(&mut self) -> Vec<(String, String)> {
         if let Input::Memory(files) = self.input {
@@ -191,6 +214,18 @@ impl Loader<'_> {
                 .collect();
         }
         let dir = self.root.join(PROFILES_DIR);
+        // A profiles folder that leads outside is one error, not one per file.
+        if let Ok(real) = dir.canonicalize()
+            && !real.starts_with(&self.root)
+        {
+            self.unreadable = true;
+            let r = super::files::Refusal::Outside { real, link: true };
+            self.diags.push(
+                Diagnostic::file_error("io", PROFILES_DIR, r.message(PROFILES_DIR, "read"))
+                    .hint("make `profiles` a folder of the workspace and copy the profiles into it"),
+            );
+            return Vec::new();
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
@@ -421,31 +456,23 @@ enum ReadError {
     NotUtf8 { text: String, at: usize },
 }
 
-fn read_text(root: &Path, path: &Path, name: &str) -> Result<String, ReadError> {
-    let io = |msg: String, hint: &str| ReadError::Diag(Diagnostic::file_error("io", name, msg).hint(hint));
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ReadError::Diag(missing_file(name))),
-        Err(e) => return Err(io(format!("cannot read `{name}`: {e}"), "check the file's permissions")),
-    };
-    if meta.is_dir() {
-        return Err(io(format!("`{name}` is a folder, not a file"), "replace the folder with a TOML file"));
+/// Reads a workspace file through [`super::files::read_in`]: a regular file
+/// inside the workspace, with one link. Returns its text and its real path.
+fn read_text(root: &Path, path: &Path, name: &str) -> Result<(String, PathBuf), ReadError> {
+    use super::files::Refusal;
+    let (bytes, real) = super::files::read_in(root, path).map_err(|refusal| {
+        ReadError::Diag(match refusal {
+            Refusal::Missing { link: None } => missing_file(name),
+            r => Diagnostic::file_error("io", name, r.message(name, "read")).hint(r.hint(name)),
+        })
+    })?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, real)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            Err(ReadError::NotUtf8 { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), at })
+        }
     }
-    // SPEC §6: no file is read through a link that leads outside the workspace.
-    if let Ok(real) = path.canonicalize()
-        && !real.starts_with(root)
-    {
-        return Err(io(
-            format!("`{name}` is a link to `{}`, outside the workspace", real.display()),
-            "copy the file into the workspace instead of linking to it",
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|e| io(format!("cannot read `{name}`: {e}"), "check the file's permissions"))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        ReadError::NotUtf8 { text: String::from_utf8_lossy(e.as_bytes()).into_owned(), at }
-    })
 }
 
 fn missing_file(name: &str) -> Diagnostic {

@@ -32,7 +32,15 @@
 //! for git to see. The lock is held from before the workspace is read until the
 //! last file is written, so changes serialise; a second one waits up to
 //! `--lock-timeout` seconds, then exits 6.
+//!
+//! **Where files go.** Before the first rename, every file's target is
+//! resolved by [`super::files`]: a link inside the workspace is written
+//! through (the temporary file beside its target), while a link or folder
+//! leading outside, a FIFO, a device or a file with other hard links is
+//! refused with nothing written. The leftover sweep keeps inside the
+//! workspace too, and `--dry-run` never runs it.
 
+use super::files::Refusal;
 use crate::error::{Error, Kind, Result};
 use crate::source::{Undo, undone};
 use std::borrow::Cow;
@@ -81,15 +89,21 @@ impl Lock {
 }
 
 /// Removes the temporary files (`.roster-*.tmp`) that a change killed before
-/// its rename left behind. Called under the lock: no other change is writing,
-/// so every such file is a leftover.
+/// its rename left behind. Called under the lock, and never for `--dry-run`:
+/// no other change is writing, so every such file is a leftover. Only regular
+/// files are removed, and only in the workspace folder and a `profiles/`
+/// folder whose real path lies inside the workspace: a `profiles/` link that
+/// leads elsewhere is not cleaned (SPEC §6, nothing deleted outside).
 pub fn sweep_leftovers(root: &Path) {
     for dir in [root.to_path_buf(), root.join(super::load::PROFILES_DIR)] {
+        if !super::files::folder_inside(root, &dir) {
+            continue;
+        }
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         for e in entries.flatten() {
             let name = e.file_name();
             let name = name.to_string_lossy();
-            if name.starts_with(".roster-") && name.ends_with(".tmp") {
+            if name.starts_with(".roster-") && name.ends_with(".tmp") && e.file_type().is_ok_and(|t| t.is_file()) {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -123,10 +137,16 @@ impl Old<'_> {
 
     /// Whether `path` holds this text, read in pieces.
     fn on_disk(&self, path: &Path) -> std::io::Result<bool> {
-        let file = match File::open(path) {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(matches!(self, Old::Missing)),
-            Err(e) => return Err(e),
+        // Opened as the loader opens it: a FIFO put in its place meanwhile
+        // is an error, never a wait under the lock.
+        let file = match super::files::open_regular(path) {
+            Ok((f, _)) => f,
+            Err(Refusal::Missing { .. }) => return Ok(matches!(self, Old::Missing)),
+            Err(Refusal::Io(e)) => return Err(e),
+            Err(Refusal::NotRegular(what)) => {
+                return Err(std::io::Error::other(format!("it is {what}, not a regular file")));
+            }
+            Err(r) => return Err(std::io::Error::other(r.message(&path.display().to_string(), "read"))),
         };
         let pieces: Box<dyn Iterator<Item = &str>> = match self {
             Old::Missing => return Ok(false),
@@ -201,25 +221,47 @@ pub fn write_all(root: &Path, writes: &Writes, mut prepared: BTreeMap<String, Pr
             .hint("check the file (was it being edited by hand?), then run the command again"));
         }
     }
-    for name in writes.order() {
+    // Where each file goes, all checked before the first rename: a link
+    // inside the workspace is written through, anything else refused.
+    let mut targets = BTreeMap::new();
+    for (name, w) in &writes.files {
         let path = root.join(name);
+        let target = match w.new {
+            Some(_) => super::files::write_target(root, &path),
+            None => super::files::remove_target(root, &path),
+        };
+        let target = target.map_err(|r| refused(name, &r, if w.new.is_some() { "replace" } else { "remove" }))?;
+        targets.insert(name.as_str(), target);
+    }
+    for name in writes.order() {
+        let path = &targets[name];
         match writes.files[name].new {
             Some(text) => match prepared.remove(name) {
-                Some(p) => p.persist()?,
-                None => write_atomic(&path, text.as_bytes())?,
+                Some(p) if p.path == *path => p.persist()?,
+                _ => prepare_at(path, text.as_bytes())?.persist()?,
             },
             None => {
-                std::fs::remove_file(&path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e))?;
-                sync_dir(&path)?;
+                std::fs::remove_file(path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e))?;
+                sync_dir(path)?;
             }
         }
     }
     Ok(())
 }
 
-/// Replaces `path` with `bytes`: temporary file, fsync, rename, fsync of the folder.
+/// A file the change may not write, as an error (exit 6, nothing written).
+fn refused(name: &str, r: &Refusal, doing: &str) -> Error {
+    let message = format!("{}; nothing was written", r.message(name, doing));
+    Error::new(Kind::Environment, "io", message).hint(r.hint(name))
+}
+
+/// Replaces `path`, a file named by the user (`export -o`), with `bytes`:
+/// temporary file, fsync, rename, fsync of the folder. A link is written
+/// through; a FIFO, a device or a folder is refused, never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    prepare(path, bytes)?.persist()
+    let shown = path.display().to_string();
+    let target = super::files::write_target_anywhere(path).map_err(|r| refused(&shown, &r, "replace"))?;
+    prepare_at(&target, bytes)?.persist()
 }
 
 /// A file's new text in a temporary file beside it, flushed to disk, not yet
@@ -239,9 +281,17 @@ impl Prepared {
     }
 }
 
-/// The first half of [`write_atomic`]: the temporary file, written and synced.
-/// A change starts it for a large file while its last checks run.
-pub fn prepare(path: &Path, bytes: &[u8]) -> Result<Prepared> {
+/// The first half of writing the workspace file `name`: the temporary file,
+/// written and synced, beside the file it will replace (the target of a link
+/// inside the workspace). A change starts it for a large file while its last
+/// checks run.
+pub fn prepare_in(root: &Path, name: &str, bytes: &[u8]) -> Result<Prepared> {
+    let target = super::files::write_target(root, &root.join(name)).map_err(|r| refused(name, &r, "replace"))?;
+    prepare_at(&target, bytes)
+}
+
+/// The temporary file for `path`, written and synced, not yet in place.
+fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let shown = path.display();
     let mut tmp = tempfile::Builder::new()
