@@ -12,6 +12,7 @@ mod discovery;
 mod edits;
 mod expectations;
 mod init;
+mod lockout;
 mod read;
 mod reliability;
 mod review;
