@@ -819,7 +819,8 @@ mod tests {
     #[test]
     fn admin_limited_members_have_no_overrides_and_no_per_client_profiles() {
         // An override on the owner, who is on the admin profile: pointed at its level.
-        let members = edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
+        let members =
+            edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
         let checked = check_with(&[("members.toml", &members)]);
         assert_eq!(codes(&checked), vec!["admin-limited"], "{:#?}", checked.diagnostics);
         let d = &checked.diagnostics[0];
@@ -850,7 +851,11 @@ mod tests {
         assert_eq!(codes(&checked), vec!["admin-limited", "admin-limited"], "{:#?}", checked.diagnostics);
         assert!(checked.diagnostics[0].hint.as_deref().unwrap().contains("transfer-one dan --to PROFILE"));
         // The same override on a member who is not an admin is fine.
-        let ok = edit(MEMBERS, "profile = \"contributor\"", "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }");
+        let ok = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }",
+        );
         assert_eq!(codes(&check_with(&[("members.toml", &ok)])), Vec::<&str>::new());
     }
 
@@ -872,7 +877,8 @@ mod tests {
         // Neither rule-breaking state below is valid; the guard holds on its own.
         let suspended = edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\nstatus = \"suspended\"");
         assert!(!editor(&[("members.toml", &suspended)]));
-        let limited = edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
+        let limited =
+            edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
         assert!(!editor(&[("members.toml", &limited)]));
         // Another active admin is enough.
         let other = edit(&suspended, "profile = \"contributor\"", "profile = \"admin\"");

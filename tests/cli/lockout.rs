@@ -103,8 +103,18 @@ error[admin-limited]: the change would break 1 rule (shown above as the files wo
 fn every_change_that_would_limit_an_admin_is_refused() {
     let ws = Workspace::example();
     // julie has an override, bob a per-client profile.
-    refused(&ws, &["transfer-one", "julie", "--to", "admin"], 3, "`julie` is on the admin profile `admin` and has an override `invoices.view` = `assigned`");
-    refused(&ws, &["--dry-run", "transfer-one", "bob", "--to", "admin"], 3, "has a per-client profile `full-accounting` for `acme`");
+    refused(
+        &ws,
+        &["transfer-one", "julie", "--to", "admin"],
+        3,
+        "`julie` is on the admin profile `admin` and has an override `invoices.view` = `assigned`",
+    );
+    refused(
+        &ws,
+        &["--dry-run", "transfer-one", "bob", "--to", "admin"],
+        3,
+        "has a per-client profile `full-accounting` for `acme`",
+    );
     ws.run(&["client", "assign", "acme", "--to", "marc"]).code(0);
     refused(
         &ws,
@@ -166,7 +176,12 @@ fn only_the_owner_changes_the_owners_entry() {
     ws.run(&["--as", "claire", "client", "assign", "acme", "--to", "claire"]).code(0);
     refused(&ws, &["--as", "marc", "client", "unassign", "acme", "--from", "claire"], 5, OWNER_ONLY);
     refused(&ws, &["--as", "marc", "client", "remove", "acme"], 5, OWNER_ONLY);
-    refused(&ws, &["--as", "marc", "transfer-one", "claire", "--to", "full-accounting", "--client", "acme"], 5, OWNER_ONLY);
+    refused(
+        &ws,
+        &["--as", "marc", "transfer-one", "claire", "--to", "full-accounting", "--client", "acme"],
+        5,
+        OWNER_ONLY,
+    );
     ws.write("rename.csv", "id,name\nclaire,Claire M\n");
     refused(&ws, &["--as", "marc", "import", "members", "rename.csv"], 5, OWNER_ONLY);
     // What leaves the owner's entry as it reads goes through.
@@ -175,11 +190,17 @@ fn only_the_owner_changes_the_owners_entry() {
     let export = ws.run(&["export", "members"]);
     ws.write("export.csv", &export.code(0).stdout);
     ws.run(&["--as", "marc", "import", "members", "export.csv"]).code(0);
-    ws.edit("members.toml", "[members.claire]\nname = \"Claire Martin\"\nemail = \"claire@cabinet-martin.example\"\n", "[members.claire]\nemail = \"claire@cabinet-martin.example\"\nname = \"Claire Martin\"\n");
+    ws.edit(
+        "members.toml",
+        "[members.claire]\nname = \"Claire Martin\"\nemail = \"claire@cabinet-martin.example\"\n",
+        "[members.claire]\nemail = \"claire@cabinet-martin.example\"\nname = \"Claire Martin\"\n",
+    );
     ws.run(&["--as", "marc", "fmt"]).code(0);
     assert!(ws.read("members.toml").contains("[members.claire]\nname = \"Claire Martin\"\nemail"));
     // The owner changes their own entry.
-    ws.run(&["--as", "claire", "client", "unassign", "acme", "--from", "claire"]).code(0).stdout_has("claire: unassigned acme");
+    ws.run(&["--as", "claire", "client", "unassign", "acme", "--from", "claire"])
+        .code(0)
+        .stdout_has("claire: unassigned acme");
     // Without an actor there is nobody to hold to it.
     ws.edit("workspace.toml", "require_actor = true", "require_actor = false");
     ws.run(&["member", "edit", "claire", "--name", "Claire M"]).code(0);
@@ -197,6 +218,7 @@ fn the_settings_area_must_accept_all() {
     );
     ws.edit("workspace.toml", "settings = { view = \"all\", edit = \"all\" }\n", "");
     let run = ws.run(&["check"]);
-    run.code(1).stderr_has("error[bad-value]: the `settings` area does not accept the level `all`\n  --> workspace.toml:");
+    run.code(1)
+        .stderr_has("error[bad-value]: the `settings` area does not accept the level `all`\n  --> workspace.toml:");
     run.stderr_has("= help: add \"all\" to the `levels` of [areas.settings]");
 }
