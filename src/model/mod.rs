@@ -244,6 +244,7 @@ impl Member {
                 (Some(e), None) | (None, Some(e)) => e.same_values(&MemberExtra::default()),
             }
     }
+
     pub fn has_client(&self, client: &str) -> bool {
         self.clients.iter().any(|c| c.value == client)
     }
@@ -475,5 +476,34 @@ impl Workspace {
         self.members
             .iter()
             .filter(move |m| m.profile.value == profile || m.client_profiles().iter().any(|(_, p)| p.value == profile))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{MEMBERS, check_with, edit};
+
+    /// `same_entry` reads what an entry says: not where, nor in which order.
+    #[test]
+    fn same_entry_ignores_layout_and_order_only() {
+        let bob = |members: &str| {
+            let ws = check_with(&[("members.toml", members)]).workspace;
+            ws.member("bob").expect("bob").clone()
+        };
+        let base = bob(MEMBERS);
+        let moved = format!("\n# a comment that moves every span\n{MEMBERS}");
+        let reordered = edit(MEMBERS, "clients = [\"acme\", \"globex\"]", "clients = [ \"globex\",\"acme\" ]");
+        assert!(base.same_entry(&bob(&moved)));
+        assert!(base.same_entry(&bob(&reordered)));
+        for changed in [
+            edit(MEMBERS, "name = \"Bob\"", "name = \"Robert\""),
+            edit(MEMBERS, "clients = [\"acme\", \"globex\"]", "clients = [\"acme\"]"),
+            edit(MEMBERS, "acme = \"contributor\"", "acme = \"user\""),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"invited\""),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\ngrants = { calendars = { view = \"all\" } }"),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\ncredit_limit = 10"),
+        ] {
+            assert!(!base.same_entry(&bob(&changed)), "{changed}");
+        }
     }
 }
