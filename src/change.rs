@@ -9,7 +9,7 @@ use crate::access;
 use crate::commands::Ctx;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::model::{Id, Level, Profile, Workspace};
+use crate::model::{Id, Level, Member, Profile, Workspace};
 use crate::render::{self, Format};
 use crate::store::edit::Editor;
 use crate::store::load::Input;
@@ -72,6 +72,7 @@ impl Session {
             .then(|| touched_members(&self.ws, splices.get(crate::store::load::MEMBERS_FILE).map_or(&[][..], |v| v)));
         // What is compared after the change, taken before the workspace moves on.
         let before = Summary::of(&self.ws, touched.as_ref());
+        let owner_entry = OwnerEntry::guarded(&self.ws, ctx.actor.as_deref());
         // Whole new texts (and, with them, spliced files made whole), with the
         // old text of each; or, for splices alone, what undoes them.
         let mut whole = texts;
@@ -107,6 +108,10 @@ impl Session {
             checked.diagnostics
         };
         let new = &self.ws;
+        // Who may make the change comes before whether it is valid.
+        if let Some(owner_entry) = &owner_entry {
+            owner_entry.check(new)?;
+        }
         let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {
             let paint = ctx.err_paint();
@@ -127,6 +132,14 @@ impl Session {
                 ),
             )
             .hint(first.hint.clone().unwrap_or_else(|| "fix the cause, then run the command again".into())));
+        }
+        if !crate::rules::has_settings_editor(new) {
+            return Err(Error::new(
+                Kind::Refused,
+                "no-settings-editor",
+                "the change would leave no active member who can edit settings (settings.edit = all), and so nobody who may change permissions; nothing was written",
+            )
+            .hint("keep at least one active member on an admin profile (the owner always is one)"));
         }
         // A spliced file (a large members.toml) is written to its temporary
         // file and synced while the last checks run, on the other core; a
@@ -356,6 +369,44 @@ fn check_actor(ws: &Workspace, actor: Option<&str>) -> Result<()> {
         .hint("ask a member with settings.edit = all (an administrator) to make this change"));
     }
     Ok(())
+}
+
+/// SPEC §1: with `--as`, only the owner changes the owner's own entry. An
+/// admin may change anything else, and the owner's entry, being on an admin
+/// profile, can never be limited (`admin-limited`); this keeps another admin
+/// from suspending, moving or otherwise rewriting the one member who can
+/// always edit settings. The entry is compared as it reads before and after
+/// the change, whichever command made it and however (an edit of the entry,
+/// a transfer, an assignment, a client removed that the owner was assigned).
+struct OwnerEntry<'a> {
+    actor: &'a str,
+    owner: Member,
+}
+
+impl<'a> OwnerEntry<'a> {
+    /// The owner's entry as read, when the change is made `--as` another member.
+    fn guarded(ws: &Workspace, actor: Option<&'a str>) -> Option<OwnerEntry<'a>> {
+        let actor = actor?;
+        let owner = ws.settings.owner.as_ref().and_then(|o| ws.member(&o.value))?;
+        (owner.id != actor).then(|| OwnerEntry { actor, owner: owner.clone() })
+    }
+
+    /// Exit 5 when the new state's entry of the owner says something else.
+    fn check(&self, new: &Workspace) -> Result<()> {
+        if new.member(&self.owner.id).is_some_and(|m| m.same_entry(&self.owner)) {
+            return Ok(());
+        }
+        let owner = &self.owner.id;
+        Err(Error::new(
+            Kind::NotPermitted,
+            "not-permitted",
+            format!(
+                "only the owner may change the owner's entry: this change would change `{owner}`'s entry in members.toml, and it is made by `{}` (--as); nothing was written",
+                self.actor
+            ),
+        )
+        .hint(format!("ask `{owner}` to make this change (--as {owner})")))
+    }
 }
 
 /// A replacement of bytes `start..end` of a file as it was read (an insertion

@@ -114,7 +114,8 @@ fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
 }
 
 fn settings_area(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    let ok = ws.area("settings").is_some_and(|a| a.has_action("view") && a.has_action("edit"));
+    let settings = ws.area("settings");
+    let ok = settings.is_some_and(|a| a.has_action("view") && a.has_action("edit"));
     if !ok && !ws.areas.is_empty() {
         let at = ws.areas[0].span;
         out.push(
@@ -122,6 +123,28 @@ fn settings_area(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("add [areas.settings] with actions = [\"view\", \"edit\"] and levels = [\"none\", \"all\"]"),
         );
     }
+    // Who may change permissions holds settings.edit = `all` (`change`'s actor
+    // check): without that level nobody ever could, and the owner (active, on
+    // an admin profile, never limited) would not be the one who always can.
+    if let Some(area) = settings.filter(|a| ok && !a.incomplete && !a.accepts(Level::All)) {
+        let at = area.levels.last().map_or(area.span, |l| l.span);
+        out.push(
+            Diagnostic::error("bad-value", at, "the `settings` area does not accept the level `all`")
+                .hint("add \"all\" to the `levels` of [areas.settings]: members who may change permissions hold settings.edit = all"),
+        );
+    }
+}
+
+/// Whether some active member holds `settings.edit = all`: who may change
+/// permissions (`change`'s actor check). A change that would leave nobody is
+/// refused. In a workspace without errors the owner always does (active, on
+/// an admin profile, no overrides, and `settings` accepts `all`), so it is
+/// looked for first.
+pub fn has_settings_editor(ws: &Workspace) -> bool {
+    let Some(area) = ws.area("settings") else { return false };
+    let edits = |m: &Member| access::member_level(ws, m, area, "edit").level == Level::All;
+    let owner = ws.settings.owner.as_ref().and_then(|o| ws.member(&o.value));
+    owner.is_some_and(edits) || ws.members.iter().any(edits)
 }
 
 fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
@@ -473,11 +496,67 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
+    if let Some(p) = profile.filter(|p| p.admin) {
+        admin_limited(ws, m, p, out);
+    }
     if !m.grants().is_empty() {
         grant_shape(ws, m.grants(), &format!("{what}'s overrides"), out);
-        if let Some(p) = profile {
+        // On an admin, every override is already `admin-limited`: no more about it.
+        if let Some(p) = profile.filter(|p| !p.admin) {
             override_rules(ws, m, p, &what.to_string(), out);
         }
+    }
+}
+
+/// SPEC §1 `admin-limited`, on a member: an admin holds the highest level of
+/// everything, for every client, so a member whose own profile is an admin
+/// profile has no overrides and no per-client profiles. One diagnostic per
+/// override (at its level) and per per-client profile (at its client key).
+fn admin_limited(ws: &Workspace, m: &Member, p: &Profile, out: &mut Vec<Diagnostic>) {
+    // The owner stays on an admin profile (rule `owner`): removing is the only way.
+    let move_first = if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) {
+        format!("the owner `{}` stays on an admin profile", m.id)
+    } else {
+        format!("or first move `{}` to a non-admin profile (`roster transfer-one {} --to PROFILE`)", m.id, m.id)
+    };
+    for (area, actions) in m.grants() {
+        for (action, level) in actions {
+            out.push(
+                Diagnostic::error(
+                    "admin-limited",
+                    level.span,
+                    format!(
+                        "{} is on the admin profile `{}` and has an override `{area}.{action}` = `{}`",
+                        MemberLabel(&m.id),
+                        p.id,
+                        level.value
+                    ),
+                )
+                .hint(format!(
+                    "an admin holds the highest level of everything and is never limited: remove the override (`roster member edit {} --revoke-grant {area}.{action}`); {move_first}",
+                    m.id
+                )),
+            );
+        }
+    }
+    for (client, profile) in m.client_profiles() {
+        out.push(
+            Diagnostic::error(
+                "admin-limited",
+                client.span,
+                format!(
+                    "{} is on the admin profile `{}` and has a per-client profile `{}` for `{}`",
+                    MemberLabel(&m.id),
+                    p.id,
+                    profile.value,
+                    client.value
+                ),
+            )
+            .hint(format!(
+                "an admin works under their admin profile for every client: remove `{}` from `client_profiles` (`roster transfer-one {} --to {} --client {}`); {move_first}",
+                client.value, m.id, p.id, client.value
+            )),
+        );
     }
 }
 
@@ -738,6 +817,75 @@ mod tests {
     }
 
     #[test]
+    fn admin_limited_members_have_no_overrides_and_no_per_client_profiles() {
+        // An override on the owner, who is on the admin profile: pointed at its level.
+        let members =
+            edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
+        let checked = check_with(&[("members.toml", &members)]);
+        assert_eq!(codes(&checked), vec!["admin-limited"], "{:#?}", checked.diagnostics);
+        let d = &checked.diagnostics[0];
+        let at = d.span.unwrap();
+        assert_eq!(&members[at.start as usize..at.end as usize], "\"none\"");
+        assert!(d.message.contains("override `settings.edit` = `none`"), "{}", d.message);
+        // The owner is never told to leave the admin profile.
+        let hint = d.hint.as_deref().unwrap();
+        assert!(hint.contains("--revoke-grant settings.edit") && hint.contains("stays on an admin profile"), "{hint}");
+        // A per-client profile on an admin: pointed at its client key.
+        let members = edit(
+            MEMBERS,
+            "profile = \"admin\"",
+            "profile = \"admin\"\nclients = [\"acme\"]\nclient_profiles = { acme = \"contributor\" }",
+        );
+        let checked = check_with(&[("members.toml", &members)]);
+        assert_eq!(codes(&checked), vec!["admin-limited"], "{:#?}", checked.diagnostics);
+        let at = checked.diagnostics[0].span.unwrap();
+        let line_start = members[..at.start as usize].rfind('\n').unwrap() + 1;
+        assert_eq!(&members[line_start..at.end as usize], "client_profiles = { acme");
+        // Another admin is told to move to a non-admin profile first; one
+        // diagnostic per override, and no other rule judges them (an admin's
+        // view below its edit is not also `edit-exceeds-view`).
+        let members = format!(
+            "{MEMBERS}\n[members.dan]\nname = \"Dan\"\nemail = \"dan@example.com\"\nprofile = \"admin\"\ngrants = {{ clients = {{ view = \"none\" }}, calendars = {{ view = \"own\" }} }}\n"
+        );
+        let checked = check_with(&[("members.toml", &members)]);
+        assert_eq!(codes(&checked), vec!["admin-limited", "admin-limited"], "{:#?}", checked.diagnostics);
+        assert!(checked.diagnostics[0].hint.as_deref().unwrap().contains("transfer-one dan --to PROFILE"));
+        // The same override on a member who is not an admin is fine.
+        let ok = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { calendars = { edit = \"all\" } }",
+        );
+        assert_eq!(codes(&check_with(&[("members.toml", &ok)])), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn the_settings_area_accepts_all() {
+        let ws = edit(
+            WORKSPACE,
+            "[areas.settings]\nactions = [\"view\", \"edit\"]\nlevels = [\"none\", \"all\"]",
+            "[areas.settings]\nactions = [\"view\", \"edit\"]\nlevels = [\"none\"]",
+        );
+        let ws = edit(&ws, "settings = { view = \"all\", edit = \"all\" }", "settings = { view = \"none\" }");
+        breaks("workspace.toml", &ws, "bad-value");
+    }
+
+    #[test]
+    fn a_settings_editor_is_the_owner_or_any_active_member_with_settings_edit_all() {
+        let editor = |changes: &[(&str, &str)]| super::has_settings_editor(&check_with(changes).workspace);
+        assert!(editor(&[]));
+        // Neither rule-breaking state below is valid; the guard holds on its own.
+        let suspended = edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\nstatus = \"suspended\"");
+        assert!(!editor(&[("members.toml", &suspended)]));
+        let limited =
+            edit(MEMBERS, "profile = \"admin\"", "profile = \"admin\"\ngrants = { settings = { edit = \"none\" } }");
+        assert!(!editor(&[("members.toml", &limited)]));
+        // Another active admin is enough.
+        let other = edit(&suspended, "profile = \"contributor\"", "profile = \"admin\"");
+        assert!(editor(&[("members.toml", &other)]));
+    }
+
+    #[test]
     fn default_profile_missing_or_admin() {
         breaks(
             "workspace.toml",
@@ -918,6 +1066,30 @@ mod edited_members {
                 [("settings", toml_edit::Value::InlineTable(edit_all))].into_iter().collect();
             edit::set(e, "grants", toml_edit::Value::InlineTable(grants));
         });
+        let settings_none = || -> Edit {
+            Box::new(|e| {
+                let edit_none: toml_edit::InlineTable = [("edit", "none")].into_iter().collect();
+                let grants: toml_edit::InlineTable =
+                    [("settings", toml_edit::Value::InlineTable(edit_none))].into_iter().collect();
+                edit::set(e, "grants", toml_edit::Value::InlineTable(grants));
+            })
+        };
+        let per_client_owner: Edit = Box::new(move |e| {
+            edit::set_string_array(e, "clients", &["c000002"]);
+            let pairs: toml_edit::InlineTable = [("c000002", "p0002")].into_iter().collect();
+            edit::set(e, "client_profiles", toml_edit::Value::InlineTable(pairs));
+        });
+        let to_admin: Edit = {
+            let admin = admin.clone();
+            let settings_none = settings_none();
+            Box::new(move |e| {
+                edit::set(e, "profile", admin.as_str().into());
+                edit::set_string_array(e, "clients", &["c000002"]);
+                let pairs: toml_edit::InlineTable = [("c000002", "p0002")].into_iter().collect();
+                edit::set(e, "client_profiles", toml_edit::Value::InlineTable(pairs));
+                settings_none(e);
+            })
+        };
         let cases: Vec<Vec<(&str, Edit)>> = vec![
             vec![("m000010", set("name", "Renamed".into()))],
             vec![("m000010", unknown_client)],
@@ -937,6 +1109,11 @@ mod edited_members {
             // The owner on a profile that is not an admin one, then suspended.
             vec![(owner.as_str(), set("profile", plain.clone()))],
             vec![(owner.as_str(), set("status", "suspended".into()))],
+            // admin-limited: an override or a per-client profile on the
+            // owner, and a member with both moved to the admin profile.
+            vec![(owner.as_str(), settings_none())],
+            vec![(owner.as_str(), per_client_owner)],
+            vec![("m000015", to_admin)],
         ];
         for (i, case) in cases.iter().enumerate() {
             let edits: Vec<(&str, &Edit)> = case.iter().map(|(id, e)| (*id, e)).collect();
@@ -944,6 +1121,9 @@ mod edited_members {
             assert_eq!(scoped, full, "case {i}");
             // Every case but the rename breaks a rule.
             assert_eq!(full.is_empty(), i == 0, "case {i}: {full:?}");
+            if i + 3 >= cases.len() {
+                assert!(full.iter().any(|e| e.starts_with("admin-limited ")), "case {i}: {full:?}");
+            }
         }
     }
 }

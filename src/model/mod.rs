@@ -133,6 +133,24 @@ pub struct MemberExtra {
 
 static NO_GRANTS: Grants = BTreeMap::new();
 
+impl MemberExtra {
+    /// As [`Member::same_entry`].
+    fn same_values(&self, other: &MemberExtra) -> bool {
+        let MemberExtra { client_profiles, grants, credit_limit } = self;
+        fn pairs(v: &[(Ref, Ref)]) -> Vec<(&str, &str)> {
+            let mut v: Vec<(&str, &str)> = v.iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
+            v.sort_unstable();
+            v
+        }
+        fn levels(g: &Grants) -> impl Iterator<Item = (&String, &String, Level)> {
+            g.iter().flat_map(|(area, actions)| actions.iter().map(move |(action, l)| (area, action, l.value)))
+        }
+        pairs(client_profiles) == pairs(&other.client_profiles)
+            && levels(grants).eq(levels(&other.grants))
+            && *credit_limit == other.credit_limit
+    }
+}
+
 fn shift_grants(grants: &mut Grants, file: crate::source::FileId, at: u32, delta: i64) {
     for actions in grants.values_mut() {
         for level in actions.values_mut() {
@@ -189,6 +207,44 @@ impl Member {
     pub fn is_active(&self) -> bool {
         self.status == Status::Active
     }
+
+    /// Whether two readings of a member's entry say the same, wherever they
+    /// are written (spans and layout aside): what a change may not alter in
+    /// the owner's entry unless the owner makes it (`change`). Every field is
+    /// named, so that a new one must be placed here or set aside on purpose.
+    pub fn same_entry(&self, other: &Member) -> bool {
+        let Member {
+            id,
+            span: _,
+            name,
+            email,
+            status,
+            status_span: _,
+            profile,
+            clients,
+            clients_known: _,
+            extra,
+            entry: _,
+        } = self;
+        // Order aside, as for the pairs of `client_profiles`: neither means anything.
+        fn values(refs: &[Ref]) -> Vec<&str> {
+            let mut v: Vec<&str> = refs.iter().map(|r| r.value.as_str()).collect();
+            v.sort_unstable();
+            v
+        }
+        *id == other.id
+            && *name == other.name
+            && email.value == other.email.value
+            && *status == other.status
+            && profile.value == other.profile.value
+            && values(clients) == values(&other.clients)
+            && match (extra.as_deref(), other.extra.as_deref()) {
+                (Some(a), Some(b)) => a.same_values(b),
+                (None, None) => true,
+                (Some(e), None) | (None, Some(e)) => e.same_values(&MemberExtra::default()),
+            }
+    }
+
     pub fn has_client(&self, client: &str) -> bool {
         self.clients.iter().any(|c| c.value == client)
     }
@@ -420,5 +476,34 @@ impl Workspace {
         self.members
             .iter()
             .filter(move |m| m.profile.value == profile || m.client_profiles().iter().any(|(_, p)| p.value == profile))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{MEMBERS, check_with, edit};
+
+    /// `same_entry` reads what an entry says: not where, nor in which order.
+    #[test]
+    fn same_entry_ignores_layout_and_order_only() {
+        let bob = |members: &str| {
+            let ws = check_with(&[("members.toml", members)]).workspace;
+            ws.member("bob").expect("bob").clone()
+        };
+        let base = bob(MEMBERS);
+        let moved = format!("\n# a comment that moves every span\n{MEMBERS}");
+        let reordered = edit(MEMBERS, "clients = [\"acme\", \"globex\"]", "clients = [ \"globex\",\"acme\" ]");
+        assert!(base.same_entry(&bob(&moved)));
+        assert!(base.same_entry(&bob(&reordered)));
+        for changed in [
+            edit(MEMBERS, "name = \"Bob\"", "name = \"Robert\""),
+            edit(MEMBERS, "clients = [\"acme\", \"globex\"]", "clients = [\"acme\"]"),
+            edit(MEMBERS, "acme = \"contributor\"", "acme = \"user\""),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\nstatus = \"invited\""),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\ngrants = { calendars = { view = \"all\" } }"),
+            edit(MEMBERS, "profile = \"user\"", "profile = \"user\"\ncredit_limit = 10"),
+        ] {
+            assert!(!base.same_entry(&bob(&changed)), "{changed}");
+        }
     }
 }

@@ -13,6 +13,7 @@ mod edits;
 mod expectations;
 mod fs_safety;
 mod init;
+mod lockout;
 mod read;
 mod reference;
 mod reliability;
