@@ -84,6 +84,11 @@ pub const COMMAND_ERRORS: &[CommandError] = &[
     CommandError { code: "test-failed", exit: 3, summary: "the change would make a passing access test fail" },
     CommandError { code: "bad-row", exit: 3, summary: "a row of an import file is wrong" },
     CommandError { code: "fmt-comments", exit: 3, summary: "`fmt` cannot place a comment without losing it" },
+    CommandError {
+        code: "no-settings-editor",
+        exit: 3,
+        summary: "the change would leave no active member able to edit settings",
+    },
     CommandError { code: "actor-required", exit: 5, summary: "the workspace requires `--as MEMBER` for every change" },
     CommandError { code: "not-permitted", exit: 5, summary: "the acting member may not make this change" },
     CommandError {
