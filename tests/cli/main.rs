@@ -12,6 +12,7 @@ mod discovery;
 mod edits;
 mod expectations;
 mod init;
+mod output_safety;
 mod read;
 mod reliability;
 mod review;
