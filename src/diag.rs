@@ -265,6 +265,20 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_show_escaped_and_the_caret_follows() {
+        let line = "name = \"a\x1b[2J\tb\x07\"";
+        // The caret on `b`, after an ESC (6 shown characters) and a tab (4).
+        let span = Span { file: Default::default(), start: 0, end: 1 };
+        let (shown, col, width) = excerpt(line, 15, span);
+        assert_eq!(shown, "name = \"a\\u{1b}[2J    b\\u{7}\"");
+        assert_eq!(shown.chars().nth(col - 1), Some('b'));
+        assert_eq!(width, 1);
+        // On the ESC itself: the caret covers its escape.
+        let (_, col, width) = excerpt(line, 10, span);
+        assert_eq!((col, width), (10, 6));
+    }
+
+    #[test]
     fn long_lines_are_cut_around_the_caret() {
         let line = format!("name = \"{}\"", "x".repeat(10_000));
         let span = Span { file: Default::default(), start: 5000, end: 5001 };

@@ -90,7 +90,8 @@ impl Ctx {
     }
 
     /// Writes the command's output to stdout, through the terminal net of
-    /// `render::escape` (control characters from the files show escaped);
+    /// `render::escape` (control characters from the files show escaped;
+    /// JSON passes it unchanged, as `render::json` leaves none raw);
     /// `--format csv` is data, kept as it is unless stdout is a terminal.
     pub fn print(&self, text: &str) -> Result<()> {
         self.emit(text, self.format == Format::Csv)

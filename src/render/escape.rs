@@ -20,11 +20,22 @@ pub fn hidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether the bytes may hold a [`hidden`] character: a fast test that lets
-/// the common text through without looking at its characters.
-fn may_hide(s: &str) -> bool {
-    // C1 characters start with 0xC2, the bidirectional ones with 0xE2.
-    s.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
+/// Whether `s` holds a [`hidden`] character (with `lines`, `\n` and `\t` do
+/// not count), read from its UTF-8 bytes: the common text passes without
+/// being decoded, at the speed of a byte scan.
+fn has_hidden(s: &str, lines: bool) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => !lines,
+        0x00..=0x1f | 0x7f => true,
+        // C1: U+0080..U+009F.
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        // U+202A..U+202E and U+2066..U+2069.
+        0xe2 => {
+            matches!((b.get(i + 1), b.get(i + 2)), (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9)))
+        }
+        _ => false,
+    })
 }
 
 fn push_escaped(out: &mut String, c: char) {
@@ -41,7 +52,7 @@ fn push_escaped(out: &mut String, c: char) {
 /// One value, for a terminal: every hidden character escaped, line breaks
 /// and tabs included, so that the value stays on its line.
 pub fn terminal(s: &str) -> Cow<'_, str> {
-    if !may_hide(s) || !s.chars().any(hidden) {
+    if !has_hidden(s, false) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -61,7 +72,7 @@ const COLOURS: [&str; 7] = ["\x1b[0m", "\x1b[1m", "\x1b[31m", "\x1b[32m", "\x1b[
 /// kept, and with `colour` the sequences of [`COLOURS`]; every other hidden
 /// character is escaped.
 pub fn terminal_text(text: &str, colour: bool) -> Cow<'_, str> {
-    if !may_hide(text) {
+    if !has_hidden(text, true) {
         return Cow::Borrowed(text);
     }
     let mut out = String::new();
@@ -151,7 +162,7 @@ pub fn markdown_code(s: &str, in_table: bool) -> String {
 /// here. Outside strings serde writes only ASCII, so each one found is in a
 /// string, where the escape means the same character.
 pub fn json_text(text: String) -> String {
-    if !may_hide(&text) || !text.chars().any(|c| hidden(c) && u32::from(c) >= 0x7f) {
+    if !has_hidden(&text, true) || !text.chars().any(|c| hidden(c) && u32::from(c) >= 0x7f) {
         return text;
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -169,6 +180,15 @@ pub fn json_text(text: String) -> String {
 mod tests {
     use super::*;
     use crate::style::Paint;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_hidden_characters() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(has_hidden(&s, false), hidden(c), "{c:?}");
+            assert_eq!(has_hidden(&s, true), hidden(c) && c != '\n' && c != '\t', "{c:?}");
+        }
+    }
 
     #[test]
     fn a_value_shows_every_control_character_escaped() {
