@@ -10,6 +10,7 @@ use crate::commands::Ctx;
 use crate::diag::Diagnostic;
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::{Id, Level, Member, Profile, Workspace};
+use crate::render::escape::terminal;
 use crate::render::{self, Format};
 use crate::store::edit::Editor;
 use crate::store::load::Input;
@@ -117,9 +118,9 @@ impl Session {
             let paint = ctx.err_paint();
             for d in &errors {
                 if let Some((id, row)) = row_of(new, d, &rows) {
-                    eprintln!("row {row} (member {id}):");
+                    ctx.eprint(&format!("row {row} (member {id}):\n"));
                 }
-                eprintln!("{}", d.render(&new.sources, paint));
+                ctx.eprint(&format!("{}\n", d.render(&new.sources, paint)));
             }
             let first = errors[0];
             return Err(Error::new(
@@ -167,10 +168,16 @@ impl Session {
                 .collect();
             if !broken.is_empty() && !ctx.allow_failing_tests {
                 for b in &broken {
-                    eprintln!("test failed: {}\n  expected: {}\n  actual:   {}", b.name, b.expected, b.actual);
+                    let mut text = format!(
+                        "test failed: {}\n  expected: {}\n  actual:   {}\n",
+                        terminal(&b.name),
+                        terminal(&b.expected),
+                        terminal(&b.actual)
+                    );
                     for w in &b.why {
-                        eprintln!("  why:      {w}");
+                        text.push_str(&format!("  why:      {}\n", terminal(w)));
                     }
+                    ctx.eprint(&text);
                 }
                 let names: Vec<String> = broken.iter().map(|b| format!("\"{}\"", b.name)).collect();
                 return Err(Error::new(
@@ -300,8 +307,9 @@ fn print_result(ctx: &Ctx, facts: &[String], files: &[String], sign_in: &[String
                 out.push_str(d);
                 out.push_str("dry run: nothing was written\n");
             }
+            // A fact is one line, whatever its values hold.
             for f in facts {
-                out.push_str(f);
+                out.push_str(&terminal(f));
                 out.push('\n');
             }
             if !files.is_empty() {

@@ -1,6 +1,10 @@
 //! Diagnostics: a rule's code, what is wrong, where, and how to fix it; printed
 //! for people (with the offending line and a caret) or as JSON for scripts.
+//! For people every part that comes from the files (the message's values, the
+//! file name, the line shown) has its control characters escaped, with the
+//! caret still under the right characters.
 
+use crate::render::escape::{self, terminal};
 use crate::source::{Sources, Span};
 use crate::style::Paint;
 use serde_json::{Value, json};
@@ -130,7 +134,7 @@ impl Diagnostic {
             out,
             "{}{}",
             paint.apply(style, &format!("{label}[{}]", self.code)),
-            paint.apply(paint.bold(), &format!(": {}", self.message))
+            paint.apply(paint.bold(), &format!(": {}", terminal(&self.message)))
         );
         let arrow = paint.apply(paint.accent(), "-->");
         match self.span {
@@ -139,7 +143,7 @@ impl Diagnostic {
                 let gutter = pos.line.to_string().len();
                 let pad = " ".repeat(gutter);
                 let bar = paint.apply(paint.accent(), "|");
-                let _ = writeln!(out, "{pad}{arrow} {}:{}:{}", self.file_name(sources), pos.line, pos.column);
+                let _ = writeln!(out, "{pad}{arrow} {}:{}:{}", terminal(self.file_name(sources)), pos.line, pos.column);
                 let line = sources.line_text(span.file, span.start);
                 let (shown, caret_col, width) = excerpt(line, pos.column, span);
                 let _ = writeln!(out, "{pad} {bar}");
@@ -147,13 +151,13 @@ impl Diagnostic {
                 let carets = paint.apply(style, &"^".repeat(width));
                 let _ = writeln!(out, "{pad} {bar} {}{carets}", " ".repeat(caret_col - 1));
                 if let Some(hint) = &self.hint {
-                    let _ = writeln!(out, "{pad} = help: {hint}");
+                    let _ = writeln!(out, "{pad} = help: {}", terminal(hint));
                 }
             }
             None => {
-                let _ = writeln!(out, "  {arrow} {}", self.file_name(sources));
+                let _ = writeln!(out, "  {arrow} {}", terminal(self.file_name(sources)));
                 if let Some(hint) = &self.hint {
-                    let _ = writeln!(out, "  = help: {hint}");
+                    let _ = writeln!(out, "  = help: {}", terminal(hint));
                 }
             }
         }
@@ -165,7 +169,10 @@ impl Diagnostic {
 /// still prints as one readable row.
 const MAX_SHOWN: usize = 120;
 
-/// The part of `line` to show, the caret's column in it, and the caret's width.
+/// The part of `line` to show, the caret's column in it, and the caret's
+/// width, all in shown characters: a tab shows as four spaces (as rustc
+/// shows it) and another control character escaped (`\u{1b}`), so the caret
+/// stays under the characters it points at.
 fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
     let chars: Vec<char> = line.chars().collect();
     // The column can lie past the characters shown (a span on a trimmed `\r`,
@@ -182,17 +189,31 @@ fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
         .max(1);
     let (from, ellipsis_front) = if start > MAX_SHOWN / 2 { (start - MAX_SHOWN / 2, true) } else { (0, false) };
     let to = chars.len().min(from + MAX_SHOWN).max(from);
-    let mut shown: String = chars[from..to].iter().collect();
-    let mut caret_col = start - from + 1;
+    let under = start..start + span_chars.min(to.saturating_sub(start));
+    let mut shown = String::new();
+    let (mut caret_col, mut width) = (1, 0);
     if ellipsis_front {
-        shown.insert(0, '…');
+        shown.push('…');
         caret_col += 1;
+    }
+    let mut piece = [0u8; 4];
+    for (i, &c) in chars.iter().enumerate().take(to).skip(from) {
+        let at = shown.len();
+        match c {
+            '\t' => shown.push_str("    "),
+            c => shown.push_str(&escape::terminal(c.encode_utf8(&mut piece))),
+        }
+        let cols = shown[at..].chars().count();
+        if i < start {
+            caret_col += cols;
+        } else if under.contains(&i) {
+            width += cols;
+        }
     }
     if to < chars.len() {
         shown.push('…');
     }
-    let width = span_chars.min(to.saturating_sub(start)).max(1);
-    (shown, caret_col, width)
+    (shown, caret_col, width.max(1))
 }
 
 /// The candidate closest to `wrong`, when it is close enough to be a typo.
@@ -241,6 +262,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn control_characters_show_escaped_and_the_caret_follows() {
+        let line = "name = \"a\x1b[2J\tb\x07\"";
+        // The caret on `b`, after an ESC (6 shown characters) and a tab (4).
+        let span = Span { file: Default::default(), start: 0, end: 1 };
+        let (shown, col, width) = excerpt(line, 15, span);
+        assert_eq!(shown, "name = \"a\\u{1b}[2J    b\\u{7}\"");
+        assert_eq!(shown.chars().nth(col - 1), Some('b'));
+        assert_eq!(width, 1);
+        // On the ESC itself: the caret covers its escape.
+        let (_, col, width) = excerpt(line, 10, span);
+        assert_eq!((col, width), (10, 6));
     }
 
     #[test]

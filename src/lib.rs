@@ -52,10 +52,18 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            eprintln!("{}: {}", paint.apply(paint.error(), &format!("error[{}]", err.code)), err.message);
+            // The message and hints quote values from the files and the
+            // command line: each is escaped whole, so it stays on its line.
+            use render::escape::terminal;
+            let mut text = format!(
+                "{}: {}\n",
+                paint.apply(paint.error(), &format!("error[{}]", err.code)),
+                terminal(&err.message)
+            );
             for hint in &err.hints {
-                eprintln!("  = help: {hint}");
+                text.push_str(&format!("  = help: {}\n", terminal(hint)));
             }
+            render::eprint(paint, &text);
             ExitCode::from(err.kind.exit_code())
         }
     }

@@ -8,6 +8,7 @@ use crate::diff::{Report, compare};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::git;
 use crate::model::Workspace;
+use crate::render::escape::{markdown as md, markdown_code as code, terminal};
 use crate::render::{self, Format, money};
 use crate::store::{self, Checked, load::Input, plural};
 use clap::Args;
@@ -51,7 +52,7 @@ fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
     }
     let paint = ctx.err_paint();
     for d in &errors {
-        eprintln!("{}", d.render(&checked.workspace.sources, paint));
+        ctx.eprint(&format!("{}\n", d.render(&checked.workspace.sources, paint)));
     }
     Err(Error::new(
         Kind::Invalid,
@@ -88,7 +89,12 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
             if !broken.is_empty() {
                 out.push_str("\n**Tests that pass before and fail after:**\n\n");
                 for b in &broken {
-                    out.push_str(&format!("- ❌ {} (expected {}; actual {})\n", b.name, b.expected, b.actual));
+                    out.push_str(&format!(
+                        "- ❌ {} (expected {}; actual {})\n",
+                        md(&b.name),
+                        md(&b.expected),
+                        md(&b.actual)
+                    ));
                 }
             }
             out
@@ -96,7 +102,12 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
         _ => {
             let mut out = table(&report, &args.from, &to_label, &currency, ctx);
             for b in &broken {
-                out.push_str(&format!("test now fails: {} (expected {}; actual {})\n", b.name, b.expected, b.actual));
+                out.push_str(&format!(
+                    "test now fails: {} (expected {}; actual {})\n",
+                    terminal(&b.name),
+                    terminal(&b.expected),
+                    terminal(&b.actual)
+                ));
             }
             out
         }
@@ -108,11 +119,11 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     if let Some(max) = args.max_losing
         && losing > max
     {
-        eprintln!(
-            "{}: {} access, more than --max-losing {max}",
+        ctx.eprint(&format!(
+            "{}: {} access, more than --max-losing {max}\n",
             ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
             members_lose(losing)
-        );
+        ));
         return Ok(Outcome::Negative);
     }
     Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
@@ -186,8 +197,11 @@ fn table(r: &Report, from: &str, to: &str, currency: &str, ctx: &Ctx) -> String 
     out
 }
 
+/// Markdown for a pull-request comment: every value escaped (`render::escape`),
+/// so that no label, name or revision can end the table, hide the rest of the
+/// comment in HTML or add a link.
 fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) -> String {
-    let mut out = format!("### roster: access changes from `{from}` to {to}\n\n");
+    let mut out = format!("### roster: access changes from {} to {}\n\n", code(from, false), md(to));
     if r.is_empty() {
         out.push_str("No member gains or loses any access, and the monthly cost is unchanged.\n");
         return out;
@@ -195,28 +209,28 @@ fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) ->
     if !r.changes.is_empty() {
         out.push_str("| member | access | client | before | after | |\n|---|---|---|---|---|---|\n");
         for c in &r.changes {
-            let label = ws.area(&c.area).map_or(c.area.clone(), |a| a.label.clone());
+            let label = ws.area(&c.area).map_or(c.area.as_str(), |a| a.label.as_str());
             out.push_str(&format!(
-                "| {} | `{}.{}` ({}) | {} | {} | {} | {} |\n",
-                c.member,
-                c.area,
-                c.action,
-                label.replace('|', "\\|"),
-                c.client.as_deref().unwrap_or(""),
-                c.before,
-                c.after,
+                "| {} | {} ({}) | {} | {} | {} | {} |\n",
+                md(&c.member),
+                code(&format!("{}.{}", c.area, c.action), true),
+                md(label),
+                md(c.client.as_deref().unwrap_or("")),
+                md(c.before.as_str()),
+                md(c.after.as_str()),
                 if c.is_loss() { "🔻 loses" } else { "🔺 gains" }
             ));
         }
         out.push('\n');
     }
+    let ids = |list: &[String]| list.iter().map(|id| md(id)).collect::<Vec<_>>().join(", ");
     if !r.members_added.is_empty() {
-        out.push_str(&format!("**Members added:** {}\n\n", r.members_added.join(", ")));
+        out.push_str(&format!("**Members added:** {}\n\n", ids(&r.members_added)));
     }
     if !r.members_removed.is_empty() {
-        out.push_str(&format!("**Members removed:** {}\n\n", r.members_removed.join(", ")));
+        out.push_str(&format!("**Members removed:** {}\n\n", ids(&r.members_removed)));
     }
-    out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, currency)));
+    out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, &md(currency))));
     let losing = r.losing().len();
     if losing > 0 {
         out.push_str(&format!("\n**{} access.**\n", members_lose(losing)));

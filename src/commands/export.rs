@@ -68,7 +68,7 @@ pub fn cmd_export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
                 ctx.print(&format!("wrote {rows} {} to {}\n", plural_kind(args.kind, rows), path.display()))?;
             }
         }
-        None => ctx.print(&text)?,
+        None => ctx.print_data(&text)?,
     }
     Ok(Outcome::Success)
 }

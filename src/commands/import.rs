@@ -4,6 +4,8 @@
 //! through the same validated, locked, atomic write as every change.
 //!
 //! Columns are those of `export members`, in any order; only `id` is required.
+//! A `'` that export put in front of a formula character is taken off again,
+//! and a quote that is never closed refuses the file.
 //! An empty cell leaves the field as it is. A non-empty list cell (`clients`,
 //! `client_profiles`, `grants`) replaces the whole list.
 
@@ -12,6 +14,7 @@ use super::args::{entry_text, find_action, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::{Member, Status, Workspace};
+use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::edit;
 use crate::store::load::{MEMBERS_FILE, check_email, check_id};
@@ -73,7 +76,7 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
         for p in &problems {
-            eprintln!("{}: {p}", args.file.display());
+            ctx.eprint(&format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
         }
         Error::new(
             Kind::Refused,
@@ -129,6 +132,15 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes)
         .map_err(|e| vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])?;
+    // The csv crate ends a quoted cell left open at the end of the file, and
+    // every row after the quote would be read into it: refuse the file.
+    if let Some(q) = csv_guard::open_quote(text) {
+        return Err(vec![format!(
+            "row {}: the quote opened at line {}, column {} is never closed, so every line after it would be read \
+             into that one cell; close it with `\"` (a quote inside a quoted cell is written `\"\"`)",
+            q.row_line, q.line, q.column
+        )]);
+    }
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -169,8 +181,10 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             }
         };
         let line = record.position().map_or(0, |p| p.line());
+        // Cells as `export members` wrote them: the `'` in front of a
+        // formula character is taken off again (`render::csv_guard`).
         let cells: BTreeMap<&str, &str> =
-            headers.iter().map(String::as_str).zip(record.iter().map(str::trim)).collect();
+            headers.iter().map(String::as_str).zip(record.iter().map(|c| csv_guard::unguard(c.trim()))).collect();
         let mut bad = |column: &str, why: String| problems.push(format!("row {line}, column {column}: {why}"));
         let mut row = Row { line, ..Row::default() };
         let id = cells.get("id").copied().unwrap_or("");

@@ -24,7 +24,7 @@ use crate::model::Workspace;
 use crate::render::Format;
 use crate::store;
 use crate::style::{ColorChoice, Paint};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
@@ -89,15 +89,38 @@ impl Ctx {
         &self.cwd
     }
 
-    /// Writes data to stdout. A closed pipe (`roster ... | head`) is not an
-    /// error: the reader has what it wanted.
+    /// Writes the command's output to stdout, through the terminal net of
+    /// `render::escape` (control characters from the files show escaped;
+    /// JSON passes it unchanged, as `render::json` leaves none raw);
+    /// `--format csv` is data, kept as it is unless stdout is a terminal.
     pub fn print(&self, text: &str) -> Result<()> {
+        self.emit(text, self.format == Format::Csv)
+    }
+
+    /// Writes data (`export`'s CSV or JSON) to stdout: as it is, unless
+    /// stdout is a terminal, where its control characters show escaped too.
+    pub fn print_data(&self, text: &str) -> Result<()> {
+        self.emit(text, true)
+    }
+
+    /// A closed pipe (`roster ... | head`) is not an error: the reader has what it wanted.
+    fn emit(&self, text: &str, data: bool) -> Result<()> {
+        let text = if data && !std::io::stdout().is_terminal() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            crate::render::escape::terminal_text(text, !data && self.out_paint().enabled)
+        };
         let mut out = std::io::stdout().lock();
         match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
             Err(e) => Err(Error::io("cannot write to stdout", &e)),
         }
+    }
+
+    /// Writes text for people to stderr (see [`crate::render::eprint`]).
+    pub fn eprint(&self, text: &str) {
+        crate::render::eprint(self.err_paint(), text);
     }
 }
 

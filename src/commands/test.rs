@@ -5,6 +5,7 @@
 use super::Ctx;
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::expect;
+use crate::render::escape::terminal;
 use crate::render::{self, Col, Format, Records};
 use clap::Args;
 use serde_json::json;
@@ -44,13 +45,17 @@ pub fn cmd_test(ctx: &Ctx, args: TestArgs) -> Result<Outcome> {
             for r in &results {
                 if r.passed {
                     if !ctx.quiet {
-                        out.push_str(&format!("{}  {}\n", paint.apply(paint.ok(), "pass"), r.name));
+                        out.push_str(&format!("{}  {}\n", paint.apply(paint.ok(), "pass"), terminal(&r.name)));
                     }
                 } else {
-                    out.push_str(&format!("{}  {}\n", paint.apply(paint.error(), "FAIL"), r.name));
-                    out.push_str(&format!("      expected: {}\n      actual:   {}\n", r.expected, r.actual));
+                    out.push_str(&format!("{}  {}\n", paint.apply(paint.error(), "FAIL"), terminal(&r.name)));
+                    out.push_str(&format!(
+                        "      expected: {}\n      actual:   {}\n",
+                        terminal(&r.expected),
+                        terminal(&r.actual)
+                    ));
                     for w in &r.why {
-                        out.push_str(&format!("      why:      {w}\n"));
+                        out.push_str(&format!("      why:      {}\n", terminal(w)));
                     }
                 }
             }

@@ -1,6 +1,10 @@
 //! Output formats (SPEC §5): one data shape, [`Records`], printed as a table,
-//! CSV, JSON or Markdown. The format is decided here and nowhere else.
+//! CSV, JSON or Markdown. The format is decided here and nowhere else, and so
+//! is output safety: values escaped for a terminal or Markdown (`escape`),
+//! CSV cells guarded against formulas (`csv_guard`).
 
+pub mod csv_guard;
+pub mod escape;
 pub mod members_csv;
 
 use crate::style::Paint;
@@ -93,12 +97,12 @@ impl Records {
             table.force_no_tty();
         }
         table.set_header(self.columns.iter().map(|(name, _)| {
-            let cell = Cell::new(name.to_uppercase().replace('_', " "));
+            let cell = Cell::new(escape::terminal(&name.to_uppercase().replace('_', " ")));
             if paint.enabled { cell.add_attribute(Attribute::Bold) } else { cell }
         }));
         for (row, &marked) in self.rows.iter().zip(&self.marked) {
             table.add_row(row.iter().zip(&self.columns).map(|(v, (_, col))| {
-                let mut cell = Cell::new(table_text(v, *col));
+                let mut cell = Cell::new(escape::terminal(&table_text(v, *col)));
                 if matches!(col, Col::Money | Col::Number) {
                     cell = cell.set_alignment(CellAlignment::Right);
                 }
@@ -114,20 +118,19 @@ impl Records {
     }
 
     fn to_csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(self.columns.iter().map(|(n, _)| n.as_str()));
+        let mut w = csv_guard::CsvWriter::with_capacity(self.rows.len() * self.columns.len() * 8);
+        w.text_row(self.columns.iter().map(|(n, _)| n.as_str()));
         for row in &self.rows {
-            let _ = w.write_record(row.iter().map(csv_text));
+            w.value_row(row);
         }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        w.finish()
     }
 
     fn to_markdown(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!(
             "| {} |\n",
-            self.columns.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" | ")
+            self.columns.iter().map(|(n, _)| escape::markdown(n)).collect::<Vec<_>>().join(" | ")
         ));
         out.push_str(&format!(
             "|{}|\n",
@@ -142,7 +145,7 @@ impl Records {
                 .iter()
                 .zip(&self.columns)
                 .map(|(v, (_, col))| {
-                    let text = markdown_escape(&table_text(v, *col));
+                    let text = escape::markdown(&table_text(v, *col));
                     if marked && !text.is_empty() { format!("**{text}**") } else { text }
                 })
                 .collect();
@@ -155,7 +158,16 @@ impl Records {
 pub fn json(value: &Value) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
-    s
+    escape::json_text(s)
+}
+
+/// Writes text for people to stderr, through the terminal net of [`escape`]
+/// (with colour kept when `paint` is on). A closed stderr is not an error:
+/// nobody is left to read it.
+pub fn eprint(paint: Paint, text: &str) {
+    use std::io::Write;
+    let text = escape::terminal_text(text, paint.enabled);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 pub fn money(amount: f64) -> String {
@@ -180,10 +192,6 @@ pub fn csv_text(v: &Value) -> String {
         Value::Array(items) => items.iter().map(csv_text).collect::<Vec<_>>().join(";"),
         other => other.to_string(),
     }
-}
-
-fn markdown_escape(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 #[cfg(test)]

@@ -89,7 +89,7 @@ pub fn open(root: &Path, shown: &str, paint: Paint) -> Result<Workspace> {
         return Ok(checked.workspace);
     }
     for d in &errors {
-        eprint!("{}", d.render(&checked.workspace.sources, paint));
+        crate::render::eprint(paint, &d.render(&checked.workspace.sources, paint));
     }
     Err(Error::new(
         Kind::Invalid,

@@ -14,6 +14,7 @@ mod expectations;
 mod fs_safety;
 mod init;
 mod lockout;
+mod output_safety;
 mod read;
 mod reference;
 mod reliability;

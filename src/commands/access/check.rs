@@ -47,7 +47,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
             let on = client.map_or(String::new(), |c| format!(" on {}", c.id));
             let mut out = format!("{}: {} {area_id}.{action}{on}\n", paint.apply(style, answer), m.id);
             for step in &chain {
-                out.push_str(&format!("  {step}\n"));
+                out.push_str(&format!("  {}\n", render::escape::terminal(step)));
             }
             out
         }

@@ -31,19 +31,18 @@ pub fn records(ws: &Workspace) -> Records {
 /// data shape costs seven times the workspace's size in memory.
 pub fn csv(ws: &Workspace) -> String {
     let keys: Vec<String> = ws.action_keys().iter().map(|k| k.to_string()).collect();
-    let mut w = csv::Writer::from_writer(Vec::with_capacity(ws.members.len() * (keys.len() * 5 + 40)));
+    let mut w = crate::render::csv_guard::CsvWriter::with_capacity(ws.members.len() * (keys.len() * 5 + 40));
     let mut header = vec!["member", "status", "profile"];
     header.extend(keys.iter().map(String::as_str));
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
+    w.text_row(header.iter().copied());
     let mut row: Vec<&str> = Vec::with_capacity(header.len());
     for m in sorted(ws) {
         row.clear();
         row.extend([m.id.as_str(), m.status.as_str(), m.profile.value.as_str()]);
         row.extend(access::matrix_row(ws, m).into_iter().map(|l| l.as_str()));
-        let _ = w.write_record(&row);
+        w.text_row(row.iter().copied());
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    w.finish()
 }
 
 pub fn cmd_matrix(ctx: &Ctx, _args: MatrixArgs) -> Result<Outcome> {

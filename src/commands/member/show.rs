@@ -5,6 +5,7 @@ use crate::access::{self, Via};
 use crate::commands::{Ctx, find_member};
 use crate::error::{Outcome, Result};
 use crate::model::{Grants, Member, Workspace};
+use crate::render::escape::terminal;
 use crate::render::{self, Col, Format, Records};
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -67,7 +68,9 @@ fn to_json(ws: &Workspace, m: &Member) -> Value {
 fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
     let paint = ctx.out_paint();
     let currency = &ws.settings.currency;
-    let mut out = format!("{} — {} <{}>\n", paint.apply(paint.bold(), &m.id), m.name, m.email.value);
+    // Free text from the files is escaped whole, so that it keeps to its line.
+    let mut out =
+        format!("{} — {} <{}>\n", paint.apply(paint.bold(), &m.id), terminal(&m.name), terminal(&m.email.value));
     let mut line = |label: &str, value: String| out.push_str(&format!("  {label:<13} {value}\n"));
     line("status", m.status.to_string());
     let profile = ws.profile(&m.profile.value);
@@ -76,7 +79,8 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
         "profile",
         match (profile, tier) {
             (Some(p), Some(t)) => {
-                format!("{} ({}; tier {}, {} {currency}/month)", p.id, p.name, t.label, render::money(t.price))
+                let (name, label) = (terminal(&p.name), terminal(&t.label));
+                format!("{} ({name}; tier {label}, {} {currency}/month)", p.id, render::money(t.price))
             }
             _ => m.profile.value.to_string(),
         },

@@ -54,7 +54,8 @@ pub fn cmd_compare(ctx: &Ctx, args: CompareArgs) -> Result<Outcome> {
         Format::Table => {
             let tier = |p: &crate::model::Profile| {
                 ws.tier(&p.tier.value).map_or(p.tier.value.to_string(), |t| {
-                    format!("{} {} {}", t.label, render::money(t.price), ws.settings.currency)
+                    let label = render::escape::terminal(&t.label);
+                    format!("{label} {} {}", render::money(t.price), ws.settings.currency)
                 })
             };
             let mut out = format!(

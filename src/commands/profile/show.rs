@@ -4,6 +4,7 @@
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Outcome, Result};
 use crate::model::{Profile, Workspace};
+use crate::render::escape::terminal;
 use crate::render::{self, Col, Format, Records};
 use clap::Args;
 use serde_json::{Map, Value, json};
@@ -28,9 +29,10 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
         Format::Table => {
             let paint = ctx.out_paint();
             let tier = ws.tier(&p.tier.value);
-            let mut out = format!("{} — {}\n", paint.apply(paint.bold(), &p.id), p.name);
+            // Free text from the files is escaped whole, so that it keeps to its line.
+            let mut out = format!("{} — {}\n", paint.apply(paint.bold(), &p.id), terminal(&p.name));
             if !p.description.is_empty() {
-                out.push_str(&format!("  {}\n", p.description));
+                out.push_str(&format!("  {}\n", terminal(&p.description)));
             }
             let flags: Vec<&str> = [(is_default, "default"), (p.builtin, "builtin"), (p.admin, "admin")]
                 .iter()
@@ -41,7 +43,7 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
                 out.push_str(&format!(
                     "  tier {} ({}), {} {}/member/month",
                     t.id,
-                    t.label,
+                    terminal(&t.label),
                     render::money(t.price),
                     ws.settings.currency
                 ));
