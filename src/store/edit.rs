@@ -384,10 +384,16 @@ mod tests {
         assert_eq!(keep_line_endings(old, kept.clone(), true), kept);
         // Mixed: the first line decides for new lines, the others keep theirs.
         let mixed = "a = 1\r\nb = 2\nc = 3\r\nd = 4\n";
-        assert_eq!(keep_line_endings(mixed, "a = 1\nb = 2\nc = 9\nd = 4\n".into(), true), "a = 1\r\nb = 2\nc = 9\r\nd = 4\n");
+        assert_eq!(
+            keep_line_endings(mixed, "a = 1\nb = 2\nc = 9\nd = 4\n".into(), true),
+            "a = 1\r\nb = 2\nc = 9\r\nd = 4\n"
+        );
         assert_eq!(keep_line_endings(mixed, "a = 1\nx = 0\n".into(), false), "a = 1\r\nx = 0\n");
         // Inserted text (nothing replaced) takes the file's endings.
-        assert_eq!(keep_line_endings("", "\n[members.zed]\nname = \"Z\"\n".into(), true), "\r\n[members.zed]\r\nname = \"Z\"\r\n");
+        assert_eq!(
+            keep_line_endings("", "\n[members.zed]\nname = \"Z\"\n".into(), true),
+            "\r\n[members.zed]\r\nname = \"Z\"\r\n"
+        );
         assert_eq!(keep_line_endings("a\nb\n", "a\nc\n".into(), false), "a\nc\n");
         // A last line without a line end stays without one.
         assert_eq!(keep_line_endings("a\r\nb", "a\nb\nc".into(), true), "a\r\nb\r\nc");

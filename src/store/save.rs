@@ -277,7 +277,11 @@ fn half_written(e: Error, written: &[&str], not_written: &[&str]) -> Error {
         return Error { message: format!("{}; nothing was written", e.message), ..e };
     }
     let message = if not_written.is_empty() {
-        format!("{}; every file was written ({}), but the last may not be on disk after a crash", e.message, list(written))
+        format!(
+            "{}; every file was written ({}), but the last may not be on disk after a crash",
+            e.message,
+            list(written)
+        )
     } else {
         format!(
             "{}; the change is half written: written {}, not written {}",

@@ -28,10 +28,7 @@ fn with_hand_edit(ws: &Workspace, args: &[&str], hand_edit: impl FnOnce()) -> Ru
     while !gate.exists() {
         if let Some(status) = child.try_wait().expect("wait") {
             let out = child.wait_with_output().expect("output");
-            panic!(
-                "roster ended ({status}) before it reached the write:\n{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            panic!("roster ended ({status}) before it reached the write:\n{}", String::from_utf8_lossy(&out.stderr));
         }
         assert!(start.elapsed() < Duration::from_secs(120), "roster never reached the write");
         std::thread::sleep(Duration::from_millis(5));
