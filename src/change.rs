@@ -220,7 +220,8 @@ impl Session {
             }
             let mut prepared = BTreeMap::new();
             for (name, handle) in early {
-                prepared.insert(name, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+                let done = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                prepared.insert(name, done.map_err(|e| save::half_written(e, &[], &[]))?);
             }
             save::write_all(root, &writes, &read, prepared)?;
             if !ctx.quiet {

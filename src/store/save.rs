@@ -271,14 +271,14 @@ pub fn write_all(
 }
 
 /// A write that failed, with the files written before it and those not written.
-fn half_written(e: Error, written: &[&str], not_written: &[&str]) -> Error {
+pub fn half_written(e: Error, written: &[&str], not_written: &[&str]) -> Error {
     let list = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
     if written.is_empty() {
         return Error { message: format!("{}; nothing was written", e.message), ..e };
     }
     let message = if not_written.is_empty() {
         format!(
-            "{}; every file was written ({}), but the last may not be on disk after a crash",
+            "{}; every file was written ({}), but the last one's new name may not survive a crash",
             e.message,
             list(written)
         )
