@@ -12,7 +12,7 @@ use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::{Id, Level, Member, Profile, Workspace};
 use crate::render::escape::terminal;
 use crate::render::{self, Format};
-use crate::store::edit::Editor;
+use crate::store::edit::{self, Editor};
 use crate::store::load::Input;
 use crate::store::save::{self, Lock, Writes};
 use crate::store::{self, plural};
@@ -78,6 +78,9 @@ impl Session {
         // old text of each; or, for splices alone, what undoes them.
         let mut whole = texts;
         let mut undo = BTreeMap::new();
+        // The workspace as read, when the new state is built apart from it:
+        // the files it read must be on disk as they were when it is written.
+        let mut read_state = None;
         let diagnostics = if only_entries {
             // The model takes the splices in place: no copy of a large file is
             // made. The workspace had no error (`Session::begin`): when only
@@ -105,7 +108,7 @@ impl Session {
                 };
             }
             let checked = store::check_from(&self.root, Input::Memory(&files));
-            self.ws = ManuallyDrop::new(checked.workspace);
+            read_state = Some(std::mem::replace(&mut self.ws, ManuallyDrop::new(checked.workspace)));
             checked.diagnostics
         };
         let new = &self.ws;
@@ -113,6 +116,15 @@ impl Session {
         if let Some(owner_entry) = &owner_entry {
             owner_entry.check(new)?;
         }
+        // Every file read, with its text as read (built in place, the spliced
+        // files hold their new text: `writes` has their old one).
+        let read: Vec<(&str, &str)> = read_state
+            .as_deref()
+            .unwrap_or(new)
+            .sources
+            .iter()
+            .map(|(_, s)| (s.name.as_str(), s.text.as_str()))
+            .collect();
         let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
         if !errors.is_empty() {
             let paint = ctx.err_paint();
@@ -231,9 +243,10 @@ impl Session {
             }
             let mut prepared = BTreeMap::new();
             for (name, handle) in early {
-                prepared.insert(name, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e))?);
+                let done = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                prepared.insert(name, done.map_err(|e| save::half_written(e, &[], &[]))?);
             }
-            save::write_all(root, &writes, prepared)?;
+            save::write_all(root, &writes, &read, prepared)?;
             if !ctx.quiet {
                 print_result(ctx, &facts, &names, &sign_in_again, None)?;
             }
@@ -466,7 +479,24 @@ impl<'w> Change<'w> {
         Change { ws, texts: BTreeMap::new(), splices: BTreeMap::new(), facts: Vec::new(), rows: Default::default() }
     }
 
-    pub fn finish(self) -> Parts {
+    /// The change's files, each edited text with its file's line endings
+    /// (the editor writes LF; a CRLF file stays CRLF, SPEC §6).
+    pub fn finish(mut self) -> Parts {
+        let ws = self.ws;
+        let original = |name: &str| ws.sources.find(name).map(|id| ws.sources.get(id).text.as_str());
+        for (name, text) in &mut self.texts {
+            if let (Some(old), Some(new)) = (original(name), text.as_mut()) {
+                *new = edit::keep_line_endings(old, std::mem::take(new), edit::is_crlf(old));
+            }
+        }
+        for (name, splices) in &mut self.splices {
+            let old = original(name).unwrap_or("");
+            let crlf = edit::is_crlf(old);
+            for s in splices {
+                let replaced = old.get(s.start as usize..s.end as usize).unwrap_or("");
+                s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
+            }
+        }
         Parts { texts: self.texts, splices: self.splices, facts: self.facts, rows: self.rows }
     }
 

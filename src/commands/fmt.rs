@@ -7,6 +7,7 @@ use crate::change::{Change, Session};
 use crate::error::{Outcome, Result};
 use crate::model::Workspace;
 use crate::render::{self, Format};
+use crate::store::edit::{is_crlf, keep_line_endings};
 use crate::store::format::{FileKind, format};
 use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
 use clap::Args;
@@ -34,7 +35,9 @@ fn unformatted(ws: &Workspace) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for (_, source) in ws.sources.iter() {
         let Some(kind) = kind_of(&source.name) else { continue };
+        // Canonical, in the file's own line endings (a CRLF file stays CRLF).
         let text = format(kind, &source.name, &source.text, ws)?;
+        let text = keep_line_endings(&source.text, text, is_crlf(&source.text));
         if text != source.text {
             out.push((source.name.clone(), text));
         }

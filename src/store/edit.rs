@@ -289,6 +289,56 @@ pub fn insertion_splices(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]
     out
 }
 
+/// Whether a file's lines end in CRLF: its first line does, as editors decide.
+pub fn is_crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
+}
+
+/// `new`, a rewrite of `old` by the editor (which writes LF), with the file's
+/// line endings kept (SPEC §6): the lines it shares with `old` at the start
+/// and at the end keep their bytes, ending included, and the lines between
+/// (what the edit wrote) end as the file's lines do (`crlf`). Linear in the
+/// texts; a file without a CR is returned as it is. In a file of CRLF lines
+/// the result has CRLF lines only, and differs from `old` only where the
+/// edit changed something.
+pub fn keep_line_endings(old: &str, new: String, crlf: bool) -> String {
+    if !crlf && !old.contains('\r') {
+        return new;
+    }
+    let content = |line: &str| -> usize {
+        match line.strip_suffix('\n') {
+            Some(l) => l.strip_suffix('\r').unwrap_or(l).len(),
+            None => line.len(),
+        }
+    };
+    let same = |o: &str, n: &str| o[..content(o)] == n[..content(n)] && o.ends_with('\n') == n.ends_with('\n');
+    let (mut old_head, mut new_head) = (0, 0);
+    for (o, n) in old.split_inclusive('\n').zip(new.split_inclusive('\n')) {
+        if !same(o, n) {
+            break;
+        }
+        (old_head, new_head) = (old_head + o.len(), new_head + n.len());
+    }
+    let (mut old_tail, mut new_tail) = (0, 0);
+    for (o, n) in old[old_head..].split_inclusive('\n').rev().zip(new[new_head..].split_inclusive('\n').rev()) {
+        if !same(o, n) {
+            break;
+        }
+        (old_tail, new_tail) = (old_tail + o.len(), new_tail + n.len());
+    }
+    let middle = &new[new_head..new.len() - new_tail];
+    let mut out = String::with_capacity(old_head + middle.len() + middle.len() / 16 + old_tail);
+    out.push_str(&old[..old_head]);
+    for line in middle.split_inclusive('\n') {
+        out.push_str(&line[..content(line)]);
+        if line.ends_with('\n') {
+            out.push_str(if crlf { "\r\n" } else { "\n" });
+        }
+    }
+    out.push_str(&old[old.len() - old_tail..]);
+    out
+}
+
 fn line_start(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1)
 }
@@ -314,6 +364,41 @@ fn block_start(text: &str, mut at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An edit of a CRLF file is written in CRLF, and only the edited lines
+    /// differ; in a file of mixed endings the lines the edit did not reach
+    /// keep theirs; an LF file is left alone; applying it twice changes nothing.
+    #[test]
+    fn line_endings_are_kept() {
+        let old = "# head\r\n[members.bob]\r\nname = \"Bob\"\r\nprofile = \"user\"\r\n\r\n[members.eve]\r\nname = \"Eve\"\r\n";
+        let mut e = Editor::parse("m.toml", old).unwrap();
+        set(e.entry("members", "bob").unwrap(), "name", Value::from("Robert"));
+        set(e.entry("members", "bob").unwrap(), "credit_limit", Value::from(5));
+        let lf = e.finish();
+        assert!(!lf.contains('\r'), "the editor writes LF: {lf:?}");
+        let kept = keep_line_endings(old, lf.clone(), is_crlf(old));
+        assert_eq!(
+            kept,
+            "# head\r\n[members.bob]\r\nname = \"Robert\"\r\nprofile = \"user\"\r\ncredit_limit = 5\r\n\r\n[members.eve]\r\nname = \"Eve\"\r\n"
+        );
+        assert_eq!(keep_line_endings(old, kept.clone(), true), kept);
+        // Mixed: the first line decides for new lines, the others keep theirs.
+        let mixed = "a = 1\r\nb = 2\nc = 3\r\nd = 4\n";
+        assert_eq!(
+            keep_line_endings(mixed, "a = 1\nb = 2\nc = 9\nd = 4\n".into(), true),
+            "a = 1\r\nb = 2\nc = 9\r\nd = 4\n"
+        );
+        assert_eq!(keep_line_endings(mixed, "a = 1\nx = 0\n".into(), false), "a = 1\r\nx = 0\n");
+        // Inserted text (nothing replaced) takes the file's endings.
+        assert_eq!(
+            keep_line_endings("", "\n[members.zed]\nname = \"Z\"\n".into(), true),
+            "\r\n[members.zed]\r\nname = \"Z\"\r\n"
+        );
+        assert_eq!(keep_line_endings("a\nb\n", "a\nc\n".into(), false), "a\nc\n");
+        // A last line without a line end stays without one.
+        assert_eq!(keep_line_endings("a\r\nb", "a\nb\nc".into(), true), "a\r\nb\r\nc");
+        assert!(is_crlf("x\r\ny\n") && !is_crlf("x\ny\r\n") && !is_crlf("x"));
+    }
 
     #[test]
     fn set_keeps_a_trailing_comment() {

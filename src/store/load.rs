@@ -114,6 +114,32 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
     Loaded { workspace, diagnostics: cx.diags, unreadable: cx.unreadable }
 }
 
+/// The workspace-relative names of the files a load of `root` from disk reads
+/// now: the same selection as [`load`] (the required files, the profiles
+/// folder's `*.toml`, `tests.toml` when it is there). A change compares it
+/// with the files it read, so that a profile or a `tests.toml` that appeared
+/// or vanished meanwhile is seen (`store::save::write_all`).
+pub fn file_names(root: &Path) -> Vec<String> {
+    let mut cx = Loader {
+        input: Input::Disk,
+        chunked: true,
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+        sources: Sources::default(),
+        diags: Vec::new(),
+        unreadable: false,
+        failed: Vec::new(),
+        names: Names::default(),
+        real_paths: BTreeMap::new(),
+    };
+    let mut names = vec![WORKSPACE_FILE.to_string()];
+    names.extend(cx.profile_files().into_iter().map(|(_, name)| name));
+    names.extend([MEMBERS_FILE.to_string(), CLIENTS_FILE.to_string()]);
+    if cx.exists(TESTS_FILE) {
+        names.push(TESTS_FILE.to_string());
+    }
+    names
+}
+
 fn empty_settings(file: FileId) -> Settings {
     Settings {
         name: String::new(),

@@ -12,19 +12,24 @@
 //! `.roster-*.tmp` file beside it, which the next change removes under the
 //! lock ([`sweep_leftovers`]); a crash after it leaves the new file.
 //!
-//! **Hand edits.** Before the first rename, every file is compared with the
-//! text the change read, byte for byte, reading the disk in pieces; for a
-//! spliced file that text is rebuilt from the new one and what undoes the
-//! splices ([`Old::Spliced`]), so no copy of a large file is held for it. The
-//! temporary file of a large file may be written while the change's last
-//! checks run ([`prepare`]); a refused change drops it, and the comparison
-//! still comes after it, just before the renames.
+//! **Hand edits.** Before the first rename, every file the change read (not
+//! only those it writes: `clients.toml`, `tests.toml`, a profile it only
+//! validated against) is compared with the text the change read, byte for
+//! byte, reading the disk in pieces; for a spliced file that text is rebuilt
+//! from the new one and what undoes the splices ([`Old::Spliced`]), so no copy
+//! of a large file is held for it. The set of files is compared too: a profile
+//! or a `tests.toml` that appeared, or a file that vanished, refuses the
+//! change. The temporary file of a large file may be written while the
+//! change's last checks run ([`prepare_in`]); a refused change drops it, and the
+//! comparison still comes after it, just before the renames.
 //!
 //! A change that touches several files (a client removed from `clients.toml`
 //! and from every member in `members.toml`) is atomic per file, and the files
 //! are written in an order whose every prefix is a valid workspace: new files
 //! first, then `members.toml`, then the other changed files, then removals. A
-//! crash between two renames leaves a workspace that still passes `check`.
+//! crash between two renames leaves a workspace that still passes `check`; a
+//! write that fails between two renames says which files were written and
+//! which were not.
 //!
 //! **Locking.** Concurrent changes take an exclusive advisory lock (`flock`) on
 //! the workspace folder itself: a folder is never replaced by a rename (a lock
@@ -44,7 +49,7 @@ use super::files::Refusal;
 use crate::error::{Error, Kind, Result};
 use crate::source::{Undo, undone};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Write as _};
 use std::path::Path;
@@ -198,28 +203,75 @@ impl Writes<'_> {
     }
 }
 
-/// Test hook: milliseconds to wait after the change is prepared and before the
+/// Test hook: what to wait for after the change is prepared and before the
 /// files are compared with the disk and written, so that tests can edit a file
-/// by hand, or kill the process, in that window. Unset in normal use.
+/// by hand, or kill the process, in that window. A number waits that many
+/// milliseconds; anything else is a path: the change creates that file, then
+/// waits (a minute at most) until the test removes it, which orders the test's
+/// edit before the comparison without guessing a delay. Unset in normal use.
 pub const PAUSE_ENV: &str = "ROSTER_TEST_PAUSE_BEFORE_WRITE";
 
-/// Writes every file of `writes` under `root`, refusing (exit 6) when one
-/// changed on disk since it was read. `prepared` holds the files whose new
-/// text is already in a temporary file (see [`prepare`]).
-pub fn write_all(root: &Path, writes: &Writes, mut prepared: BTreeMap<String, Prepared>) -> Result<()> {
-    if let Some(ms) = std::env::var(PAUSE_ENV).ok().and_then(|v| v.parse::<u64>().ok()) {
+fn pause_for_tests() {
+    let Some(value) = std::env::var_os(PAUSE_ENV) else { return };
+    if let Some(ms) = value.to_str().and_then(|v| v.parse::<u64>().ok()) {
         std::thread::sleep(Duration::from_millis(ms));
+        return;
     }
-    for (name, w) in &writes.files {
-        let same = w.old.on_disk(&root.join(name)).map_err(|e| Error::io(format!("cannot read `{name}`"), &e))?;
-        if !same {
-            return Err(Error::new(
-                Kind::Environment,
-                "changed-on-disk",
-                format!("`{name}` changed on disk while the change was prepared; nothing was written"),
-            )
-            .hint("check the file (was it being edited by hand?), then run the command again"));
+    let gate = Path::new(&value);
+    if std::fs::write(gate, b"").is_ok() {
+        let start = Instant::now();
+        while gate.exists() && start.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(5));
         }
+    }
+}
+
+/// Writes every file of `writes` under `root`, refusing (exit 6, nothing
+/// written) when the workspace is not as the change read it: `read` holds
+/// every file the change read, by workspace-relative name, with its text as
+/// read (for a file it writes, `writes` holds that text instead). Each of them
+/// must still hold that text, and the workspace no other file that a load
+/// reads (a new profile, a new `tests.toml`): the change was validated, and
+/// held to the tests, against exactly those files. `prepared` holds the files
+/// whose new text is already in a temporary file (see [`prepare_in`]).
+///
+/// When a write fails half-way, the error names the files already written and
+/// those not written; written in [`Writes::order`], those written leave a
+/// valid workspace.
+pub fn write_all(
+    root: &Path,
+    writes: &Writes,
+    read: &[(&str, &str)],
+    mut prepared: BTreeMap<String, Prepared>,
+) -> Result<()> {
+    pause_for_tests();
+    let changed = |name: &str, how: &str| {
+        Error::new(
+            Kind::Environment,
+            "changed-on-disk",
+            format!("`{name}` {how} on disk while the change was prepared; nothing was written"),
+        )
+        .hint("check the file (was it being edited by hand?), then run the command again")
+    };
+    // The set of files first: a file that appeared was never read, and one
+    // that vanished is better named as such than as "changed".
+    let now: BTreeSet<String> = super::load::file_names(root).into_iter().collect();
+    let then: BTreeSet<&str> = read.iter().map(|(name, _)| *name).collect();
+    if let Some(name) = now.iter().find(|n| !then.contains(n.as_str())) {
+        return Err(changed(name, "appeared"));
+    }
+    if let Some(name) = then.iter().find(|n| !now.contains(**n)) {
+        return Err(changed(name, "vanished"));
+    }
+    let compare = |name: &str, old: &Old| {
+        let same = old.on_disk(&root.join(name)).map_err(|e| Error::io(format!("cannot read `{name}`"), &e))?;
+        if same { Ok(()) } else { Err(changed(name, "changed")) }
+    };
+    for (name, w) in &writes.files {
+        compare(name, &w.old)?;
+    }
+    for &(name, text) in read.iter().filter(|(name, _)| !writes.files.contains_key(*name)) {
+        compare(name, &Old::Text(Cow::Borrowed(text)))?;
     }
     // Where each file goes, all checked before the first rename: a link
     // inside the workspace is written through, anything else refused.
@@ -233,20 +285,47 @@ pub fn write_all(root: &Path, writes: &Writes, mut prepared: BTreeMap<String, Pr
         let target = target.map_err(|r| refused(name, &r, if w.new.is_some() { "replace" } else { "remove" }))?;
         targets.insert(name.as_str(), target);
     }
-    for name in writes.order() {
+    let order = writes.order();
+    for (i, &name) in order.iter().enumerate() {
         let path = &targets[name];
-        match writes.files[name].new {
+        let put = match writes.files[name].new {
             Some(text) => match prepared.remove(name) {
-                Some(p) if p.path == *path => p.persist()?,
-                _ => prepare_at(path, text.as_bytes())?.persist()?,
-            },
-            None => {
-                std::fs::remove_file(path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e))?;
-                sync_dir(path)?;
+                Some(p) if p.path == *path => Ok(p),
+                _ => prepare_at(path, text.as_bytes()),
             }
-        }
+            .and_then(Prepared::rename),
+            None => std::fs::remove_file(path).map_err(|e| Error::io(format!("cannot remove `{name}`"), &e)),
+        };
+        put.map_err(|e| half_written(e, &order[..i], &order[i..]))?;
+        sync_dir(path).map_err(|e| half_written(e, &order[..=i], &order[i + 1..]))?;
     }
     Ok(())
+}
+
+/// A write that failed, with the files written before it and those not written.
+pub fn half_written(e: Error, written: &[&str], not_written: &[&str]) -> Error {
+    let list = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+    if written.is_empty() {
+        return Error { message: format!("{}; nothing was written", e.message), ..e };
+    }
+    let message = if not_written.is_empty() {
+        format!(
+            "{}; every file was written ({}), but the last one's new name may not survive a crash",
+            e.message,
+            list(written)
+        )
+    } else {
+        format!(
+            "{}; the change is half written: written {}, not written {}",
+            e.message,
+            list(written),
+            list(not_written)
+        )
+    };
+    Error { message, ..e }.hint(
+        "the files written leave a valid workspace (they are written in an order where every prefix is one); \
+         fix the cause, then run the command again: it starts from the files as they now are",
+    )
 }
 
 /// A file the change may not write, as an error (exit 6, nothing written).
@@ -275,9 +354,16 @@ pub struct Prepared {
 impl Prepared {
     /// Puts the file in place: rename, then fsync of the folder.
     pub fn persist(self) -> Result<()> {
+        let path = self.path.clone();
+        self.rename()?;
+        sync_dir(&path)
+    }
+
+    /// The rename alone: the file is in place, its name not yet durable.
+    fn rename(self) -> Result<()> {
         let shown = self.path.display().to_string();
         self.tmp.persist(&self.path).map_err(|e| Error::io(format!("cannot replace `{shown}`"), &e.error))?;
-        sync_dir(&self.path)
+        Ok(())
     }
 }
 
@@ -292,7 +378,7 @@ pub fn prepare_in(root: &Path, name: &str, bytes: &[u8]) -> Result<Prepared> {
 
 /// The temporary file for `path`, written and synced, not yet in place.
 fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = parent_dir(path);
     let shown = path.display();
     let mut tmp = tempfile::Builder::new()
         .prefix(".roster-")
@@ -311,8 +397,17 @@ fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
     Ok(Prepared { tmp, path: path.to_path_buf() })
 }
 
+/// The folder that holds `path`: `.` for a bare file name, whose parent is
+/// the empty path (which names no folder to open).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 fn sync_dir(path: &Path) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = parent_dir(path);
     File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io(format!("cannot sync `{}`", dir.display()), &e))
 }
 

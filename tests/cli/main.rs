@@ -20,3 +20,4 @@ mod reference;
 mod reliability;
 mod review;
 mod snapshots;
+mod write_path;
