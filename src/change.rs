@@ -109,9 +109,9 @@ impl Session {
             let paint = ctx.err_paint();
             for d in &errors {
                 if let Some((id, row)) = row_of(new, d, &rows) {
-                    eprintln!("row {row} (member {id}):");
+                    crate::errln!("row {row} (member {id}):");
                 }
-                eprintln!("{}", d.render(&new.sources, paint));
+                crate::errln!("{}", d.render(&new.sources, paint));
             }
             let first = errors[0];
             return Err(Error::new(
@@ -151,9 +151,9 @@ impl Session {
                 .collect();
             if !broken.is_empty() && !ctx.allow_failing_tests {
                 for b in &broken {
-                    eprintln!("test failed: {}\n  expected: {}\n  actual:   {}", b.name, b.expected, b.actual);
+                    crate::errln!("test failed: {}\n  expected: {}\n  actual:   {}", b.name, b.expected, b.actual);
                     for w in &b.why {
-                        eprintln!("  why:      {w}");
+                        crate::errln!("  why:      {w}");
                     }
                 }
                 let names: Vec<String> = broken.iter().map(|b| format!("\"{}\"", b.name)).collect();

@@ -10,7 +10,11 @@
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
-//! - `expect`: the access tests of `tests.toml` (SPEC §8).
+//! - `expect`: the access tests of `tests.toml` (SPEC §8);
+//! - `output`: stdout and stderr, where a closed pipe is not a panic.
+
+// Every print goes through `output`: `print!` and `eprint!` panic on a closed pipe.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod access;
 pub mod change;
@@ -24,6 +28,7 @@ pub mod fxhash;
 pub mod generate;
 pub mod git;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod rules;
 pub mod source;
@@ -49,9 +54,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            eprintln!("{}: {}", paint.apply(paint.error(), &format!("error[{}]", err.code)), err.message);
+            crate::errln!("{}: {}", paint.apply(paint.error(), &format!("error[{}]", err.code)), err.message);
             for hint in &err.hints {
-                eprintln!("  = help: {hint}");
+                crate::errln!("  = help: {hint}");
             }
             ExitCode::from(err.kind.exit_code())
         }

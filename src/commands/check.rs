@@ -38,7 +38,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
         // -q: nothing on success, warnings included; a failure shows everything.
         if failed || !ctx.quiet {
             for d in &checked.diagnostics {
-                eprintln!("{}", d.render(&ws.sources, paint));
+                crate::errln!("{}", d.render(&ws.sources, paint));
             }
         }
         let summary = format!(
@@ -51,7 +51,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
         );
         if failed {
             let why = if errors > 0 { "" } else { " (--strict: warnings fail)" };
-            eprintln!("{}: {summary}{why}", paint.apply(paint.error(), "check failed"));
+            crate::errln!("{}: {summary}{why}", paint.apply(paint.error(), "check failed"));
         } else if !ctx.quiet {
             let p = ctx.out_paint();
             ctx.print(&format!(

@@ -51,7 +51,7 @@ fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
     }
     let paint = ctx.err_paint();
     for d in &errors {
-        eprintln!("{}", d.render(&checked.workspace.sources, paint));
+        crate::errln!("{}", d.render(&checked.workspace.sources, paint));
     }
     Err(Error::new(
         Kind::Invalid,
@@ -108,7 +108,7 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     if let Some(max) = args.max_losing
         && losing > max
     {
-        eprintln!(
+        crate::errln!(
             "{}: {} access, more than --max-losing {max}",
             ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
             members_lose(losing)

@@ -60,7 +60,7 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
         for p in &problems {
-            eprintln!("{}: {p}", args.file.display());
+            crate::errln!("{}: {p}", args.file.display());
         }
         Error::new(
             Kind::Refused,

@@ -85,7 +85,7 @@ pub fn open(root: &Path, shown: &str, paint: Paint) -> Result<Workspace> {
         return Ok(checked.workspace);
     }
     for d in &errors {
-        eprint!("{}", d.render(&checked.workspace.sources, paint));
+        crate::err!("{}", d.render(&checked.workspace.sources, paint));
     }
     Err(Error::new(
         Kind::Invalid,
