@@ -151,7 +151,9 @@ mod tests {
         assert_eq!(parse_seconds("0.25"), Ok(Duration::from_millis(250)));
         assert_eq!(parse_seconds("0"), Ok(Duration::ZERO));
         assert_eq!(parse_seconds("1e9"), Ok(Duration::from_secs(1_000_000_000)));
-        for bad in ["1e20", "1e10", "-1", "-0.5", "NaN", "nan", "inf", "-inf", "infinity", "", "ten", "1.7976931348623157e309"] {
+        for bad in
+            ["1e20", "1e10", "-1", "-0.5", "NaN", "nan", "inf", "-inf", "infinity", "", "ten", "1.7976931348623157e309"]
+        {
             assert!(parse_seconds(bad).is_err(), "{bad:?} was accepted");
         }
     }

@@ -45,8 +45,12 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 )
             },
             |n, at| {
-                Diagnostic::error("unknown-ref", at, format!("and {n} more members named by the test that do not exist"))
-                    .hint("members are declared in members.toml")
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more members named by the test that do not exist"),
+                )
+                .hint("members are declared in members.toml")
             },
         );
     };
@@ -96,10 +100,19 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 members(vec![m], out);
                 client(c, out);
                 let bad = allow.iter().chain(deny).filter_map(|k| key(k).map(|d| (k.span, d))).collect();
-                capped(bad, out, |d| d, |n, at| {
-                    Diagnostic::error("bad-value", at, format!("and {n} more area.actions named by the test that do not exist"))
+                capped(
+                    bad,
+                    out,
+                    |d| d,
+                    |n, at| {
+                        Diagnostic::error(
+                            "bad-value",
+                            at,
+                            format!("and {n} more area.actions named by the test that do not exist"),
+                        )
                         .hint("areas and their actions are declared in workspace.toml")
-                });
+                    },
+                );
             }
             TestKind::MaxMonthlyCost { .. } => {}
         }
@@ -147,7 +160,7 @@ fn capped<T>(
 /// The items named more than once, each once: where it is named the second
 /// time, and how many times in all, in file order. Linear: a list of 40,000
 /// copies of one id is one finding, not 39,999 scans.
-fn repeated<'a>(items: &'a [Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&'a Ref, usize))> {
+fn repeated(items: &[Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&Ref, usize))> {
     let mut found: Vec<(Span, (&Ref, usize))> = Vec::new();
     if items.len() <= 16 {
         for (i, item) in items.iter().enumerate() {
@@ -296,16 +309,16 @@ fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagno
             no_action,
             out,
             |(action, span)| {
-                Diagnostic::error(
-                    "bad-value",
-                    span,
-                    format!("area `{area_id}` has no action `{action}` (in {what})"),
-                )
-                .suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", ")))
+                Diagnostic::error("bad-value", span, format!("area `{area_id}` has no action `{action}` (in {what})"))
+                    .suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", ")))
             },
             |n, at| {
-                Diagnostic::error("bad-value", at, format!("and {n} more actions that area `{area_id}` does not have (in {what})"))
-                    .hint(format!("its actions are: {}", known.join(", ")))
+                Diagnostic::error(
+                    "bad-value",
+                    at,
+                    format!("and {n} more actions that area `{area_id}` does not have (in {what})"),
+                )
+                .hint(format!("its actions are: {}", known.join(", ")))
             },
         );
         let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
@@ -553,10 +566,21 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         capped(
             unknown,
             out,
-            |c| unknown_ref(format!("{what} is assigned the client"), c, client_ids(), "clients are declared in clients.toml"),
+            |c| {
+                unknown_ref(
+                    format!("{what} is assigned the client"),
+                    c,
+                    client_ids(),
+                    "clients are declared in clients.toml",
+                )
+            },
             |n, at| {
-                Diagnostic::error("unknown-ref", at, format!("and {n} more clients assigned to {what} that do not exist"))
-                    .hint("clients are declared in clients.toml")
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more clients assigned to {what} that do not exist"),
+                )
+                .hint("clients are declared in clients.toml")
             },
         );
     }
@@ -642,8 +666,12 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
                 )
             },
             |n, at| {
-                Diagnostic::error("unknown-ref", at, format!("and {n} more per-client profiles of {what} that do not exist"))
-                    .hint("profiles are the files in profiles/")
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more per-client profiles of {what} that do not exist"),
+                )
+                .hint("profiles are the files in profiles/")
             },
         );
     }
@@ -861,14 +889,18 @@ mod tests {
     #[test]
     fn a_client_named_many_times_is_one_finding() {
         let list = vec!["\"acme\""; 40].join(", ");
-        let checked = check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &format!("{list}, \"globex\"")))]);
+        let checked =
+            check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &format!("{list}, \"globex\"")))]);
         assert_eq!(codes(&checked), vec!["bad-value"], "{:#?}", checked.diagnostics);
-        assert!(checked.diagnostics[0].message.ends_with("is assigned to member `bob` 40 times"), "{:#?}", checked.diagnostics);
+        assert!(
+            checked.diagnostics[0].message.ends_with("is assigned to member `bob` 40 times"),
+            "{:#?}",
+            checked.diagnostics
+        );
         // Both ways of finding them (a scan for short lists, a table for long ones) agree.
         for n in [2, 3, 16, 17, 100] {
             let ids: Vec<String> = (0..n).map(|i| format!("\"{}\"", ["acme", "globex", "jean"][i % 3])).collect();
-            let checked =
-                check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &ids.join(", ")))]);
+            let checked = check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &ids.join(", ")))]);
             let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.message.as_str()).collect();
             let expected: Vec<String> = (0..n.min(3))
                 .filter(|&i| n > i + 3)
@@ -884,7 +916,11 @@ mod tests {
     #[test]
     fn many_mistakes_in_one_list_are_capped() {
         let actions: Vec<String> = (0..30).map(|i| format!("x{i} = \"all\"")).collect();
-        let profile = edit(CONTRIBUTOR, "calendars = { view = \"all\" }", &format!("calendars = {{ view = \"all\", {} }}", actions.join(", ")));
+        let profile = edit(
+            CONTRIBUTOR,
+            "calendars = { view = \"all\" }",
+            &format!("calendars = {{ view = \"all\", {} }}", actions.join(", ")),
+        );
         let checked = check_with(&[("profiles/contributor.toml", &profile)]);
         let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(found.len(), PER_LIST + 1, "{found:#?}");

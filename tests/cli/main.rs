@@ -15,3 +15,4 @@ mod init;
 mod read;
 mod reliability;
 mod review;
+mod robust;
