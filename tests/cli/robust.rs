@@ -189,6 +189,34 @@ fn a_profile_line_of_30000_unknown_actions_is_six_errors() {
 }
 
 #[test]
+fn an_area_of_20000_actions_and_a_profile_granting_each() {
+    let ws = Workspace::example();
+    let names: Vec<String> = (0..20_000).map(|i| format!("\"x{i}\"")).collect();
+    ws.edit(
+        "workspace.toml",
+        "[tiers.connect]",
+        &format!(
+            "[areas.extra]\nlabel = \"Extra\"\nactions = [\"view\", {}]\nlevels = [\"none\"]\n\n[tiers.connect]",
+            names.join(", ")
+        ),
+    );
+    let profile = ws.read("profiles/easy-invoicing.toml");
+    let grants = |prefix: &str| (0..20_000).map(|i| format!("{prefix}{i} = \"none\"")).collect::<Vec<_>>().join(", ");
+    ws.write("profiles/easy-invoicing.toml", format!("{profile}extra = {{ view = \"none\", {} }}\n", grants("x")));
+    ws.run(&["check"]).code(0).stdout_has("ok: 0 errors, 0 warnings");
+    ws.write("profiles/easy-invoicing.toml", format!("{profile}extra = {{ view = \"none\", {} }}\n", grants("y")));
+    let run = ws.run(&["check"]);
+    run.code(1).stderr_has("check failed: 6 errors,");
+    assert_eq!(
+        errors(&run.stderr)[5],
+        "error[bad-value]: and 19995 more actions that area `extra` does not have (in profile `easy-invoicing`)"
+    );
+    // An action listed twice in the area is found in a list that long too.
+    ws.edit("workspace.toml", "\"x19999\"]", "\"x19999\", \"x7\"]");
+    ws.run(&["check"]).code(1).stderr_has("error[bad-value]: action `x7` is listed twice");
+}
+
+#[test]
 fn a_csv_header_of_100000_columns_is_one_problem() {
     let ws = Workspace::example();
     let before = ws.read("members.toml");
