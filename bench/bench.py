@@ -12,7 +12,10 @@ size (10,000 members), and measures, on this machine, in one run:
 - `export matrix` / `check` and `access who-can` / `check`;
 - time at 100,000 members / time at 10,000 members, for `check` and a change;
 - peak memory / total size of the files, for `check` and a change;
-- on `config/`, each command / `roster --version`.
+- on `config/`, each command / `roster --version`;
+- each hostile input of SPEC §7 (one line of 40,000 copies of a client id, a
+  profile line of 30,000 unknown actions, a CSV header of 100,000 columns) /
+  a valid input of the same size.
 
 Each time is the median of several rounds (wall clock); every round runs
 every measure at both sizes in turn, so that a slow moment of a shared machine
@@ -35,17 +38,20 @@ ROUNDS_BIG = 3 if QUICK else 7
 ROUNDS_SMALL = 5 if QUICK else 11
 
 
-def run(cmd, cwd=None):
-    """Runs cmd once: (seconds, peak KiB). Fails loudly on a non-zero exit."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+def run(cmd, cwd=None, expect=0):
+    """Runs cmd once: (seconds, peak KiB). Fails loudly on another exit code than `expect`."""
+    # stderr to a file, not a pipe: a pipe read only after the wait would
+    # block a child that writes more than the pipe holds.
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        sys.exit(f"bench: {' '.join(cmd)} exited {code}:\n{err}")
+    if code != expect:
+        sys.exit(f"bench: {' '.join(cmd)} exited {code}, not {expect}:\n{err[:2000]}")
     return elapsed, usage.ru_maxrss
 
 
@@ -168,12 +174,18 @@ def main():
         worst = max(((statistics.median(r), name) for name, r in ratios.items()), key=lambda x: x[0])
         row(f"config/: slowest command / --version ({worst[1]})", worst[0], "<= 3x", worst[0] <= 3)
 
+        hostile = hostile_rows(work, row)
+
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
         for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
         print(f"{'roster --version (config/)':58} {base:8.4f}s\n")
+        print(f"{'hostile input':58} {'hostile':>9} {'valid':>9}")
+        for line in hostile:
+            print(line)
+        print()
         print(f"{'ratio':58} {'value':>9} {'target':>9} {'holds':>6}")
         for name, value, target, holds in rows:
             print(f"{name:58} {value:>9} {target:>9} {holds:>6}")
@@ -181,6 +193,89 @@ def main():
         print(f"\n{len(rows) - len(failed)} of {len(rows)} targets hold")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def hostile_rows(work, row):
+    """SPEC §7: no input is quadratic. Each hostile input against a valid one of
+    the same size, both copies of config/ that differ only in that input."""
+    def workspace(name, edit):
+        ws = os.path.join(work, name)
+        shutil.copytree(os.path.join(ROOT, "config"), ws)
+        os.remove(os.path.join(ws, "tests.toml"))
+        edit(ws)
+        return ws
+
+    def replace(ws, file, old, new):
+        path = os.path.join(ws, file)
+        with open(path) as f:
+            text = f.read()
+        assert old in text, (file, old)
+        with open(path, "w") as f:
+            f.write(text.replace(old, new, 1))
+
+    # 1. bob's clients: 40,000 distinct clients, or one of them 40,000 times
+    #    (the same clients.toml, ids of the same length).
+    n = 40_000
+    def clients(ids):
+        def edit(ws):
+            with open(os.path.join(ws, "clients.toml"), "a") as f:
+                f.write("".join(f'\n[clients.k{i:05d}]\nname = "K {i}"\nkind = "company"\n' for i in range(n)))
+            line = ", ".join(f'"{i}"' for i in ["acme", "globex"] + ids)
+            replace(ws, "members.toml", 'clients = ["acme", "globex"]', f"clients = [{line}]")
+        return edit
+    distinct = workspace("clients-valid", clients([f"k{i:05d}" for i in range(n)]))
+    copies = workspace("clients-copies", clients(["k00000"] * n))
+
+    # 2. a profile line of 30,000 actions of an area that has them, or that it
+    #    does not have (the same workspace.toml, names of the same length).
+    n = 30_000
+    def actions(prefix):
+        def edit(ws):
+            names = ", ".join(f'"x{i:05d}"' for i in range(n))
+            area = f'[areas.extra]\nlabel = "Extra"\nactions = ["view", {names}]\nlevels = ["none"]\n\n[tiers.'
+            replace(ws, "workspace.toml", "[tiers.", area)
+            grants = ", ".join(f'{prefix}{i:05d} = "none"' for i in range(n))
+            with open(os.path.join(ws, "profiles", "easy-invoicing.toml"), "a") as f:
+                f.write(f'extra = {{ view = "none", {grants} }}\n')
+        return edit
+    described = workspace("actions-valid", actions("x"))
+    unknown = workspace("actions-unknown", actions("y"))
+
+    # 3. a CSV header of 100,000 columns, or new members (id,name,email) in as many bytes.
+    header = ",".join(["id", "name"] + [f"c{i}" for i in range(100_000)])
+    wide_csv = os.path.join(work, "wide.csv")
+    with open(wide_csv, "w") as f:
+        f.write(header + "\nbob,Robert" + "," * 100_000 + "\n")
+    rows_csv = os.path.join(work, "rows.csv")
+    with open(rows_csv, "w") as f:
+        f.write("id,name,email\n")
+        size, i = 0, 0
+        while size < os.path.getsize(wide_csv):
+            r = f"new{i:06d},New Member {i},new{i:06d}@example.com\n"
+            f.write(r)
+            size += len(r)
+            i += 1
+    csv_ws = workspace("csv", lambda ws: None)
+
+    pairs = [
+        ("one line of 40,000 copies of a client id", [ROSTER, "-w", copies, "-q", "check"], 1,
+         [ROSTER, "-w", distinct, "-q", "check"], 0),
+        ("a profile line of 30,000 unknown actions", [ROSTER, "-w", unknown, "-q", "check"], 1,
+         [ROSTER, "-w", described, "-q", "check"], 0),
+        ("a CSV header of 100,000 columns", [ROSTER, "-w", csv_ws, "-q", "--dry-run", "import", "members", wide_csv], 3,
+         [ROSTER, "-w", csv_ws, "-q", "--dry-run", "import", "members", rows_csv], 0),
+    ]
+    times = {name: ([], []) for name, *_ in pairs}
+    for _ in range(ROUNDS_SMALL):
+        for name, bad, bad_code, good, good_code in pairs:
+            times[name][0].append(run(bad, expect=bad_code)[0])
+            times[name][1].append(run(good, expect=good_code)[0])
+    lines = []
+    for name, (bad, good) in times.items():
+        b, g = statistics.median(bad), statistics.median(good)
+        lines.append(f"{name + ' (valid input)':58} {b:8.3f}s {g:8.3f}s")
+        row(f"{name} / valid input", b / g, "<= 2x", b <= 2 * g)
+    return lines
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ use crate::render::Format;
 use crate::style::ColorChoice;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
+use std::time::Duration;
 
 const AFTER_HELP: &str = "\
 Exit codes: 0 success, 1 negative answer or invalid workspace, 2 usage error,
@@ -68,20 +69,33 @@ pub struct GlobalArgs {
     pub allow_failing_tests: bool,
 
     /// How long a change waits for another one to finish
-    #[arg(long, global = true, help_heading = "Global options", default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
-    pub lock_timeout: f64,
+    #[arg(long, global = true, help_heading = "Global options", default_value = "10", value_name = "SECONDS", value_parser = parse_seconds)]
+    pub lock_timeout: Duration,
 
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe
     #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
 
-fn parse_seconds(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
-        _ => Err(format!("`{s}` is not a number of seconds at or above 0")),
+/// A number of seconds, fractions allowed: out-of-range, negative, NaN and
+/// infinite values are usage errors (exit 2), never a panic later.
+fn parse_seconds(s: &str) -> Result<Duration, String> {
+    let n: f64 = s.trim().parse().map_err(|_| format!("`{s}` is not a number of seconds (e.g. 10 or 0.5)"))?;
+    if n.is_nan() || n.is_infinite() {
+        return Err(format!("`{s}` is not a number of seconds (e.g. 10 or 0.5)"));
     }
+    if n < 0.0 {
+        return Err(format!("`{s}` is negative: give 0 or more seconds"));
+    }
+    if n > MAX_SECONDS {
+        return Err(format!("`{s}` is too long: give at most {MAX_SECONDS} seconds (about 31 years)"));
+    }
+    Duration::try_from_secs_f64(n).map_err(|e| format!("`{s}` is not a number of seconds: {e}"))
 }
+
+/// The longest wait `--lock-timeout` accepts: far beyond any real wait, and far
+/// inside what a `Duration` (and the clock arithmetic on it) holds.
+const MAX_SECONDS: f64 = 1e9;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -122,11 +136,25 @@ pub enum Command {
 
 #[cfg(test)]
 mod tests {
-    use super::Cli;
+    use super::{Cli, parse_seconds};
     use clap::CommandFactory;
+    use std::time::Duration;
 
     #[test]
     fn the_cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn seconds_are_bounded_numbers() {
+        assert_eq!(parse_seconds("10"), Ok(Duration::from_secs(10)));
+        assert_eq!(parse_seconds("0.25"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_seconds("0"), Ok(Duration::ZERO));
+        assert_eq!(parse_seconds("1e9"), Ok(Duration::from_secs(1_000_000_000)));
+        for bad in
+            ["1e20", "1e10", "-1", "-0.5", "NaN", "nan", "inf", "-inf", "infinity", "", "ten", "1.7976931348623157e309"]
+        {
+            assert!(parse_seconds(bad).is_err(), "{bad:?} was accepted");
+        }
     }
 }

@@ -144,8 +144,8 @@ impl Diagnostic {
                 let pad = " ".repeat(gutter);
                 let bar = paint.apply(paint.accent(), "|");
                 let _ = writeln!(out, "{pad}{arrow} {}:{}:{}", terminal(self.file_name(sources)), pos.line, pos.column);
-                let line = sources.line_text(span.file, span.start);
-                let (shown, caret_col, width) = excerpt(line, pos.column, span);
+                let (line, at) = sources.line_at_offset(span.file, span.start);
+                let (shown, caret_col, width) = excerpt(line, at, span);
                 let _ = writeln!(out, "{pad} {bar}");
                 let _ = writeln!(out, "{} {bar} {shown}", paint.apply(paint.accent(), &pos.line.to_string()));
                 let carets = paint.apply(style, &"^".repeat(width));
@@ -170,47 +170,54 @@ impl Diagnostic {
 const MAX_SHOWN: usize = 120;
 
 /// The part of `line` to show, the caret's column in it, and the caret's
-/// width, all in shown characters: a tab shows as four spaces (as rustc
-/// shows it) and another control character escaped (`\u{1b}`), so the caret
-/// stays under the characters it points at.
-fn excerpt(line: &str, column: usize, span: Span) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    // The column can lie past the characters shown (a span on a trimmed `\r`,
-    // or on the line end): point just after the last one.
-    let start = (column - 1).min(chars.len());
-    let span_chars = line
-        .get(line.char_indices().nth(start).map_or(line.len(), |(i, _)| i)..)
-        .map_or(1, |rest| {
-            let len = (span.end - span.start) as usize;
-            let end = rest.len().min(len);
-            let end = (0..=end).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
-            rest[..end].chars().count()
-        })
-        .max(1);
-    let (from, ellipsis_front) = if start > MAX_SHOWN / 2 { (start - MAX_SHOWN / 2, true) } else { (0, false) };
-    let to = chars.len().min(from + MAX_SHOWN).max(from);
-    let under = start..start + span_chars.min(to.saturating_sub(start));
-    let mut shown = String::new();
+/// width, all in shown characters, for a span starting at byte `at` of the
+/// line. A tab shows as four spaces (as rustc shows it) and another control
+/// character escaped (`\u{1b}`), so the caret stays under the characters it
+/// points at. Only the characters around `at` are looked at, so that each of
+/// many diagnostics on one long line costs the same as on a short one.
+fn excerpt(line: &str, at: usize, span: Span) -> (String, usize, usize) {
+    // The span can start past the characters shown (on a trimmed `\r`, or on
+    // the line end): point just after the last one.
+    let at = (0..=at.min(line.len())).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(0);
+    let (before, after) = line.split_at(at);
+    // Up to half the width before the caret, with `…` when the line goes on.
+    let mut from = at;
+    let mut ahead = 0;
+    let mut ellipsis_front = false;
+    for (i, _) in before.char_indices().rev().take(MAX_SHOWN / 2 + 1) {
+        if ahead == MAX_SHOWN / 2 {
+            ellipsis_front = true;
+            break;
+        }
+        from = i;
+        ahead += 1;
+    }
+    let to = after.char_indices().nth(MAX_SHOWN - ahead).map_or(line.len(), |(i, _)| at + i);
+    let len = (span.end.saturating_sub(span.start)) as usize;
+    let span_end = (at + len).min(to);
+    let span_end = (at..=span_end).rev().find(|&i| line.is_char_boundary(i)).unwrap_or(at);
+    let mut shown = String::with_capacity(to - from + 8);
     let (mut caret_col, mut width) = (1, 0);
     if ellipsis_front {
         shown.push('…');
         caret_col += 1;
     }
     let mut piece = [0u8; 4];
-    for (i, &c) in chars.iter().enumerate().take(to).skip(from) {
-        let at = shown.len();
+    for (i, c) in line[from..to].char_indices() {
+        let i = from + i;
+        let start = shown.len();
         match c {
             '\t' => shown.push_str("    "),
             c => shown.push_str(&escape::terminal(c.encode_utf8(&mut piece))),
         }
-        let cols = shown[at..].chars().count();
-        if i < start {
+        let cols = shown[start..].chars().count();
+        if i < at {
             caret_col += cols;
-        } else if under.contains(&i) {
+        } else if i < span_end {
             width += cols;
         }
     }
-    if to < chars.len() {
+    if to < line.len() {
         shown.push('…');
     }
     (shown, caret_col, width.max(1))
@@ -255,7 +262,7 @@ mod tests {
         let span = Span { file: Default::default(), start: 0, end: 1 };
         for line in ["", "ab", &"x".repeat(500)] {
             for column in [1, 2, 70, 600, 5000] {
-                let (shown, col, width) = excerpt(line, column, span);
+                let (shown, col, width) = excerpt(line, column - 1, span);
                 assert!(
                     col >= 1 && width >= 1 && col <= shown.chars().count() + 2,
                     "{line:?} {column}: {shown:?} {col}"
@@ -269,12 +276,12 @@ mod tests {
         let line = "name = \"a\x1b[2J\tb\x07\"";
         // The caret on `b`, after an ESC (6 shown characters) and a tab (4).
         let span = Span { file: Default::default(), start: 0, end: 1 };
-        let (shown, col, width) = excerpt(line, 15, span);
+        let (shown, col, width) = excerpt(line, 14, span);
         assert_eq!(shown, "name = \"a\\u{1b}[2J    b\\u{7}\"");
         assert_eq!(shown.chars().nth(col - 1), Some('b'));
         assert_eq!(width, 1);
         // On the ESC itself: the caret covers its escape.
-        let (_, col, width) = excerpt(line, 10, span);
+        let (_, col, width) = excerpt(line, 9, span);
         assert_eq!((col, width), (10, 6));
     }
 
@@ -282,9 +289,62 @@ mod tests {
     fn long_lines_are_cut_around_the_caret() {
         let line = format!("name = \"{}\"", "x".repeat(10_000));
         let span = Span { file: Default::default(), start: 5000, end: 5001 };
-        let (shown, col, width) = excerpt(&line, 5001, span);
+        let (shown, col, width) = excerpt(&line, 5000, span);
         assert!(shown.chars().count() <= MAX_SHOWN + 2);
         assert_eq!(shown.chars().nth(col - 1), Some('x'));
         assert_eq!(width, 1);
+    }
+
+    /// The excerpt as it was first written, over the whole line's characters:
+    /// the windowed one must show the same.
+    fn excerpt_by_chars(line: &str, column: usize, span: Span) -> (String, usize, usize) {
+        let chars: Vec<char> = line.chars().collect();
+        let start = (column - 1).min(chars.len());
+        let span_chars = line
+            .get(line.char_indices().nth(start).map_or(line.len(), |(i, _)| i)..)
+            .map_or(1, |rest| {
+                let len = (span.end - span.start) as usize;
+                let end = rest.len().min(len);
+                let end = (0..=end).rev().find(|&i| rest.is_char_boundary(i)).unwrap_or(0);
+                rest[..end].chars().count()
+            })
+            .max(1);
+        let (from, ellipsis_front) = if start > MAX_SHOWN / 2 { (start - MAX_SHOWN / 2, true) } else { (0, false) };
+        let to = chars.len().min(from + MAX_SHOWN).max(from);
+        let mut shown: String = chars[from..to].iter().collect();
+        let mut caret_col = start - from + 1;
+        if ellipsis_front {
+            shown.insert(0, '…');
+            caret_col += 1;
+        }
+        if to < chars.len() {
+            shown.push('…');
+        }
+        let width = span_chars.min(to.saturating_sub(start)).max(1);
+        (shown, caret_col, width)
+    }
+
+    #[test]
+    fn the_window_shows_what_the_whole_line_did() {
+        let lines = [
+            String::new(),
+            "ab".to_string(),
+            "x".repeat(500),
+            "é".repeat(300),
+            (0..400).map(|i| if i % 3 == 0 { "日" } else { "a" }).collect::<String>(),
+        ];
+        for line in &lines {
+            let boundaries: Vec<usize> = (0..=line.len()).filter(|&i| line.is_char_boundary(i)).collect();
+            for (column, &at) in boundaries.iter().enumerate() {
+                for len in [0, 1, 3, 7, 200] {
+                    let span = Span { file: Default::default(), start: 10, end: 10 + len };
+                    assert_eq!(
+                        excerpt(line, at, span),
+                        excerpt_by_chars(line, column + 1, span),
+                        "{line:?} at {at} len {len}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,11 @@
 //! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
-//! - `expect`: the access tests of `tests.toml` (SPEC §8).
+//! - `expect`: the access tests of `tests.toml` (SPEC §8);
+//! - `output`: stdout and stderr, where a closed pipe is not a panic.
+
+// Every print goes through `output`: `print!` and `eprint!` panic on a closed pipe.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod access;
 pub mod change;
@@ -26,6 +30,7 @@ pub mod fxhash;
 pub mod generate;
 pub mod git;
 pub mod model;
+pub mod output;
 pub mod render;
 pub mod rules;
 pub mod schema;

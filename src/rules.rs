@@ -6,7 +6,7 @@
 use crate::access;
 use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Status, Workspace};
+use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace};
 use crate::source::Span;
 use std::hash::Hasher;
 
@@ -31,17 +31,30 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
 /// `tests.toml`: every member, client and area.action it names exists.
 fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     use crate::model::TestKind;
-    let member = |r: &crate::model::Ref, out: &mut Vec<Diagnostic>| {
-        if ws.member(&r.value).is_none() {
-            out.push(unknown_ref(
-                "the test names the member".into(),
-                r,
-                ws.members.iter().map(|m| m.id.as_str()),
-                "members are declared in members.toml",
-            ));
-        }
+    let members = |refs: Vec<&Ref>, out: &mut Vec<Diagnostic>| {
+        let unknown = refs.into_iter().filter(|r| ws.member(&r.value).is_none()).map(|r| (r.span, r)).collect();
+        capped(
+            unknown,
+            out,
+            |r| {
+                unknown_ref(
+                    "the test names the member".into(),
+                    r,
+                    ws.members.iter().map(|m| m.id.as_str()),
+                    "members are declared in members.toml",
+                )
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more members named by the test that do not exist"),
+                )
+                .hint("members are declared in members.toml")
+            },
+        );
     };
-    let client = |r: &Option<crate::model::Ref>, out: &mut Vec<Diagnostic>| {
+    let client = |r: &Option<Ref>, out: &mut Vec<Diagnostic>| {
         if let Some(c) = r.as_ref().filter(|c| ws.client(&c.value).is_none()) {
             out.push(unknown_ref(
                 "the test names the client".into(),
@@ -51,10 +64,10 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             ));
         }
     };
-    let key = |k: &At<String>, out: &mut Vec<Diagnostic>| {
-        let Some((area_id, action)) = k.value.split_once('.') else { return };
+    let key = |k: &At<String>| -> Option<Diagnostic> {
+        let (area_id, action) = k.value.split_once('.')?;
         match ws.area(area_id) {
-            None => out.push(
+            None => Some(
                 Diagnostic::error(
                     "unknown-ref",
                     k.span,
@@ -68,29 +81,38 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             ),
             Some(area) if !area.has_action(action) => {
                 let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
-                out.push(
+                Some(
                     Diagnostic::error("bad-value", k.span, format!("area `{area_id}` has no action `{action}`"))
                         .suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))),
-                );
+                )
             }
-            Some(_) => {}
+            Some(_) => None,
         }
     };
     for t in &ws.tests {
         match &t.kind {
             TestKind::WhoCan { key: k, client: c, exactly, includes, excludes } => {
-                key(k, out);
+                out.extend(key(k));
                 client(c, out);
-                for m in exactly.iter().flatten().chain(includes).chain(excludes) {
-                    member(m, out);
-                }
+                members(exactly.iter().flatten().chain(includes).chain(excludes).collect(), out);
             }
             TestKind::Member { member: m, client: c, allow, deny } => {
-                member(m, out);
+                members(vec![m], out);
                 client(c, out);
-                for k in allow.iter().chain(deny) {
-                    key(k, out);
-                }
+                let bad = allow.iter().chain(deny).filter_map(|k| key(k).map(|d| (k.span, d))).collect();
+                capped(
+                    bad,
+                    out,
+                    |d| d,
+                    |n, at| {
+                        Diagnostic::error(
+                            "bad-value",
+                            at,
+                            format!("and {n} more area.actions named by the test that do not exist"),
+                        )
+                        .hint("areas and their actions are declared in workspace.toml")
+                    },
+                );
             }
             TestKind::MaxMonthlyCost { .. } => {}
         }
@@ -107,6 +129,77 @@ fn unknown_ref<'a>(
     let name = r.value.as_ref();
     Diagnostic::error("unknown-ref", r.span, format!("{message} `{name}`, which does not exist"))
         .suggest(name, candidates, otherwise)
+}
+
+/// At most this many diagnostics of one kind for the items of one list (a
+/// member's clients, the actions of one area in a grants table, the members a
+/// test names): past it, one more diagnostic counts the rest. A line of 30,000
+/// mistakes then reads as a few, and costs as few (each names its nearest id).
+const PER_LIST: usize = 5;
+
+/// The diagnostics of one kind for `items` (where each was written, and what
+/// `make` needs): the first [`PER_LIST`] in file order, then `rest(count, span
+/// of the first one left out)`.
+fn capped<T>(
+    mut items: Vec<(Span, T)>,
+    out: &mut Vec<Diagnostic>,
+    make: impl Fn(T) -> Diagnostic,
+    rest: impl FnOnce(usize, Span) -> Diagnostic,
+) {
+    if items.len() > PER_LIST {
+        items.sort_by_key(|(span, _)| (span.file, span.start));
+    }
+    let hidden = items.len().saturating_sub(PER_LIST);
+    let mut items = items.into_iter();
+    out.extend(items.by_ref().take(PER_LIST).map(|(_, item)| make(item)));
+    if let Some((at, _)) = items.next() {
+        out.push(rest(hidden, at));
+    }
+}
+
+/// The items named more than once, each once: where it is named the second
+/// time, and how many times in all, in file order. Linear: a list of 40,000
+/// copies of one id is one finding, not 39,999 scans.
+fn repeated(items: &[Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&Ref, usize))> {
+    let mut found: Vec<(Span, (&Ref, usize))> = Vec::new();
+    if items.len() <= 16 {
+        for (i, item) in items.iter().enumerate() {
+            let before = items[..i].iter().filter(|x| x.value == item.value).count();
+            if before == 1 && keep(item) {
+                let count = items[i..].iter().filter(|x| x.value == item.value).count() + 1;
+                found.push((item.span, (item, count)));
+            }
+        }
+        return found;
+    }
+    // id -> (index in `found`, or usize::MAX while seen once)
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    for item in items {
+        match seen.get_mut(item.value.as_str()) {
+            None => {
+                seen.insert(&item.value, usize::MAX);
+            }
+            Some(at) if *at == usize::MAX => {
+                if keep(item) {
+                    *at = found.len();
+                    found.push((item.span, (item, 2)));
+                } else {
+                    *at = usize::MAX - 1;
+                }
+            }
+            Some(at) => {
+                if let Some(f) = found.get_mut(*at) {
+                    f.1.1 += 1;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// "twice", "3 times".
+fn times(n: usize) -> String {
+    if n == 2 { "twice".into() } else { format!("{n} times") }
 }
 
 fn profile_ids(ws: &Workspace) -> impl Iterator<Item = &str> {
@@ -218,41 +311,77 @@ fn workspace_refs(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 
 /// Areas, actions and levels of a grants table exist and are accepted.
 fn grant_shape(ws: &Workspace, grants: &Grants, what: &str, out: &mut Vec<Diagnostic>) {
+    let mut unknown_areas = Vec::new();
     for (area_id, actions) in grants {
         let Some(area) = ws.area(area_id) else {
             if let Some(first) = actions.values().next() {
-                let r = At::new(area_id.clone(), first.span);
-                out.push(unknown_ref(
-                    format!("{what} names the area"),
-                    &r,
-                    ws.areas.iter().map(|a| a.id.as_str()),
-                    "areas are declared in workspace.toml",
-                ));
+                unknown_areas.push((first.span, At::new(area_id.clone(), first.span)));
             }
             continue;
         };
+        let (mut no_action, mut not_allowed) = (Vec::new(), Vec::new());
         for (action, level) in actions {
             if !area.has_action(action) {
-                let d = Diagnostic::error(
-                    "bad-value",
-                    level.span,
-                    format!("area `{area_id}` has no action `{action}` (in {what})"),
-                );
-                let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
-                out.push(d.suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", "))));
+                no_action.push((level.span, (action, level.span)));
             } else if !area.accepts(level.value) && !area.incomplete {
-                let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
-                out.push(
-                    Diagnostic::error(
-                        "level-not-allowed",
-                        level.span,
-                        format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value),
-                    )
-                    .hint(format!("area `{area_id}` accepts: {}", levels.join(", "))),
-                );
+                not_allowed.push((level.span, (action, level)));
             }
         }
+        let known: Vec<&str> = area.actions.iter().map(|a| a.value.as_str()).collect();
+        capped(
+            no_action,
+            out,
+            |(action, span)| {
+                Diagnostic::error("bad-value", span, format!("area `{area_id}` has no action `{action}` (in {what})"))
+                    .suggest(action, known.iter().copied(), format!("its actions are: {}", known.join(", ")))
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "bad-value",
+                    at,
+                    format!("and {n} more actions that area `{area_id}` does not have (in {what})"),
+                )
+                .hint(format!("its actions are: {}", known.join(", ")))
+            },
+        );
+        let levels: Vec<&str> = area.levels.iter().map(|l| l.value.as_str()).collect();
+        capped(
+            not_allowed,
+            out,
+            |(action, level)| {
+                Diagnostic::error(
+                    "level-not-allowed",
+                    level.span,
+                    format!("level `{}` is not allowed for `{area_id}.{action}` (in {what})", level.value),
+                )
+                .hint(format!("area `{area_id}` accepts: {}", levels.join(", ")))
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "level-not-allowed",
+                    at,
+                    format!("and {n} more levels that area `{area_id}` does not accept (in {what})"),
+                )
+                .hint(format!("area `{area_id}` accepts: {}", levels.join(", ")))
+            },
+        );
     }
+    capped(
+        unknown_areas,
+        out,
+        |r| {
+            unknown_ref(
+                format!("{what} names the area"),
+                &r,
+                ws.areas.iter().map(|a| a.id.as_str()),
+                "areas are declared in workspace.toml",
+            )
+        },
+        |n, at| {
+            Diagnostic::error("unknown-ref", at, format!("and {n} more areas that do not exist (in {what})"))
+                .hint("areas are declared in workspace.toml")
+        },
+    );
 }
 
 fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
@@ -453,48 +582,121 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         }
         p
     };
-    for (i, c) in m.clients.iter().enumerate() {
-        // Known when read (`Member::clients_known`): no need to look them up.
-        if !m.clients_known && ws.client(&c.value).is_none() {
-            out.push(unknown_ref(
-                format!("{what} is assigned the client"),
-                c,
-                client_ids(),
-                "clients are declared in clients.toml",
-            ));
-        } else if m.clients[..i].iter().any(|x| x.value == c.value) {
-            out.push(
-                Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} twice", c.value))
-                    .hint("list each client once"),
-            );
-        }
+    // Known when read (`Member::clients_known`): no need to look them up.
+    let known = |c: &Ref| m.clients_known || ws.client(&c.value).is_some();
+    if !m.clients_known {
+        let unknown: Vec<(Span, &Ref)> = m.clients.iter().filter(|c| !known(c)).map(|c| (c.span, c)).collect();
+        capped(
+            unknown,
+            out,
+            |c| {
+                unknown_ref(
+                    format!("{what} is assigned the client"),
+                    c,
+                    client_ids(),
+                    "clients are declared in clients.toml",
+                )
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more clients assigned to {what} that do not exist"),
+                )
+                .hint("clients are declared in clients.toml")
+            },
+        );
     }
-    for (c, p) in m.client_profiles() {
-        if ws.client(&c.value).is_none() {
-            out.push(unknown_ref(
-                format!("{what} has a per-client profile for the client"),
-                c,
-                client_ids(),
-                "clients are declared in clients.toml",
-            ));
-        } else if !m.has_client(&c.value) {
-            out.push(
+    capped(
+        repeated(&m.clients, known),
+        out,
+        |(c, n)| {
+            Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} {}", c.value, times(n)))
+                .hint("list each client once")
+        },
+        |n, at| {
+            Diagnostic::error("bad-value", at, format!("and {n} more clients assigned to {what} more than once"))
+                .hint("list each client once")
+        },
+    );
+    let client_profiles = m.client_profiles();
+    if !client_profiles.is_empty() {
+        // Many per-client profiles are looked up in a set of the member's clients, not each in the list.
+        let many = m.clients.len() > 16 && client_profiles.len() > 1;
+        let assigned: crate::fxhash::FxHashSet<&str> =
+            if many { m.clients.iter().map(|c| c.value.as_str()).collect() } else { Default::default() };
+        let has_client = |c: &str| if many { assigned.contains(c) } else { m.has_client(c) };
+        let (mut unknown, mut unassigned, mut no_profile) = (Vec::new(), Vec::new(), Vec::new());
+        for (c, p) in client_profiles {
+            if ws.client(&c.value).is_none() {
+                unknown.push((c.span, c));
+            } else if !has_client(&c.value) {
+                unassigned.push((c.span, c));
+            }
+            if ws.profile(&p.value).is_none() {
+                no_profile.push((p.span, p));
+            }
+        }
+        capped(
+            unknown,
+            out,
+            |c| {
+                unknown_ref(
+                    format!("{what} has a per-client profile for the client"),
+                    c,
+                    client_ids(),
+                    "clients are declared in clients.toml",
+                )
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more per-client profiles of {what} for clients that do not exist"),
+                )
+                .hint("clients are declared in clients.toml")
+            },
+        );
+        capped(
+            unassigned,
+            out,
+            |c| {
                 Diagnostic::error(
                     "client-profile-unassigned",
                     c.span,
                     format!("{what} has a per-client profile for `{}`, which is not assigned to them", c.value),
                 )
-                .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value)),
-            );
-        }
-        if ws.profile(&p.value).is_none() {
-            out.push(unknown_ref(
-                format!("{what} has the per-client profile"),
-                p,
-                profile_ids(ws),
-                "profiles are the files in profiles/",
-            ));
-        }
+                .hint(format!("add \"{}\" to the member's `clients`, or remove this per-client profile", c.value))
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "client-profile-unassigned",
+                    at,
+                    format!("and {n} more per-client profiles of {what} for clients not assigned to them"),
+                )
+                .hint("add those clients to the member's `clients`, or remove their per-client profiles")
+            },
+        );
+        capped(
+            no_profile,
+            out,
+            |p| {
+                unknown_ref(
+                    format!("{what} has the per-client profile"),
+                    p,
+                    profile_ids(ws),
+                    "profiles are the files in profiles/",
+                )
+            },
+            |n, at| {
+                Diagnostic::error(
+                    "unknown-ref",
+                    at,
+                    format!("and {n} more per-client profiles of {what} that do not exist"),
+                )
+                .hint("profiles are the files in profiles/")
+            },
+        );
     }
     if let Some(p) = profile.filter(|p| p.admin) {
         admin_limited(ws, m, p, out);
@@ -712,6 +914,7 @@ fn hinges_on_assignment(ws: &Workspace, m: &Member, keys: &[ActionKey]) -> bool 
 
 #[cfg(test)]
 mod tests {
+    use super::{PER_LIST, times};
     use crate::testing::{CLIENTS, CONTRIBUTOR, MEMBERS, USER, WORKSPACE, check_with, codes, edit};
 
     /// Asserts that the change gives exactly one diagnostic, with this code.
@@ -759,6 +962,52 @@ mod tests {
             "profiles/contributor.toml",
             &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"),
             "level-not-allowed",
+        );
+    }
+
+    #[test]
+    fn a_client_named_many_times_is_one_finding() {
+        let list = vec!["\"acme\""; 40].join(", ");
+        let checked =
+            check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &format!("{list}, \"globex\"")))]);
+        assert_eq!(codes(&checked), vec!["bad-value"], "{:#?}", checked.diagnostics);
+        assert!(
+            checked.diagnostics[0].message.ends_with("is assigned to member `bob` 40 times"),
+            "{:#?}",
+            checked.diagnostics
+        );
+        // Both ways of finding them (a scan for short lists, a table for long ones) agree.
+        for n in [2, 3, 16, 17, 100] {
+            let ids: Vec<String> = (0..n).map(|i| format!("\"{}\"", ["acme", "globex", "jean"][i % 3])).collect();
+            let checked = check_with(&[("members.toml", &edit(MEMBERS, "\"acme\", \"globex\"", &ids.join(", ")))]);
+            let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.message.as_str()).collect();
+            let expected: Vec<String> = (0..n.min(3))
+                .filter(|&i| n > i + 3)
+                .map(|i| {
+                    let count = (n - i).div_ceil(3);
+                    format!("client `{}` is assigned to member `bob` {}", ["acme", "globex", "jean"][i], times(count))
+                })
+                .collect();
+            assert_eq!(found, expected, "{n} clients");
+        }
+    }
+
+    #[test]
+    fn many_mistakes_in_one_list_are_capped() {
+        let actions: Vec<String> = (0..30).map(|i| format!("x{i} = \"all\"")).collect();
+        let profile = edit(
+            CONTRIBUTOR,
+            "calendars = { view = \"all\" }",
+            &format!("calendars = {{ view = \"all\", {} }}", actions.join(", ")),
+        );
+        let checked = check_with(&[("profiles/contributor.toml", &profile)]);
+        let found: Vec<&str> = checked.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(found.len(), PER_LIST + 1, "{found:#?}");
+        // The first ones in file order, then the count of the rest.
+        assert!(found[0].contains("no action `x0`") && found[PER_LIST - 1].contains("no action `x4`"), "{found:#?}");
+        assert_eq!(
+            found[PER_LIST],
+            "and 25 more actions that area `calendars` does not have (in profile `contributor`)"
         );
     }
 

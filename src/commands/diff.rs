@@ -30,10 +30,10 @@ pub struct DiffArgs {
     pub max_losing: Option<usize>,
 }
 
-/// The workspace at a revision, valid, or its diagnostics and exit 1.
-fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, rev: &str) -> Result<Checked> {
-    let commit = repo.resolve(rev)?;
-    let files = repo.files_at(&commit)?;
+/// The workspace at a revision (`commit`, resolved from `rev`), valid, or its
+/// diagnostics and exit 1.
+fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, commit: &str, rev: &str) -> Result<Checked> {
+    let files = repo.files_at(commit)?;
     if files.is_empty() {
         return Err(Error::new(
             Kind::Invalid,
@@ -65,10 +65,13 @@ fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
 pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     let root = ctx.root()?;
     let repo = git::locate(&root)?;
-    let before = at_revision(ctx, &root, &repo, &args.from)?;
-    let (after, to_label) = match &args.to {
-        Some(rev) => (at_revision(ctx, &root, &repo, rev)?, rev.clone()),
-        None => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
+    // Both revisions first: a bad one is reported before any workspace is read.
+    let from = repo.resolve(&args.from)?;
+    let to = args.to.as_deref().map(|rev| repo.resolve(rev)).transpose()?;
+    let before = at_revision(ctx, &root, &repo, &from, &args.from)?;
+    let (after, to_label) = match (&args.to, &to) {
+        (Some(rev), Some(commit)) => (at_revision(ctx, &root, &repo, commit, rev)?, rev.clone()),
+        _ => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
     };
     let report = compare(&before.workspace, &after.workspace);
     let broken = crate::expect::newly_failing(&before.workspace, &after.workspace);

@@ -24,7 +24,7 @@ use crate::model::Workspace;
 use crate::render::Format;
 use crate::store;
 use crate::style::{ColorChoice, Paint};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
@@ -50,7 +50,7 @@ impl Ctx {
             actor: global.actor,
             dry_run: global.dry_run,
             allow_failing_tests: global.allow_failing_tests,
-            lock_timeout: std::time::Duration::from_secs_f64(global.lock_timeout),
+            lock_timeout: global.lock_timeout,
             format: global.format,
             quiet: global.quiet,
             color: global.color,
@@ -103,19 +103,15 @@ impl Ctx {
         self.emit(text, true)
     }
 
-    /// A closed pipe (`roster ... | head`) is not an error: the reader has what it wanted.
+    /// A closed pipe (`roster ... | head`) is not an error: the reader has
+    /// what it wanted (see `output`).
     fn emit(&self, text: &str, data: bool) -> Result<()> {
         let text = if data && !std::io::stdout().is_terminal() {
             std::borrow::Cow::Borrowed(text)
         } else {
             crate::render::escape::terminal_text(text, !data && self.out_paint().enabled)
         };
-        let mut out = std::io::stdout().lock();
-        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
-            Err(e) => Err(Error::io("cannot write to stdout", &e)),
-        }
+        crate::output::out(&text).map_err(|e| Error::io("cannot write to stdout", &e))
     }
 
     /// Writes text for people to stderr (see [`crate::render::eprint`]).

@@ -60,6 +60,10 @@ pub struct Area {
     pub per_client: bool,
     /// Its `levels` had a bad entry (already reported): levels are not judged against it.
     pub incomplete: bool,
+    /// The names of a long list of actions, for [`Area::has_action`]; built on
+    /// first use, once the actions are read. A scan per lookup made a grants
+    /// line as long as the area's actions quadratic.
+    pub(crate) action_index: std::sync::OnceLock<crate::fxhash::FxHashSet<String>>,
 }
 
 impl Area {
@@ -70,7 +74,10 @@ impl Area {
         self.levels.iter().map(|l| l.value).max().unwrap_or(Level::None)
     }
     pub fn has_action(&self, action: &str) -> bool {
-        self.actions.iter().any(|a| a.value == action)
+        if self.actions.len() <= 16 {
+            return self.actions.iter().any(|a| a.value == action);
+        }
+        self.action_index.get_or_init(|| self.actions.iter().map(|a| a.value.clone()).collect()).contains(action)
     }
     pub fn accepts(&self, level: Level) -> bool {
         self.levels.iter().any(|l| l.value == level)

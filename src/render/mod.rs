@@ -165,9 +165,7 @@ pub fn json(value: &Value) -> String {
 /// (with colour kept when `paint` is on). A closed stderr is not an error:
 /// nobody is left to read it.
 pub fn eprint(paint: Paint, text: &str) {
-    use std::io::Write;
-    let text = escape::terminal_text(text, paint.enabled);
-    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    crate::output::err_fmt(format_args!("{}", escape::terminal_text(text, paint.enabled)));
 }
 
 pub fn money(amount: f64) -> String {

@@ -851,6 +851,7 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
         levels: Vec::new(),
         per_client: false,
         incomplete: false,
+        action_index: Default::default(),
     };
     let (mut has_actions, mut has_levels) = (false, false);
     for (k, v) in table {
@@ -859,9 +860,11 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
             "per_client" => area.per_client = r.bool(v, "`per_client`").unwrap_or(false),
             "actions" => {
                 has_actions = true;
+                // Names seen, in a table: a scan of the ones before was quadratic in a long list.
+                let mut seen: crate::fxhash::FxHashSet<String> = Default::default();
                 for a in r.array(v, "`actions`").unwrap_or_default() {
                     if let Some(name) = r.id_ref(a, "an action") {
-                        if area.actions.iter().any(|x| x.value == name.value) {
+                        if !seen.insert(name.value.to_string()) {
                             r.bad_value(
                                 a.span(),
                                 format!("action `{}` is listed twice", name.value),

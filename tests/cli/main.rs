@@ -19,5 +19,6 @@ mod read;
 mod reference;
 mod reliability;
 mod review;
+mod robust;
 mod snapshots;
 mod write_path;
