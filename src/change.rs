@@ -530,7 +530,7 @@ impl<'w> Change<'w> {
         }
     }
 
-    /// Edits a file with the format-preserving editor.
+    /// Edits a file with the format-preserving editor (under the typed edits below).
     pub fn edit<T>(&mut self, name: &str, f: impl FnOnce(&mut Editor) -> Result<T>) -> Result<T> {
         self.materialize(name);
         let mut editor = Editor::parse(name, &self.text(name).unwrap_or_default())?;
@@ -540,7 +540,8 @@ impl<'w> Change<'w> {
     }
 
     /// Edits one entry (`[members.ID]`, `[clients.ID]`), however it is written:
-    /// alone in its bytes when it stands alone, else in the whole file.
+    /// alone in its bytes when it stands alone, else in the whole file (under
+    /// [`Change::member`] and [`Change::client`]).
     pub fn edit_entry<T>(
         &mut self,
         name: &str,
@@ -592,6 +593,10 @@ impl<'w> Change<'w> {
             splices.into_iter().map(|(start, end, text)| Splice { start: start as u32, end: end as u32, text }),
         );
     }
+
+    // The typed edits, what commands use: they name no file, table or key
+    // (`store::editors` knows them). Entries of members and clients are
+    // edited alone in their bytes through `edit_entry`, the fast path.
 
     /// Edits member `id`'s entry (alone in its bytes when it stands alone, as [`Change::edit_entry`]).
     pub fn member<T>(&mut self, id: &str, f: impl FnOnce(&mut MemberEntry<'_>) -> T) -> Result<T> {

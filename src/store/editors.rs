@@ -563,8 +563,18 @@ mod tests {
         );
         let parsed: toml::Table = toml::from_str(&text).unwrap();
         assert_eq!(parsed["members"]["a.b"]["name"].as_str(), Some("Zoé \"Z\" 'Q'"));
-        let plain = NewMember { status: Status::Active, clients: &[], client_profiles: &[], grants: &[], credit_limit: None, ..m };
-        assert_eq!(plain.entry(), "[members.\"a.b\"]\nname = \"\"\"Zoé \"Z\" 'Q'\"\"\"\nemail = \"z@example.com\"\nprofile = \"user\"\n");
+        let plain = NewMember {
+            status: Status::Active,
+            clients: &[],
+            client_profiles: &[],
+            grants: &[],
+            credit_limit: None,
+            ..m
+        };
+        assert_eq!(
+            plain.entry(),
+            "[members.\"a.b\"]\nname = \"\"\"Zoé \"Z\" 'Q'\"\"\"\nemail = \"z@example.com\"\nprofile = \"user\"\n"
+        );
         let c = NewClient { id: "c1", name: "C", kind: ClientKind::Contact, company: Some("acme"), created_by: None };
         assert_eq!(c.entry(), "[clients.c1]\nname = \"C\"\nkind = \"contact\"\ncompany = \"acme\"\n");
     }
@@ -584,5 +594,50 @@ mod tests {
             kept,
             "# team\r\n[members.bob]\r\nname = \"Bob\"  # Robert\r\ncredit_limit = 7.5\r\nclients = [\"acme\"]\r\n"
         );
+    }
+
+    /// Through a change, a member's edit is a splice of that entry's bytes
+    /// alone (the fast path), a new member an insertion, and both take the
+    /// CRLF of the file (`Change::finish`).
+    #[test]
+    fn through_a_change_entries_are_spliced_in_the_files_line_endings() {
+        use crate::generate::{Params, generate};
+        use crate::store::load::{Input, load_from};
+        let mut files = generate(&Params { members: 50, clients: 20, profiles: 6, ..Params::default() });
+        let crlf = files[MEMBERS_FILE].replace('\n', "\r\n");
+        files.insert(MEMBERS_FILE.to_string(), crlf.clone());
+        let root = std::path::Path::new("/nonexistent");
+        let ws = load_from(root, Input::Memory(&files)).workspace;
+        let mut change = crate::change::Change::new(&ws);
+        change
+            .member("m000010", |m| {
+                m.set_status(Status::Suspended);
+                m.set_credit_limit(Some(12.0));
+            })
+            .unwrap();
+        change.add_member(&NewMember {
+            id: "m000010a",
+            name: "New",
+            email: "new@example.com",
+            profile: "p0001",
+            status: Status::Invited,
+            clients: &[],
+            client_profiles: &[],
+            grants: &[],
+            credit_limit: None,
+        });
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty(), "{texts:?}");
+        assert_eq!(splices[MEMBERS_FILE].len(), 2);
+        let (start, end) = ws.member("m000010").unwrap().entry.unwrap();
+        assert!(splices[MEMBERS_FILE].iter().any(|s| (s.start, s.end) == (start, end)));
+        let new = crate::change::apply_splices(&crlf, &splices[MEMBERS_FILE]);
+        assert!(!new.replace("\r\n", "").contains('\n'), "a bare LF");
+        files.insert(MEMBERS_FILE.to_string(), new);
+        let again = load_from(root, Input::Memory(&files)).workspace;
+        let m = again.member("m000010").unwrap();
+        assert_eq!((m.status, m.credit_limit()), (Status::Suspended, Some(12.0)));
+        assert_eq!(again.member("m000010a").unwrap().status, Status::Invited);
+        assert_eq!(again.members.len(), ws.members.len() + 1);
     }
 }

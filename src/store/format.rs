@@ -15,7 +15,8 @@
 //! line stays on that line; a file's header comment (the paragraphs before the
 //! first blank line above the first entry) stays at the top. The text is built
 //! from the parsed document, then checked: it must hold exactly the comments of
-//! the original, or nothing is written.
+//! the original, or nothing is written. [`unformatted`] gives what `roster fmt`
+//! writes: each file not yet canonical, in its own line endings.
 
 use crate::error::{Error, Kind, Result};
 use crate::model::Workspace;
