@@ -13,6 +13,7 @@ use crate::model::{Id, Level, Member, Profile, Workspace};
 use crate::render::escape::terminal;
 use crate::render::{self, Format};
 use crate::store::edit::{self, Editor};
+use crate::store::editors::{ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, WorkspaceFile};
 use crate::store::load::Input;
 use crate::store::save::{self, Lock, Writes};
 use crate::store::{self, plural};
@@ -529,7 +530,7 @@ impl<'w> Change<'w> {
         }
     }
 
-    /// Edits a file with the format-preserving editor.
+    /// Edits a file with the format-preserving editor (under the typed edits below).
     pub fn edit<T>(&mut self, name: &str, f: impl FnOnce(&mut Editor) -> Result<T>) -> Result<T> {
         self.materialize(name);
         let mut editor = Editor::parse(name, &self.text(name).unwrap_or_default())?;
@@ -539,7 +540,8 @@ impl<'w> Change<'w> {
     }
 
     /// Edits one entry (`[members.ID]`, `[clients.ID]`), however it is written:
-    /// alone in its bytes when it stands alone, else in the whole file.
+    /// alone in its bytes when it stands alone, else in the whole file (under
+    /// [`Change::member`] and [`Change::client`]).
     pub fn edit_entry<T>(
         &mut self,
         name: &str,
@@ -590,6 +592,84 @@ impl<'w> Change<'w> {
         self.splices.entry(name.to_string()).or_default().extend(
             splices.into_iter().map(|(start, end, text)| Splice { start: start as u32, end: end as u32, text }),
         );
+    }
+
+    // The typed edits, what commands use: they name no file, table or key
+    // (`store::editors` knows them). Entries of members and clients are
+    // edited alone in their bytes through `edit_entry`, the fast path.
+
+    /// Edits member `id`'s entry (alone in its bytes when it stands alone, as [`Change::edit_entry`]).
+    pub fn member<T>(&mut self, id: &str, f: impl FnOnce(&mut MemberEntry<'_>) -> T) -> Result<T> {
+        self.edit_entry(MemberEntry::FILE, MemberEntry::TABLE, id, |t| Ok(f(&mut MemberEntry::new(t))))
+    }
+
+    /// Edits client `id`'s entry (alone in its bytes when it stands alone).
+    pub fn client<T>(&mut self, id: &str, f: impl FnOnce(&mut ClientEntry<'_>) -> T) -> Result<T> {
+        self.edit_entry(ClientEntry::FILE, ClientEntry::TABLE, id, |t| Ok(f(&mut ClientEntry::new(t))))
+    }
+
+    /// Adds one member's entry (see [`Change::add_members`]).
+    pub fn add_member(&mut self, new: &NewMember<'_>) {
+        self.add_members(std::slice::from_ref(new));
+    }
+
+    /// Adds members' entries, each in id order when the entries are sorted,
+    /// else at the end (`store::edit::insert_entries`).
+    pub fn add_members(&mut self, new: &[NewMember<'_>]) {
+        let texts: Vec<String> = new.iter().map(NewMember::entry).collect();
+        let pairs: Vec<(&str, &str)> = new.iter().zip(&texts).map(|(m, t)| (m.id, t.as_str())).collect();
+        self.insert_entries(MemberEntry::FILE, MemberEntry::TABLE, &pairs);
+    }
+
+    /// Adds a client's entry, as [`Change::add_members`].
+    pub fn add_client(&mut self, new: &NewClient<'_>) {
+        let text = new.entry();
+        self.insert_entries(ClientEntry::FILE, ClientEntry::TABLE, &[(new.id, &text)]);
+    }
+
+    /// Removes member `id`'s entry, with the comments directly above it.
+    pub fn remove_member(&mut self, id: &str) -> Result<()> {
+        self.edit(MemberEntry::FILE, |ed| {
+            ed.remove_entry(MemberEntry::TABLE, id);
+            Ok(())
+        })
+    }
+
+    /// Removes client `id`'s entry, and the `company` of the contacts
+    /// `detach` (those of the company removed), in one edit of the file.
+    pub fn remove_client(&mut self, id: &str, detach: &[&str]) -> Result<()> {
+        self.edit(ClientEntry::FILE, |ed| {
+            ed.remove_entry(ClientEntry::TABLE, id);
+            for contact in detach {
+                ClientEntry::new(ed.entry(ClientEntry::TABLE, contact)?).set_company(None);
+            }
+            Ok(())
+        })
+    }
+
+    /// Edits profile `id`'s file.
+    pub fn profile<T>(&mut self, id: &str, f: impl FnOnce(&mut ProfileFile<'_>) -> T) -> Result<T> {
+        self.edit(&ProfileFile::path(id), |ed| Ok(f(&mut ProfileFile::new(ed))))
+    }
+
+    /// A new profile `new`: the file of `source` as the change has it
+    /// (comments and all), edited by `f`.
+    pub fn duplicate_profile(&mut self, source: &str, new: &str, f: impl FnOnce(&mut ProfileFile<'_>)) -> Result<()> {
+        let path = ProfileFile::path(new);
+        let mut copy = Editor::parse(&path, &self.text(&ProfileFile::path(source)).unwrap_or_default())?;
+        f(&mut ProfileFile::new(&mut copy));
+        self.put(&path, copy.finish());
+        Ok(())
+    }
+
+    /// Removes profile `id`'s file.
+    pub fn remove_profile(&mut self, id: &str) {
+        self.remove_file(&ProfileFile::path(id));
+    }
+
+    /// Edits `workspace.toml`.
+    pub fn workspace<T>(&mut self, f: impl FnOnce(&mut WorkspaceFile<'_>) -> T) -> Result<T> {
+        self.edit(WorkspaceFile::FILE, |ed| Ok(f(&mut WorkspaceFile::new(ed))))
     }
 
     pub fn put(&mut self, name: &str, text: String) {

@@ -4,7 +4,7 @@
 //!
 //! - `cli`: the command line; `commands`: one module per command;
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
-//! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
+//! - `store`: finding, reading, editing (typed editors) and writing a workspace; `rules`: validation (§4);
 //! - `schema`: the keys of every file, their order and meaning, for all of these;
 //! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;

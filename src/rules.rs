@@ -6,7 +6,7 @@
 use crate::access;
 use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace};
+use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace, same_email};
 use crate::source::Span;
 use std::hash::Hasher;
 
@@ -486,18 +486,14 @@ fn edit_exceeds_view(
     }
 }
 
-/// An email as it is compared: without case.
-fn folded(email: &str) -> impl Iterator<Item = char> + '_ {
-    email.chars().flat_map(char::to_lowercase)
-}
-
+/// A hash of [`crate::model::email_key`]: equal for the same emails.
 fn email_hash(email: &str) -> u64 {
     let mut h = crate::fxhash::FxHasher::default();
     if email.is_ascii() {
         // The same values as below, without the per-character case tables.
         email.bytes().for_each(|b| h.write_u32(b.to_ascii_lowercase() as u32));
     } else {
-        folded(email).for_each(|c| h.write_u32(c as u32));
+        crate::model::email_key(email).for_each(|c| h.write_u32(c as u32));
     }
     h.finish()
 }
@@ -548,10 +544,6 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
     }
     out.retain(Diagnostic::is_error);
     out
-}
-
-fn same_email(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { folded(a).eq(folded(b)) }
 }
 
 fn duplicate_email(m: &Member, first: &Member) -> Diagnostic {

@@ -1,6 +1,6 @@
 //! Arguments shared by several change commands: `AREA.ACTION=LEVEL` grants and
 //! `AREA.ACTION` keys, checked against the workspace (an unknown area or action
-//! exits 4), and the text of a new entry.
+//! exits 4), and the ids of new entries.
 
 use crate::error::{Error, Result};
 use crate::model::{Area, Level, Workspace};
@@ -54,17 +54,6 @@ pub fn new_id(what: &str, id: &str) -> Result<()> {
     })
 }
 
-/// `[table.id]` with `key = value` lines, keys and strings quoted as TOML needs.
-pub fn entry_text(table: &str, id: &str, fields: &[(&str, toml_edit::Value)]) -> String {
-    let mut out = format!("[{table}.{}]\n", toml_edit::Key::new(id).display_repr());
-    for (key, value) in fields {
-        let mut value = value.clone();
-        value.decor_mut().clear();
-        out.push_str(&format!("{key} = {value}\n"));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,13 +67,5 @@ mod tests {
         assert!(parse_grant("invoices.view").unwrap_err().contains("AREA.ACTION=LEVEL"));
         assert!(parse_grant("invoices=all").unwrap_err().contains("AREA.ACTION"));
         assert!(parse_grant("invoices.view=most").unwrap_err().contains("not a level"));
-    }
-
-    #[test]
-    fn entry_text_quotes_what_needs_it() {
-        let text = entry_text("members", "a.b", &[("name", "Zoé \"Z\" 'Q'".into())]);
-        assert!(text.starts_with("[members.\"a.b\"]\n"), "{text}");
-        let parsed: toml::Table = toml::from_str(&text).unwrap();
-        assert_eq!(parsed["members"]["a.b"]["name"].as_str(), Some("Zoé \"Z\" 'Q'"));
     }
 }

@@ -5,11 +5,8 @@
 use super::Ctx;
 use crate::change::{Change, Session};
 use crate::error::{Outcome, Result};
-use crate::model::Workspace;
 use crate::render::{self, Format};
-use crate::store::edit::{is_crlf, keep_line_endings};
-use crate::store::format::{FileKind, format};
-use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
+use crate::store::format::unformatted;
 use clap::Args;
 use serde_json::json;
 
@@ -18,31 +15,6 @@ pub struct FmtArgs {
     /// List the files that are not formatted and exit 1; write nothing
     #[arg(long)]
     pub check: bool,
-}
-
-fn kind_of(name: &str) -> Option<FileKind> {
-    match name {
-        WORKSPACE_FILE => Some(FileKind::Workspace),
-        MEMBERS_FILE => Some(FileKind::Members),
-        CLIENTS_FILE => Some(FileKind::Clients),
-        _ if name.starts_with(&format!("{PROFILES_DIR}/")) => Some(FileKind::Profile),
-        _ => None,
-    }
-}
-
-/// (file, canonical text) of every file whose text is not canonical.
-fn unformatted(ws: &Workspace) -> Result<Vec<(String, String)>> {
-    let mut out = Vec::new();
-    for (_, source) in ws.sources.iter() {
-        let Some(kind) = kind_of(&source.name) else { continue };
-        // Canonical, in the file's own line endings (a CRLF file stays CRLF).
-        let text = format(kind, &source.name, &source.text, ws)?;
-        let text = keep_line_endings(&source.text, text, is_crlf(&source.text));
-        if text != source.text {
-            out.push((source.name.clone(), text));
-        }
-    }
-    Ok(out)
 }
 
 pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {

@@ -10,14 +10,14 @@
 //! `client_profiles`, `grants`) replaces the whole list.
 
 use super::Ctx;
-use super::args::{entry_text, find_action, parse_grant};
+use super::args::{find_action, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::model::{Member, Status, Workspace};
+use crate::model::{Level, Member, Status, Workspace, email_key};
 use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
-use crate::store::edit;
-use crate::store::load::{MEMBERS_FILE, check_email, check_id};
+use crate::store::editors::{MemberEntry, NewMember};
+use crate::store::load::{check_email, check_id};
 use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -51,7 +51,7 @@ struct Row {
     status: Option<Status>,
     clients: Option<Vec<String>>,
     client_profiles: Option<Vec<(String, String)>>,
-    grants: Option<Vec<(String, String, String)>>,
+    grants: Option<Vec<(String, String, Level)>>,
     credit_limit: Option<f64>,
 }
 
@@ -90,23 +90,30 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
     for row in updates.iter().filter(|r| differs(ws, r)) {
         let Some(m) = ws.member(&row.id) else { continue };
-        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
-            update(entry, m, row, &mut facts);
-            Ok(())
-        })?;
+        change.member(&m.id, |entry| update(entry, m, row, &mut facts))?;
     }
     if !new.is_empty() {
-        let default = ws.default_profile().map(|p| p.id.clone()).unwrap_or_default();
-        let entries: Vec<(String, String)> = new
+        let default = ws.default_profile().map(|p| p.id.as_str()).unwrap_or_default();
+        let entries: Vec<NewMember> = new
             .iter()
             .map(|r| {
-                let profile = r.profile.clone().unwrap_or_else(|| default.to_string());
-                facts.push(format!("{}: added as {} with profile {profile}", r.id, r.status.unwrap_or(Status::Active)));
-                (r.id.clone(), new_entry(r, &profile))
+                let profile = r.profile.as_deref().unwrap_or(default);
+                let status = r.status.unwrap_or(Status::Active);
+                facts.push(format!("{}: added as {status} with profile {profile}", r.id));
+                NewMember {
+                    id: &r.id,
+                    name: r.name.as_deref().unwrap_or(""),
+                    email: r.email.as_deref().unwrap_or(""),
+                    profile,
+                    status,
+                    clients: r.clients.as_deref().unwrap_or_default(),
+                    client_profiles: r.client_profiles.as_deref().unwrap_or_default(),
+                    grants: r.grants.as_deref().unwrap_or_default(),
+                    credit_limit: r.credit_limit,
+                }
             })
             .collect();
-        let pairs: Vec<(&str, &str)> = entries.iter().map(|(id, e)| (id.as_str(), e.as_str())).collect();
-        change.insert_entries(MEMBERS_FILE, "members", &pairs);
+        change.add_members(&entries);
     }
     if facts.is_empty() {
         facts.push(format!(
@@ -284,7 +291,7 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             for item in split_list(g) {
                 match parse_grant(item) {
                     Ok(arg) => match find_action(ws, &arg.area, &arg.action) {
-                        Ok(_) => grants.push((arg.area, arg.action, arg.level.as_str().to_string())),
+                        Ok(_) => grants.push((arg.area, arg.action, arg.level)),
                         Err(e) => bad("grants", e.message),
                     },
                     Err(why) => bad("grants", why),
@@ -314,16 +321,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
-        owners.entry(email.to_lowercase()).or_default().push(&m.id);
+        owners.entry(email_key(email).collect()).or_default().push(&m.id);
     }
     for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
         if let Some(email) = &r.email {
-            owners.entry(email.to_lowercase()).or_default().push(&r.id);
+            owners.entry(email_key(email).collect()).or_default().push(&r.id);
         }
     }
     for r in &rows {
         let Some(email) = &r.email else { continue };
-        let others = owners.get(&email.to_lowercase()).into_iter().flatten().filter(|o| **o != r.id);
+        let others = owners.get(&email_key(email).collect::<String>()).into_iter().flatten().filter(|o| **o != r.id);
         for other in others {
             problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
         }
@@ -357,37 +364,32 @@ fn same_set(a: &[String], b: impl Iterator<Item = String>) -> bool {
 fn differs(ws: &Workspace, row: &Row) -> bool {
     let Some(m) = ws.member(&row.id) else { return true };
     let mut facts = Vec::new();
-    let mut scratch = toml_edit::Table::new();
-    update(&mut scratch, m, row, &mut facts);
+    MemberEntry::scratch(|entry| update(entry, m, row, &mut facts));
     !facts.is_empty()
 }
 
-fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &mut Vec<String>) {
+fn update(entry: &mut MemberEntry<'_>, m: &Member, row: &Row, facts: &mut Vec<String>) {
     let id = &m.id;
     if let Some(name) = row.name.as_ref().filter(|n| **n != *m.name) {
-        edit::set(entry, "name", name.as_str().into());
+        entry.set_name(name);
         facts.push(format!("{id}: name {} -> {name}", m.name));
     }
     if let Some(email) = row.email.as_ref().filter(|e| **e != *m.email.value) {
-        edit::set(entry, "email", email.as_str().into());
+        entry.set_email(email);
         facts.push(format!("{id}: email {} -> {email}", m.email.value));
     }
     if let Some(profile) = row.profile.as_ref().filter(|p| **p != m.profile.value) {
-        edit::set(entry, "profile", profile.as_str().into());
+        entry.set_profile(profile);
         facts.push(format!("{id}: profile {} -> {profile}", m.profile.value));
     }
     if let Some(status) = row.status.filter(|s| *s != m.status) {
-        if status == Status::Active {
-            edit::remove(entry, "status");
-        } else {
-            edit::set(entry, "status", status.as_str().into());
-        }
+        entry.set_status(status);
         facts.push(format!("{id}: status {} -> {status}", m.status));
     }
     if let Some(clients) = row.clients.as_ref().filter(|c| !same_set(c, m.clients.iter().map(|x| x.value.to_string())))
     {
         let list: Vec<&str> = clients.iter().map(String::as_str).collect();
-        edit::set_string_array(entry, "clients", &list);
+        entry.set_clients(&list);
         facts.push(format!("{id}: clients -> {}", list.join(", ")));
     }
     if let Some(pairs) = &row.client_profiles {
@@ -395,10 +397,10 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
         let want: Vec<String> = pairs.iter().map(|(c, p)| format!("{c}={p}")).collect();
         if !same_set(&want, now.into_iter()) {
             for (c, _) in m.client_profiles() {
-                edit::remove_in(entry, "client_profiles", &c.value);
+                entry.remove_client_profile(&c.value);
             }
             for (c, p) in pairs {
-                edit::set_in(entry, "client_profiles", c, p);
+                entry.set_client_profile(c, p);
             }
             facts.push(format!("{id}: per-client profiles -> {}", want.join(", ")));
         }
@@ -413,58 +415,17 @@ fn update(entry: &mut dyn toml_edit::TableLike, m: &Member, row: &Row, facts: &m
         if !same_set(&want, now.into_iter()) {
             for (area, actions) in m.grants() {
                 for action in actions.keys() {
-                    edit::remove_grant(entry, "grants", area, action);
+                    entry.revoke_override(area, action);
                 }
             }
             for (area, action, level) in grants {
-                edit::set_grant(entry, "grants", area, action, level);
+                entry.set_override(area, action, *level);
             }
             facts.push(format!("{id}: overrides -> {}", want.join(", ")));
         }
     }
     if let Some(limit) = row.credit_limit.filter(|l| Some(*l) != m.credit_limit()) {
-        let value: toml_edit::Value =
-            if limit.fract() == 0.0 && limit < 1e15 { (limit as i64).into() } else { limit.into() };
-        edit::set(entry, "credit_limit", value);
+        entry.set_credit_limit(Some(limit));
         facts.push(format!("{id}: credit limit -> {}", members_csv::number(limit)));
     }
-}
-
-fn new_entry(row: &Row, profile: &str) -> String {
-    let mut fields: Vec<(&str, toml_edit::Value)> = vec![
-        ("name", row.name.as_deref().unwrap_or("").into()),
-        ("email", row.email.as_deref().unwrap_or("").into()),
-        ("profile", profile.into()),
-    ];
-    if let Some(s) = row.status.filter(|s| *s != Status::Active) {
-        fields.push(("status", s.as_str().into()));
-    }
-    if let Some(c) = row.clients.as_ref().filter(|c| !c.is_empty()) {
-        fields.push(("clients", c.iter().map(String::as_str).collect::<toml_edit::Array>().into()));
-    }
-    if let Some(pairs) = row.client_profiles.as_ref().filter(|p| !p.is_empty()) {
-        let mut t = toml_edit::InlineTable::new();
-        for (c, p) in pairs {
-            t.insert(c, p.as_str().into());
-        }
-        t.fmt();
-        fields.push(("client_profiles", t.into()));
-    }
-    if let Some(grants) = row.grants.as_ref().filter(|g| !g.is_empty()) {
-        let mut t = toml_edit::InlineTable::new();
-        for (area, action, level) in grants {
-            let area_table = t.entry(area).or_insert_with(|| toml_edit::InlineTable::new().into());
-            if let Some(at) = area_table.as_inline_table_mut() {
-                at.insert(action, level.as_str().into());
-                at.fmt();
-            }
-        }
-        t.fmt();
-        fields.push(("grants", t.into()));
-    }
-    if let Some(l) = row.credit_limit {
-        let value: toml_edit::Value = if l.fract() == 0.0 && l < 1e15 { (l as i64).into() } else { l.into() };
-        fields.push(("credit_limit", value));
-    }
-    entry_text("members", &row.id, &fields)
 }

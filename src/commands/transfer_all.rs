@@ -4,8 +4,6 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Outcome, Result};
-use crate::store::edit;
-use crate::store::load::MEMBERS_FILE;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -31,9 +29,9 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     }
     let mut facts = Vec::new();
     for m in &moving {
-        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
+        change.member(&m.id, |entry| {
             let own = if m.profile.value == from.id {
-                edit::set(entry, "profile", to.id.as_str().into());
+                entry.set_profile(&to.id);
                 facts.push(format_move(ws, &m.id, from, to));
                 &to.id
             } else {
@@ -42,17 +40,16 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
             for (client, p) in m.client_profiles().iter().filter(|(_, p)| p.value == from.id) {
                 // A per-client profile equal to the member's own says nothing: drop it.
                 if *own == to.id {
-                    edit::remove_in(entry, "client_profiles", &client.value);
+                    entry.remove_client_profile(&client.value);
                     facts.push(format!(
                         "{}: for {}, profile {} -> {} (their own; per-client entry removed)",
                         m.id, client.value, p.value, to.id
                     ));
                 } else {
-                    edit::set_in(entry, "client_profiles", &client.value, &to.id);
+                    entry.set_client_profile(&client.value, &to.id);
                     facts.push(format!("{}: for {}, profile {} -> {}", m.id, client.value, p.value, to.id));
                 }
             }
-            Ok(())
         })?;
     }
     change.facts(facts);

@@ -4,8 +4,6 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_client, find_member, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::store::edit;
-use crate::store::load::MEMBERS_FILE;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -46,10 +44,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 .hint("make another active admin the owner first (`owner` in workspace.toml)"));
             }
             let fact = change.profile_fact(&m.id, from, to);
-            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
-                edit::set(entry, "profile", to.id.as_str().into());
-                Ok(())
-            })?;
+            change.member(&m.id, |entry| entry.set_profile(&to.id))?;
             change.fact(fact);
         }
         Some(c) => {
@@ -71,13 +66,13 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 let parts = change.finish();
                 return session.commit(ctx, parts);
             }
-            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
+            change.member(&m.id, |entry| {
+                // A per-client profile equal to the member's own says nothing.
                 if to.id == m.profile.value {
-                    edit::remove_in(entry, "client_profiles", &client.id);
+                    entry.remove_client_profile(&client.id);
                 } else {
-                    edit::set_in(entry, "client_profiles", &client.id, &to.id);
+                    entry.set_client_profile(&client.id, &to.id);
                 }
-                Ok(())
             })?;
             change.fact(format!(
                 "{}: for {}, profile {before} -> {} (their own profile stays {})",

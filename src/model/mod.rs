@@ -260,6 +260,19 @@ impl Member {
     }
 }
 
+/// The characters an email is compared by (unique, compared without case):
+/// each lowercased on its own. The one definition of "the same email", for
+/// the rules and for `import`.
+pub fn email_key(email: &str) -> impl Iterator<Item = char> + '_ {
+    email.chars().flat_map(char::to_lowercase)
+}
+
+/// Whether two emails are the same ([`email_key`]), without a copy of either.
+pub fn same_email(a: &str, b: &str) -> bool {
+    // ASCII lowercases alone, without the per-character case tables.
+    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { email_key(a).eq(email_key(b)) }
+}
+
 #[derive(Clone, Debug)]
 pub struct Client {
     pub id: Id,

@@ -15,11 +15,14 @@
 //! line stays on that line; a file's header comment (the paragraphs before the
 //! first blank line above the first entry) stays at the top. The text is built
 //! from the parsed document, then checked: it must hold exactly the comments of
-//! the original, or nothing is written.
+//! the original, or nothing is written. [`unformatted`] gives what `roster fmt`
+//! writes: each file not yet canonical, in its own line endings.
 
 use crate::error::{Error, Kind, Result};
 use crate::model::Workspace;
 use crate::schema;
+use crate::store::edit::{is_crlf, keep_line_endings};
+use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
 use toml_edit::{DocumentMut, Item, Key, Table, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +31,35 @@ pub enum FileKind {
     Profile,
     Members,
     Clients,
+}
+
+impl FileKind {
+    /// The kind of a workspace file, by its workspace-relative name (`tests.toml` has none).
+    pub fn of(name: &str) -> Option<FileKind> {
+        match name {
+            WORKSPACE_FILE => Some(FileKind::Workspace),
+            MEMBERS_FILE => Some(FileKind::Members),
+            CLIENTS_FILE => Some(FileKind::Clients),
+            _ if name.strip_prefix(PROFILES_DIR).is_some_and(|rest| rest.starts_with('/')) => Some(FileKind::Profile),
+            _ => None,
+        }
+    }
+}
+
+/// (file, canonical text) of every file of the workspace whose text is not
+/// canonical, the canonical text in the file's own line endings (a CRLF file
+/// stays CRLF).
+pub fn unformatted(ws: &Workspace) -> Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (_, source) in ws.sources.iter() {
+        let Some(kind) = FileKind::of(&source.name) else { continue };
+        let text = format(kind, &source.name, &source.text, ws)?;
+        let text = keep_line_endings(&source.text, text, is_crlf(&source.text));
+        if text != source.text {
+            out.push((source.name.clone(), text));
+        }
+    }
+    Ok(out)
 }
 
 /// A key and its value, with the comments that go with them.

@@ -2,6 +2,7 @@
 //! rules run on every load so that no command acts on an invalid workspace.
 
 pub mod edit;
+pub mod editors;
 pub mod files;
 pub mod format;
 pub mod incremental;

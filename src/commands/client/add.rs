@@ -1,11 +1,11 @@
 //! `roster client add C --name N [--kind company|contact] [--company C2] [--created-by M]`.
 
 use crate::change::{Change, Session};
-use crate::commands::args::{entry_text, new_id};
+use crate::commands::args::new_id;
 use crate::commands::{Ctx, find_client, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::ClientKind;
-use crate::store::load::CLIENTS_FILE;
+use crate::store::editors::NewClient;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -45,17 +45,14 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
         find_member(ws, m)?;
     }
     let kind = args.kind.unwrap_or(if args.company.is_some() { ClientKind::Contact } else { ClientKind::Company });
-    let mut fields: Vec<(&str, toml_edit::Value)> =
-        vec![("name", args.name.as_str().into()), ("kind", kind.as_str().into())];
-    if let Some(c) = &args.company {
-        fields.push(("company", c.as_str().into()));
-    }
-    if let Some(m) = &args.created_by {
-        fields.push(("created_by", m.as_str().into()));
-    }
-    let entry = entry_text("clients", &args.client, &fields);
     let mut change = Change::new(ws);
-    change.insert_entries(CLIENTS_FILE, "clients", &[(&args.client, &entry)]);
+    change.add_client(&NewClient {
+        id: &args.client,
+        name: &args.name,
+        kind,
+        company: args.company.as_deref(),
+        created_by: args.created_by.as_deref(),
+    });
     let mut fact = format!("{}: added ({kind} \"{}\"", args.client, args.name);
     if let Some(c) = &args.company {
         fact.push_str(&format!(", of {c}"));

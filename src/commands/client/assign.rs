@@ -3,8 +3,6 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_client, find_member};
 use crate::error::{Outcome, Result};
-use crate::store::edit;
-use crate::store::load::MEMBERS_FILE;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -45,10 +43,7 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         }
     }
     if all.len() > m.clients.len() {
-        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
-            edit::set_string_array(entry, "clients", &all);
-            Ok(())
-        })?;
+        change.member(&m.id, |entry| entry.assign(&all[m.clients.len()..]))?;
     }
     let parts = change.finish();
     session.commit(ctx, parts)
@@ -73,19 +68,12 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
     }
     if rest.len() < m.clients.len() {
         let mut facts = Vec::new();
-        change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
-            if rest.is_empty() {
-                edit::remove(entry, "clients");
-            } else {
-                edit::set_string_array(entry, "clients", &rest);
-            }
-            // A per-client profile needs the assignment (rule client-profile-unassigned).
+        change.member(&m.id, |entry| {
             for c in &args.clients {
-                if edit::remove_in(entry, "client_profiles", c) {
+                if entry.unassign(c) {
                     facts.push(format!("{}: per-client profile for {c} removed", m.id));
                 }
             }
-            Ok(())
         })?;
         change.facts(facts);
     }

@@ -4,8 +4,6 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_client};
 use crate::error::{Outcome, Result};
-use crate::store::edit;
-use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -25,13 +23,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         .filter(|x| x.company.as_ref().is_some_and(|co| co.value == c.id))
         .map(|x| x.id.as_str())
         .collect();
-    change.edit(CLIENTS_FILE, |ed| {
-        ed.remove_entry("clients", &c.id);
-        for contact in &contacts {
-            edit::remove(ed.entry("clients", contact)?, "company");
-        }
-        Ok(())
-    })?;
+    change.remove_client(&c.id, &contacts)?;
     change.fact(format!("{}: removed ({} \"{}\")", c.id, c.kind, c.name));
     for contact in &contacts {
         change.fact(format!("{contact}: no longer belongs to company {}", c.id));
@@ -41,18 +33,11 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     if !holders.is_empty() {
         let mut facts = Vec::new();
         for m in &holders {
-            change.edit_entry(MEMBERS_FILE, "members", &m.id, |entry| {
-                let rest: Vec<&str> = m.clients.iter().map(|x| x.value.as_str()).filter(|x| *x != c.id).collect();
-                if rest.is_empty() {
-                    edit::remove(entry, "clients");
-                } else {
-                    edit::set_string_array(entry, "clients", &rest);
-                }
+            change.member(&m.id, |entry| {
                 facts.push(format!("{}: unassigned {}", m.id, c.id));
-                if edit::remove_in(entry, "client_profiles", &c.id) {
+                if entry.unassign(&c.id) {
                     facts.push(format!("{}: per-client profile for {} removed", m.id, c.id));
                 }
-                Ok(())
             })?;
         }
         change.facts(facts);

@@ -1,11 +1,11 @@
 //! `roster member add M --name N --email E [--profile P] [--client C]... [--status S]`.
 
 use crate::change::{Change, Session};
-use crate::commands::args::{entry_text, new_id};
+use crate::commands::args::new_id;
 use crate::commands::{Ctx, find_client, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
-use crate::store::load::MEMBERS_FILE;
+use crate::store::editors::NewMember;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -50,20 +50,18 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     for c in &args.clients {
         find_client(ws, c)?;
     }
-    let mut fields: Vec<(&str, toml_edit::Value)> = vec![
-        ("name", args.name.as_str().into()),
-        ("email", args.email.as_str().into()),
-        ("profile", profile.id.as_str().into()),
-    ];
-    if args.status != Status::Active {
-        fields.push(("status", args.status.as_str().into()));
-    }
-    if !args.clients.is_empty() {
-        fields.push(("clients", args.clients.iter().map(String::as_str).collect::<toml_edit::Array>().into()));
-    }
-    let entry = entry_text("members", &args.member, &fields);
     let mut change = Change::new(ws);
-    change.insert_entries(MEMBERS_FILE, "members", &[(&args.member, &entry)]);
+    change.add_member(&NewMember {
+        id: &args.member,
+        name: &args.name,
+        email: &args.email,
+        profile: &profile.id,
+        status: args.status,
+        clients: &args.clients,
+        client_profiles: &[],
+        grants: &[],
+        credit_limit: None,
+    });
     change.fact(format!(
         "{}: added as {} with profile {} ({} {}/month)",
         args.member,

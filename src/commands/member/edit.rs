@@ -7,8 +7,6 @@ use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
 use crate::render::money;
-use crate::store::edit;
-use crate::store::load::MEMBERS_FILE;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -68,44 +66,38 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     let id = m.id.clone();
     let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
-    change.edit_entry(MEMBERS_FILE, "members", &id, |entry| {
+    change.member(&id, |entry| {
         if let Some(name) = &args.name {
-            edit::set(entry, "name", name.as_str().into());
+            entry.set_name(name);
             facts.push(format!("{id}: name {} -> {name}", m.name));
         }
         if let Some(email) = &args.email {
-            edit::set(entry, "email", email.as_str().into());
+            entry.set_email(email);
             facts.push(format!("{id}: email {} -> {email}", m.email.value));
         }
         if let Some(status) = args.status {
-            if status == Status::Active {
-                edit::remove(entry, "status");
-            } else {
-                edit::set(entry, "status", status.as_str().into());
-            }
+            entry.set_status(status);
             facts.push(format!("{id}: status {} -> {status}", m.status));
         }
         let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
         if let Some(n) = args.credit_limit {
-            let value: toml_edit::Value = if n.fract() == 0.0 && n < 1e15 { (n as i64).into() } else { n.into() };
-            edit::set(entry, "credit_limit", value);
+            entry.set_credit_limit(Some(n));
             facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit()), limit(Some(n))));
         }
-        if args.no_credit_limit && edit::remove(entry, "credit_limit") {
+        if args.no_credit_limit && entry.set_credit_limit(None) {
             facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit())));
         }
         for g in &args.grants {
-            edit::set_grant(entry, "grants", &g.area, &g.action, g.level.as_str());
+            entry.set_override(&g.area, &g.action, g.level);
             facts.push(format!("{id}: override {}.{} = {}", g.area, g.action, g.level));
         }
         for (area, action) in &args.revoke {
-            if edit::remove_grant(entry, "grants", area, action) {
+            if entry.revoke_override(area, action) {
                 facts.push(format!("{id}: override {area}.{action} revoked"));
             } else {
                 facts.push(format!("{id}: no override on {area}.{action} to revoke"));
             }
         }
-        Ok(())
     })?;
     if facts.is_empty() {
         return Err(Error::usage("nothing to change").hint("pass at least one of --name, --email, --status, --credit-limit, --no-credit-limit, --grant, --revoke-grant"));

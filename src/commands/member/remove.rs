@@ -4,8 +4,6 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::store::edit;
-use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -27,10 +25,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         .hint("make another active admin the owner first (`owner` in workspace.toml)"));
     }
     let mut change = Change::new(ws);
-    change.edit(MEMBERS_FILE, |ed| {
-        ed.remove_entry("members", &m.id);
-        Ok(())
-    })?;
+    change.remove_member(&m.id)?;
     change.fact(format!("{}: removed ({}, profile {})", m.id, m.name, m.profile.value));
     let created: Vec<&str> = ws
         .clients
@@ -40,10 +35,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         .collect();
     if !created.is_empty() {
         for c in &created {
-            change.edit_entry(CLIENTS_FILE, "clients", c, |entry| {
-                edit::remove(entry, "created_by");
-                Ok(())
-            })?;
+            change.client(c, |entry| entry.set_created_by(None))?;
         }
         for c in created {
             change.fact(format!("{c}: created_by {} removed", m.id));

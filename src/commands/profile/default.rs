@@ -5,8 +5,6 @@ use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Outcome, Result};
 use crate::render::{self, Col, Format, Records};
-use crate::store::edit;
-use crate::store::load::WORKSPACE_FILE;
 use clap::Args;
 use serde_json::json;
 
@@ -49,13 +47,7 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
     if old == p.id {
         change.fact(format!("default profile: already {}", p.id));
     } else {
-        change.edit(WORKSPACE_FILE, |ed| {
-            let table = ed.root().get_mut("workspace").and_then(toml_edit::Item::as_table_like_mut);
-            if let Some(t) = table {
-                edit::set(t, "default_profile", p.id.as_str().into());
-            }
-            Ok(())
-        })?;
+        change.workspace(|file| file.set_default_profile(&p.id))?;
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
     let parts = change.finish();

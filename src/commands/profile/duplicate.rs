@@ -6,8 +6,6 @@ use crate::change::{Change, Session};
 use crate::commands::args::new_id;
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::store::edit;
-use crate::store::load::PROFILES_DIR;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -46,18 +44,15 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
         .hint(format!("change it with `roster profile edit {}`", args.new)));
     }
     let mut change = Change::new(ws);
-    let src_file = format!("{PROFILES_DIR}/{}.toml", src.id);
-    let new_file = format!("{PROFILES_DIR}/{}.toml", args.new);
     let name = args.name.clone().unwrap_or_else(|| format!("Copy of {}", src.name));
-    let mut copy = crate::store::edit::Editor::parse(&new_file, &change.text(&src_file).unwrap_or_default())?;
-    let root = copy.root();
-    edit::set(root, "name", name.as_str().into());
-    if let Some(d) = &args.description {
-        edit::set(root, "description", d.as_str().into());
-    }
-    // The copy is the workspace's own: it can be edited and removed.
-    edit::remove(root, "builtin");
-    change.put(&new_file, copy.finish());
+    change.duplicate_profile(&src.id, &args.new, |copy| {
+        copy.set_name(&name);
+        if let Some(d) = &args.description {
+            copy.set_description(d);
+        }
+        // The copy is the workspace's own: it can be edited and removed.
+        copy.set_builtin(false);
+    })?;
     change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
     change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
     let parts = change.finish();

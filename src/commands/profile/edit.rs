@@ -4,8 +4,6 @@ use crate::change::{Change, Session};
 use crate::commands::args::{GrantArg, find_action, parse_grant};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::store::edit;
-use crate::store::load::PROFILES_DIR;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -44,20 +42,18 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         return Err(Error::usage("nothing to change").hint("pass at least one of --set, --name, --description, --tier"));
     }
     let mut change = Change::new(ws);
-    let file = format!("{PROFILES_DIR}/{}.toml", p.id);
     let mut facts = Vec::new();
-    change.edit(&file, |ed| {
-        let root = ed.root();
+    change.profile(&p.id, |file| {
         if let Some(name) = &args.name {
-            edit::set(root, "name", name.as_str().into());
+            file.set_name(name);
             facts.push(format!("{}: name {} -> {name}", p.id, p.name));
         }
         if let Some(d) = &args.description {
-            edit::set(root, "description", d.as_str().into());
+            file.set_description(d);
             facts.push(format!("{}: description changed", p.id));
         }
         if let Some(t) = tier {
-            edit::set(root, "tier", t.id.as_str().into());
+            file.set_tier(&t.id);
             let old = ws.tier(&p.tier.value);
             let n = ws.members.iter().filter(|m| m.profile.value == p.id).count();
             facts.push(format!(
@@ -73,7 +69,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         }
         for g in &args.set {
             let before = ws.area(&g.area).map(|a| ws.profile_level(p, a, &g.action));
-            edit::set_grant(root, "grants", &g.area, &g.action, g.level.as_str());
+            file.set_grant(&g.area, &g.action, g.level);
             facts.push(format!(
                 "{}: {}.{} {} -> {}",
                 p.id,
@@ -83,7 +79,6 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
                 g.level
             ));
         }
-        Ok(())
     })?;
     change.facts(facts);
     let parts = change.finish();

@@ -4,7 +4,6 @@ use super::edit::refuse_builtin;
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::store::load::PROFILES_DIR;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -43,7 +42,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         .hint(format!("move them first: `roster transfer-all {} --to OTHER`", p.id)));
     }
     let mut change = Change::new(ws);
-    change.remove_file(&format!("{PROFILES_DIR}/{}.toml", p.id));
+    change.remove_profile(&p.id);
     change.fact(format!("{}: profile removed (\"{}\")", p.id, p.name));
     let parts = change.finish();
     session.commit(ctx, parts)
