@@ -112,13 +112,7 @@ impl View for Export<'_> {
 
 fn records(ws: &Workspace, kind: Kind) -> Records {
     match kind {
-        Kind::Members => {
-            let mut r = Records::new(members_csv::COLUMNS.map(|c| (c, Col::Text)));
-            for m in members_by_id(ws) {
-                r.push(members_csv::csv_row(m));
-            }
-            r
-        }
+        Kind::Members => members_csv::records(members_by_id(ws)),
         Kind::Profiles => {
             let mut columns: Vec<(String, Col)> =
                 ["id", "name", "description", "tier", "price", "builtin", "admin", "default"]

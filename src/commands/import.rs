@@ -128,7 +128,7 @@ pub fn check_rows(ws: &Workspace, bytes: &[u8]) -> std::result::Result<usize, Ve
 
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
-    let members_csv::Sheet { headers, records } = members_csv::read(bytes)?;
+    let members_csv::Sheet { headers, rows: records } = members_csv::read(bytes)?;
     let mut problems = Vec::new();
     let unknown: Vec<&str> = headers.iter().map(String::as_str).filter(|h| !COLUMNS.contains(h)).collect();
     if !unknown.is_empty() {

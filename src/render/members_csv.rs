@@ -4,8 +4,8 @@
 //! member's overrides) as `area.action=level`. [`read`] reads one back: the
 //! header row, then each record with its line and its cells as written.
 
-use super::csv_guard;
 use super::views::member_fields;
+use super::{Col, Records, csv_guard};
 use crate::model::Member;
 use serde_json::{Value, json};
 
@@ -17,7 +17,16 @@ pub fn number(n: f64) -> String {
     if n.fract() == 0.0 && n.abs() < 1e15 { format!("{}", n as i64) } else { n.to_string() }
 }
 
-pub fn csv_row(m: &Member) -> Vec<Value> {
+/// The members, one record each, in the columns of [`COLUMNS`].
+pub fn records<'a>(members: impl IntoIterator<Item = &'a Member>) -> Records {
+    let mut r = Records::new(COLUMNS.map(|c| (c, Col::Text)));
+    for m in members {
+        r.push(row(m));
+    }
+    r
+}
+
+fn row(m: &Member) -> Vec<Value> {
     let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     let per_client: Vec<String> = m.client_profiles().iter().map(|(c, p)| format!("{}={}", c.value, p.value)).collect();
     let grants: Vec<String> = m
@@ -58,7 +67,7 @@ pub fn split_pairs(cell: &str) -> Result<Vec<(&str, &str)>, String> {
 #[derive(Debug)]
 pub struct Sheet<'a> {
     pub headers: Vec<String>,
-    pub records: Rows<'a>,
+    pub rows: Rows<'a>,
 }
 
 /// The records of a [`Sheet`], in order: each one, or what is wrong with it
@@ -120,7 +129,7 @@ pub fn read(bytes: &[u8]) -> Result<Sheet<'_>, Vec<String>> {
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
-    Ok(Sheet { headers, records: Rows(reader.into_records()) })
+    Ok(Sheet { headers, rows: Rows(reader.into_records()) })
 }
 
 fn csv_error(e: &csv::Error) -> String {
