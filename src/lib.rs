@@ -8,7 +8,8 @@
 //! - `schema`: the keys of every file, their order and meaning, for all of these;
 //! - `change`: the path every change takes (validate, diff or write);
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
-//! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
+//! - `render`: one view of each command, shown in every output format; `style`: colour;
+//! - `error`: errors and exit codes;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8);

@@ -5,10 +5,11 @@
 use super::Ctx;
 use crate::change::{Change, Session};
 use crate::error::{Outcome, Result};
-use crate::render::{self, Format};
+use crate::render::View;
 use crate::store::format::unformatted;
+use crate::style::Paint;
 use clap::Args;
-use serde_json::json;
+use serde::Serialize;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -17,27 +18,31 @@ pub struct FmtArgs {
     pub check: bool,
 }
 
+/// `fmt --check`: the files that would change, as data or one line each.
+#[derive(Serialize)]
+struct Unformatted<'a> {
+    unformatted: &'a [&'a str],
+    #[serde(skip)]
+    quiet: bool,
+}
+
+impl View for Unformatted<'_> {
+    fn text(&self, _paint: Paint) -> Option<String> {
+        if self.unformatted.is_empty() {
+            return Some(if self.quiet { String::new() } else { "every file is formatted\n".to_string() });
+        }
+        let mut out: String = self.unformatted.iter().map(|n| format!("would reformat {n}\n")).collect();
+        out.push_str("run `roster fmt` to format them\n");
+        Some(out)
+    }
+}
+
 pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
     if args.check {
         let ws = ctx.open()?;
         let files = unformatted(&ws)?;
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        let text = match ctx.format {
-            Format::Json => render::json(&json!({"unformatted": names})),
-            _ if names.is_empty() => {
-                if ctx.quiet {
-                    String::new()
-                } else {
-                    "every file is formatted\n".to_string()
-                }
-            }
-            _ => {
-                let mut out: String = names.iter().map(|n| format!("would reformat {n}\n")).collect();
-                out.push_str("run `roster fmt` to format them\n");
-                out
-            }
-        };
-        ctx.print(&text)?;
+        ctx.show(&Unformatted { unformatted: &names, quiet: ctx.quiet })?;
         return Ok(if names.is_empty() { Outcome::Success } else { Outcome::Negative });
     }
     let session = Session::begin(ctx)?;

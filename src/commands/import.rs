@@ -14,7 +14,6 @@ use super::args::{find_action, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::{Level, Member, Status, Workspace, email_key};
-use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::editors::{MemberEntry, NewMember};
 use crate::store::load::{check_email, check_id};
@@ -179,25 +178,7 @@ fn names(list: &[&str]) -> String {
 
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])?;
-    // The csv crate ends a quoted cell left open at the end of the file, and
-    // every row after the quote would be read into it: refuse the file.
-    if let Some(q) = csv_guard::open_quote(text) {
-        return Err(vec![format!(
-            "row {}: the quote opened at line {}, column {} is never closed, so every line after it would be read \
-             into that one cell; close it with `\"` (a quote inside a quoted cell is written `\"\"`)",
-            q.row_line, q.line, q.column
-        )]);
-    }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| vec![format!("cannot read the header row: {e}")])?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let members_csv::Sheet { headers, rows: records } = members_csv::read(bytes)?;
     let mut problems = header_problems(&headers);
     if !headers.iter().any(|h| h == "id") {
         problems.push("there is no `id` column: every row must name the member it adds or updates".into());
@@ -207,20 +188,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     }
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
+    for record in records {
         let record = match record {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(format!("row {line}: {}", csv_error(&e)));
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        // Cells as `export members` wrote them: the `'` in front of a
-        // formula character is taken off again (`render::csv_guard`).
-        let cells: BTreeMap<&str, &str> =
-            headers.iter().map(String::as_str).zip(record.iter().map(|c| csv_guard::unguard(c.trim()))).collect();
+        let line = record.line;
+        let cells: BTreeMap<&str, &str> = headers.iter().map(String::as_str).zip(record.cells()).collect();
         let mut bad = |column: &str, why: String| problems.push(format!("row {line}, column {column}: {why}"));
         let mut row = Row { line, ..Row::default() };
         let id = cells.get("id").copied().unwrap_or("");
@@ -336,16 +313,6 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
         }
     }
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
-}
-
-fn csv_error(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("it has {len} fields, and the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".into(),
-        _ => e.to_string(),
-    }
 }
 
 fn near<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {

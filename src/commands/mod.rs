@@ -1,6 +1,6 @@
 //! One module per command, as the user types it. A command loads the workspace,
-//! works on the model, and hands a data shape to `render`; no TOML, table or CSV
-//! code lives here.
+//! works on the model, and hands one view to `render` ([`Ctx::show`]), which
+//! prints it in the format asked for; no TOML, table or CSV code lives here.
 
 pub mod access;
 pub mod args;
@@ -21,7 +21,7 @@ pub mod transfer_one;
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::model::Workspace;
-use crate::render::Format;
+use crate::render::{Format, View};
 use crate::store;
 use crate::style::{ColorChoice, Paint};
 use std::io::IsTerminal;
@@ -89,12 +89,17 @@ impl Ctx {
         &self.cwd
     }
 
+    /// Prints the command's view in the format asked for (`render::show`).
+    pub fn show(&self, view: &impl View) -> Result<()> {
+        self.print(&crate::render::show(view, self.format, self.out_paint()))
+    }
+
     /// Writes the command's output to stdout, through the terminal net of
     /// `render::escape` (control characters from the files show escaped;
     /// JSON passes it unchanged, as `render::json` leaves none raw);
     /// `--format csv` is data, kept as it is unless stdout is a terminal.
     pub fn print(&self, text: &str) -> Result<()> {
-        self.emit(text, self.format == Format::Csv)
+        self.emit(text, self.format.is_data())
     }
 
     /// Writes data (`export`'s CSV or JSON) to stdout: as it is, unless

@@ -28,6 +28,6 @@ pub fn cmd_who_can(ctx: &Ctx, args: WhoCanArgs) -> Result<Outcome> {
     for (m, d) in access::who_can(&ws, area, action, client) {
         records.push(vec![json!(m.id), json!(d.effective.level.as_str()), json!(d.effective.profile)]);
     }
-    ctx.print(&records.render(ctx.format, ctx.out_paint()))?;
+    ctx.show(&records)?;
     Ok(Outcome::Success)
 }

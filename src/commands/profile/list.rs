@@ -44,6 +44,6 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
             json!(p.admin),
         ]);
     }
-    ctx.print(&records.render(ctx.format, ctx.out_paint()))?;
+    ctx.show(&records)?;
     Ok(Outcome::Success)
 }
