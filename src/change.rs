@@ -15,18 +15,17 @@ use crate::render::{self, Format};
 use crate::store::edit::{self, Editor};
 use crate::store::load::Input;
 use crate::store::save::{self, Lock, Writes};
-use crate::store::{self, plural};
+use crate::store::splice::{Splice, apply_splices};
+use crate::store::{self, Kept, plural};
 use serde_json::json;
 use std::collections::BTreeMap;
-use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// A workspace opened for a change: locked until dropped, valid, and the actor checked.
 #[derive(Debug)]
 pub struct Session {
     pub root: PathBuf,
-    /// Never freed, as `Ctx::open`'s workspace.
-    pub ws: ManuallyDrop<Workspace>,
+    pub ws: Kept<Workspace>,
     _lock: Lock,
 }
 
@@ -40,7 +39,7 @@ impl Session {
         }
         let ws = store::open(&root, &ctx.shown(&root), ctx.err_paint())?;
         check_actor(&ws, ctx.actor.as_deref())?;
-        Ok(Session { root, ws: ManuallyDrop::new(ws), _lock: lock })
+        Ok(Session { root, ws: Kept::new(ws), _lock: lock })
     }
 
     /// Validates the changed state, then prints its diff (`--dry-run`) or writes it.
@@ -108,7 +107,7 @@ impl Session {
                 };
             }
             let checked = store::check_from(&self.root, Input::Memory(&files));
-            read_state = Some(std::mem::replace(&mut self.ws, ManuallyDrop::new(checked.workspace)));
+            read_state = Some(std::mem::replace(&mut self.ws, Kept::new(checked.workspace)));
             checked.diagnostics
         };
         let new = &self.ws;
@@ -430,15 +429,6 @@ impl<'a> OwnerEntry<'a> {
     }
 }
 
-/// A replacement of bytes `start..end` of a file as it was read (an insertion
-/// when they are equal).
-#[derive(Clone, Debug)]
-pub struct Splice {
-    pub start: u32,
-    pub end: u32,
-    pub text: String,
-}
-
 /// What a change does: the new text of each file it touches, and one line per fact.
 ///
 /// A file is changed either whole (its new text) or, for `members.toml` and
@@ -621,19 +611,4 @@ impl<'w> Change<'w> {
             self.ws.settings.currency
         )
     }
-}
-
-/// `text` with the splices applied (they never overlap).
-pub fn apply_splices<'a>(text: &str, splices: impl IntoIterator<Item = &'a Splice>) -> String {
-    let mut sorted: Vec<&Splice> = splices.into_iter().collect();
-    sorted.sort_by_key(|s| (s.start, s.end));
-    let mut out = String::with_capacity(text.len() + sorted.iter().map(|s| s.text.len()).sum::<usize>());
-    let mut at = 0;
-    for s in sorted {
-        out.push_str(&text[at..s.start as usize]);
-        out.push_str(&s.text);
-        at = s.end as usize;
-    }
-    out.push_str(&text[at..]);
-    out
 }

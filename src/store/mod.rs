@@ -5,8 +5,12 @@ pub mod edit;
 pub mod files;
 pub mod format;
 pub mod incremental;
+mod kept;
 pub mod load;
 pub mod save;
+pub mod splice;
+
+pub use kept::Kept;
 
 use crate::diag::{self, Diagnostic};
 use crate::error::{Error, Kind, Result};
