@@ -37,7 +37,7 @@ impl Session {
         if !ctx.dry_run {
             save::sweep_leftovers(&root);
         }
-        let ws = store::open(&root, &ctx.shown(&root), ctx.err_paint())?;
+        let ws = store::open(&root, &ctx.shown(&root))?;
         check_actor(&ws, ctx.actor.as_deref())?;
         Ok(Session { root, ws: Kept::new(ws), _lock: lock })
     }

@@ -52,19 +52,38 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            // The message and hints quote values from the files and the
-            // command line: each is escaped whole, so it stays on its line.
-            use render::escape::terminal;
-            let mut text = format!(
-                "{}: {}\n",
-                paint.apply(paint.error(), &format!("error[{}]", err.code)),
-                terminal(&err.message)
-            );
-            for hint in &err.hints {
-                text.push_str(&format!("  = help: {}\n", terminal(hint)));
-            }
-            render::eprint(paint, &text);
+            print_error(&err, paint);
             ExitCode::from(err.kind.exit_code())
         }
     }
+}
+
+/// Prints an error to stderr: what it shows first (the diagnostics that
+/// caused it, rendered here), then `error[code]: message` and its hints.
+/// Every error is printed here and nowhere else: the store and the change
+/// layer return theirs.
+fn print_error(err: &error::Error, paint: style::Paint) {
+    if let Some(details) = &err.details {
+        for item in &details.items {
+            match item {
+                error::Detail::Text(text) => render::eprint(paint, text),
+                error::Detail::Diagnostic { diagnostic, .. } => {
+                    let mut text = diagnostic.render(&details.sources, paint);
+                    if details.spaced {
+                        text.push('\n');
+                    }
+                    render::eprint(paint, &text);
+                }
+            }
+        }
+    }
+    // The message and hints quote values from the files and the
+    // command line: each is escaped whole, so it stays on its line.
+    use render::escape::terminal;
+    let mut text =
+        format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
+    for hint in &err.hints {
+        text.push_str(&format!("  = help: {}\n", terminal(hint)));
+    }
+    render::eprint(paint, &text);
 }

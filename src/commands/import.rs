@@ -12,7 +12,7 @@
 use super::Ctx;
 use super::args::{entry_text, find_action, parse_grant};
 use crate::change::{Change, Session};
-use crate::error::{Error, Kind, Outcome, Result};
+use crate::error::{Details, Error, Kind, Outcome, Result};
 use crate::model::{Member, Status, Workspace};
 use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
@@ -75,15 +75,14 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
     let ws = &session.ws;
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
-        for p in &problems {
-            ctx.eprint(&format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
-        }
+        let lines = problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
         Error::new(
             Kind::Refused,
             "bad-row",
             format!("{n} problem{} in `{}`; nothing was imported", crate::store::plural(n), args.file.display()),
         )
         .hint("fix the rows above and import the file again; empty cells leave a field as it is")
+        .details(Details::text(lines))
     })?;
     let mut change = Change::new(ws);
     let mut facts = Vec::new();

@@ -65,7 +65,7 @@ impl Ctx {
     /// never freed (see [`store::Kept`]).
     pub fn open(&self) -> Result<store::Kept<Workspace>> {
         let root = self.root()?;
-        store::open(&root, &self.shown(&root), self.err_paint()).map(store::Kept::new)
+        store::open(&root, &self.shown(&root)).map(store::Kept::new)
     }
 
     pub fn out_paint(&self) -> Paint {
