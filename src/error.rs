@@ -27,7 +27,8 @@ impl Outcome {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
-    /// 1: the workspace is invalid (its diagnostics were printed).
+    /// 1: the workspace is invalid (the error carries its diagnostics), or a
+    /// check a command makes failed (`test --filter`, `diff --max-losing`).
     Invalid,
     /// 2: a usage error.
     Usage,
@@ -87,6 +88,8 @@ pub enum Detail {
     /// A diagnostic, with the member whose entry of `members.toml` holds it
     /// when one does (an import names that member's row).
     Diagnostic { diagnostic: Diagnostic, member: Option<Id> },
+    /// A test of `tests.toml` that a refused change would have made fail.
+    FailingTest(crate::expect::Outcome),
 }
 
 impl Details {

@@ -63,6 +63,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
 /// Every error is printed here and nowhere else: the store and the change
 /// layer return theirs.
 fn print_error(err: &error::Error, paint: style::Paint) {
+    // The message, the hints and the tests quote values from the files and
+    // the command line: each is escaped whole, so it stays on its line.
+    use render::escape::terminal;
     if let Some(details) = &err.details {
         for item in &details.items {
             match item {
@@ -74,12 +77,21 @@ fn print_error(err: &error::Error, paint: style::Paint) {
                     }
                     render::eprint(paint, &text);
                 }
+                error::Detail::FailingTest(test) => {
+                    let mut text = format!(
+                        "test failed: {}\n  expected: {}\n  actual:   {}\n",
+                        terminal(&test.name),
+                        terminal(&test.expected),
+                        terminal(&test.actual)
+                    );
+                    for why in &test.why {
+                        text.push_str(&format!("  why:      {}\n", terminal(why)));
+                    }
+                    render::eprint(paint, &text);
+                }
             }
         }
     }
-    // The message and hints quote values from the files and the
-    // command line: each is escaped whole, so it stays on its line.
-    use render::escape::terminal;
     let mut text =
         format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
     for hint in &err.hints {

@@ -4,8 +4,8 @@
 //! §5) or markdown, ready to post on a pull request.
 
 use super::Ctx;
-use crate::diff::{Report, compare};
 use crate::diag::Diagnostic;
+use crate::diff::{Report, compare};
 use crate::error::{Details, Error, Kind, Outcome, Result};
 use crate::git;
 use crate::model::Workspace;
@@ -119,12 +119,11 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     if let Some(max) = args.max_losing
         && losing > max
     {
-        ctx.eprint(&format!(
-            "{}: {} access, more than --max-losing {max}\n",
-            ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
-            members_lose(losing)
+        return Err(Error::new(
+            Kind::Invalid,
+            "max-losing",
+            format!("{} access, more than --max-losing {max}", members_lose(losing)),
         ));
-        return Ok(Outcome::Negative);
     }
     Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
 }

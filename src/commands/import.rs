@@ -12,7 +12,7 @@
 use super::Ctx;
 use super::args::{entry_text, find_action, parse_grant};
 use crate::change::{Change, Session};
-use crate::error::{Details, Error, Kind, Outcome, Result};
+use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
 use crate::model::{Member, Status, Workspace};
 use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
@@ -71,11 +71,12 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
         }
     })?;
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
-        let lines = problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
+        let lines =
+            problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
         Error::new(
             Kind::Refused,
             "bad-row",
@@ -115,9 +116,24 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         ));
     }
     change.facts(facts);
-    change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts).map_err(|e| name_rows(e, &rows))?)
+}
+
+/// A refusal names the CSV row above each rule broken in a member's entry.
+fn name_rows(mut err: Error, rows: &[Row]) -> Error {
+    let Some(details) = err.details.as_deref_mut() else { return err };
+    let line: HashMap<&str, u64> = rows.iter().map(|r| (r.id.as_str(), r.line)).collect();
+    let items = std::mem::take(&mut details.items);
+    for item in items {
+        if let Detail::Diagnostic { member: Some(id), .. } = &item
+            && let Some(row) = line.get(id.as_str())
+        {
+            details.items.push(Detail::Text(format!("row {row} (member {id}):\n")));
+        }
+        details.items.push(item);
+    }
+    err
 }
 
 /// Parses a members CSV against a workspace: the number of good rows, or every

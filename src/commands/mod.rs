@@ -115,6 +115,27 @@ impl Ctx {
         }
     }
 
+    /// What a change needs of the global options.
+    pub fn change_options(&self) -> Result<crate::change::Options> {
+        let root = self.root()?;
+        Ok(crate::change::Options {
+            shown_root: self.shown(&root),
+            root,
+            dry_run: self.dry_run,
+            allow_failing_tests: self.allow_failing_tests,
+            actor: self.actor.clone(),
+            lock_timeout: self.lock_timeout,
+        })
+    }
+
+    /// Prints what a change did: nothing with `-q`, but a dry run's diff always.
+    pub fn report(&self, report: crate::change::Report) -> Result<Outcome> {
+        if report.diff.is_some() || !self.quiet {
+            self.print(&crate::render::change::report(&report, self.format))?;
+        }
+        Ok(Outcome::Success)
+    }
+
     /// Writes text for people to stderr (see [`crate::render::eprint`]).
     pub fn eprint(&self, text: &str) {
         crate::render::eprint(self.err_paint(), text);

@@ -3,6 +3,7 @@
 //! is output safety: values escaped for a terminal or Markdown (`escape`),
 //! CSV cells guarded against formulas (`csv_guard`).
 
+pub mod change;
 pub mod csv_guard;
 pub mod escape;
 pub mod members_csv;

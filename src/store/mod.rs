@@ -93,9 +93,13 @@ pub fn open(root: &Path, shown: &str) -> Result<Workspace> {
     }
     let sources = std::mem::take(&mut checked.workspace.sources);
     let errors = checked.diagnostics.into_iter().filter(Diagnostic::is_error);
-    Err(Error::new(Kind::Invalid, "invalid-workspace", format!("the workspace `{shown}` has {count} error{}", plural(count)))
-        .hint("fix the errors above, then run the command again; `roster check` lists them all")
-        .details(Details::diagnostics(sources, errors, false)))
+    Err(Error::new(
+        Kind::Invalid,
+        "invalid-workspace",
+        format!("the workspace `{shown}` has {count} error{}", plural(count)),
+    )
+    .hint("fix the errors above, then run the command again; `roster check` lists them all")
+    .details(Details::diagnostics(sources, errors, false)))
 }
 
 pub fn plural(n: usize) -> &'static str {
