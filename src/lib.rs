@@ -6,9 +6,10 @@
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
 //! - `store`: finding, reading and writing a workspace; `rules`: validation (§4);
 //! - `schema`: the keys of every file, their order and meaning, for all of these;
-//! - `change`: the path every change takes (validate, diff or write);
+//! - `change`: the path every change takes (validate, diff or write), returning a report;
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
-//! - `render`, `style`: output formats and colour; `error`: errors and exit codes;
+//! - `render`, `style`: output formats and colour; `error`: errors and exit codes,
+//!   printed by [`main_with_args`] and nowhere else;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8).

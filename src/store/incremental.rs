@@ -1,4 +1,4 @@
-//! The new state of a change made of entry splices (`splice`, made by `change::Change`),
+//! The new state of a change made of entry splices (see `change::Change`),
 //! built from the old one in place: only the changed entries are parsed again,
 //! the spans of the entries after them move by the bytes inserted or removed,
 //! and the file's text is spliced where it lies (what undoes the splices is

@@ -1,5 +1,7 @@
 //! Finding a workspace and reading it: discovery (SPEC §5), the loader, and the
 //! rules run on every load so that no command acts on an invalid workspace.
+//! The store prints nothing: an invalid workspace is an error that carries
+//! its diagnostics.
 
 pub mod edit;
 pub mod files;
