@@ -6,10 +6,10 @@
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
 //! - `store`: finding, reading, editing (typed editors) and writing a workspace; `rules`: validation (§4);
 //! - `schema`: the keys of every file, their order and meaning, for all of these;
-//! - `change`: the path every change takes (validate, diff or write);
+//! - `change`: the path every change takes (validate, diff or write), returning a report;
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
 //! - `render`: one view of each command, shown in every output format; `style`: colour;
-//! - `error`: errors and exit codes;
+//! - `error`: errors and exit codes, printed by [`main_with_args`] and nowhere else;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8);
@@ -58,19 +58,50 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
-            // The message and hints quote values from the files and the
-            // command line: each is escaped whole, so it stays on its line.
-            use render::escape::terminal;
-            let mut text = format!(
-                "{}: {}\n",
-                paint.apply(paint.error(), &format!("error[{}]", err.code)),
-                terminal(&err.message)
-            );
-            for hint in &err.hints {
-                text.push_str(&format!("  = help: {}\n", terminal(hint)));
-            }
-            render::eprint(paint, &text);
+            print_error(&err, paint);
             ExitCode::from(err.kind.exit_code())
         }
     }
+}
+
+/// Prints an error to stderr: what it shows first (the diagnostics that
+/// caused it, rendered here), then `error[code]: message` and its hints.
+/// Every error is printed here and nowhere else: the store and the change
+/// layer return theirs.
+fn print_error(err: &error::Error, paint: style::Paint) {
+    // The message, the hints and the tests quote values from the files and
+    // the command line: each is escaped whole, so it stays on its line.
+    use render::escape::terminal;
+    if let Some(details) = &err.details {
+        for item in &details.items {
+            match item {
+                error::Detail::Text(text) => render::eprint(paint, text),
+                error::Detail::Diagnostic { diagnostic, .. } => {
+                    let mut text = diagnostic.render(&details.sources, paint);
+                    if details.spaced {
+                        text.push('\n');
+                    }
+                    render::eprint(paint, &text);
+                }
+                error::Detail::FailingTest(test) => {
+                    let mut text = format!(
+                        "test failed: {}\n  expected: {}\n  actual:   {}\n",
+                        terminal(&test.name),
+                        terminal(&test.expected),
+                        terminal(&test.actual)
+                    );
+                    for why in &test.why {
+                        text.push_str(&format!("  why:      {}\n", terminal(why)));
+                    }
+                    render::eprint(paint, &text);
+                }
+            }
+        }
+    }
+    let mut text =
+        format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
+    for hint in &err.hints {
+        text.push_str(&format!("  = help: {}\n", terminal(hint)));
+    }
+    render::eprint(paint, &text);
 }

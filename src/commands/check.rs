@@ -16,8 +16,7 @@ pub struct CheckArgs {
 
 pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let root = ctx.root()?;
-    // Never freed, as `Ctx::open`'s workspace.
-    let checked = std::mem::ManuallyDrop::new(store::check(&root));
+    let checked = store::Kept::new(store::check(&root));
     let ws = &checked.workspace;
     let errors = checked.errors().count();
     let warnings = checked.warnings().count();

@@ -4,8 +4,9 @@
 //! §5) or markdown, ready to post on a pull request.
 
 use super::Ctx;
+use crate::diag::Diagnostic;
 use crate::diff::{Report, compare};
-use crate::error::{Error, Kind, Outcome, Result};
+use crate::error::{Details, Error, Kind, Outcome, Result};
 use crate::model::Workspace;
 use crate::render::escape::{markdown as md, markdown_code as code, terminal};
 use crate::render::{View, money};
@@ -44,24 +45,23 @@ fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, commit: &str
         )
         .hint("compare from a revision that has the workspace's files"));
     }
-    valid(ctx, store::check_from(root, Input::Memory(&files)), rev)
+    valid(store::check_from(root, Input::Memory(&files)), rev)
 }
 
-fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
-    let errors: Vec<_> = checked.errors().collect();
-    if errors.is_empty() {
+fn valid(mut checked: Checked, label: &str) -> Result<Checked> {
+    let count = checked.errors().count();
+    if count == 0 {
         return Ok(checked);
     }
-    let paint = ctx.err_paint();
-    for d in &errors {
-        ctx.eprint(&format!("{}\n", d.render(&checked.workspace.sources, paint)));
-    }
+    let sources = std::mem::take(&mut checked.workspace.sources);
+    let errors = checked.diagnostics.into_iter().filter(Diagnostic::is_error);
     Err(Error::new(
         Kind::Invalid,
         "invalid-workspace",
-        format!("the workspace at {label} has {} error{}", errors.len(), plural(errors.len())),
+        format!("the workspace at {label} has {count} error{}", plural(count)),
     )
-    .hint("a diff needs a valid workspace at both ends; fix the errors above"))
+    .hint("a diff needs a valid workspace at both ends; fix the errors above")
+    .details(Details::diagnostics(sources, errors, true)))
 }
 
 pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
@@ -73,7 +73,7 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     let before = at_revision(ctx, &root, &repo, &from, &args.from)?;
     let (after, to_label) = match (&args.to, &to) {
         (Some(rev), Some(commit)) => (at_revision(ctx, &root, &repo, commit, rev)?, rev.clone()),
-        _ => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
+        _ => (valid(store::check(&root), "the working tree")?, "the working tree".to_string()),
     };
     let report = compare(&before.workspace, &after.workspace);
     let broken = expect::newly_failing(&before.workspace, &after.workspace);
@@ -92,12 +92,11 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     if let Some(max) = args.max_losing
         && losing > max
     {
-        ctx.eprint(&format!(
-            "{}: {} access, more than --max-losing {max}\n",
-            ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
-            members_lose(losing)
+        return Err(Error::new(
+            Kind::Invalid,
+            "max-losing",
+            format!("{} access, more than --max-losing {max}", members_lose(losing)),
         ));
-        return Ok(Outcome::Negative);
     }
     Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
 }

@@ -45,7 +45,7 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
         ctx.show(&Unformatted { unformatted: &names, quiet: ctx.quiet })?;
         return Ok(if names.is_empty() { Outcome::Success } else { Outcome::Negative });
     }
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let mut change = Change::new(&session.ws);
     let files = unformatted(&session.ws)?;
     if files.is_empty() {
@@ -56,5 +56,5 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
         change.put(&name, text);
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

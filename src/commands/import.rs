@@ -12,7 +12,7 @@
 use super::Ctx;
 use super::args::{find_action, parse_grant};
 use crate::change::{Change, Session};
-use crate::error::{Error, Kind, Outcome, Result};
+use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
 use crate::model::{Level, Member, Status, Workspace, email_key};
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::editors::{MemberEntry, NewMember};
@@ -70,19 +70,19 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
         }
     })?;
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
-        for p in &problems {
-            ctx.eprint(&format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
-        }
+        let lines =
+            problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
         Error::new(
             Kind::Refused,
             "bad-row",
             format!("{n} problem{} in `{}`; nothing was imported", crate::store::plural(n), args.file.display()),
         )
         .hint("fix the rows above and import the file again; empty cells leave a field as it is")
+        .details(Details::text(lines))
     })?;
     let mut change = Change::new(ws);
     let mut facts = Vec::new();
@@ -122,9 +122,24 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         ));
     }
     change.facts(facts);
-    change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts).map_err(|e| name_rows(e, &rows))?)
+}
+
+/// A refusal names the CSV row above each rule broken in a member's entry.
+fn name_rows(mut err: Error, rows: &[Row]) -> Error {
+    let Some(details) = err.details.as_deref_mut() else { return err };
+    let line: HashMap<&str, u64> = rows.iter().map(|r| (r.id.as_str(), r.line)).collect();
+    let items = std::mem::take(&mut details.items);
+    for item in items {
+        if let Detail::Diagnostic { member: Some(id), .. } = &item
+            && let Some(row) = line.get(id.as_str())
+        {
+            details.items.push(Detail::Text(format!("row {row} (member {id}):\n")));
+        }
+        details.items.push(item);
+    }
+    err
 }
 
 /// Parses a members CSV against a workspace: the number of good rows, or every

@@ -25,7 +25,6 @@ use crate::render::{Format, View};
 use crate::store;
 use crate::style::{ColorChoice, Paint};
 use std::io::IsTerminal;
-use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// The global options, checked once (ripgrep's "high-level args").
@@ -62,13 +61,11 @@ impl Ctx {
         store::discover(self.workspace.as_deref(), &self.cwd)
     }
 
-    /// The workspace, valid: its errors stop the command with exit 1.
-    /// The valid workspace, never freed: the process ends with the command,
-    /// and the system takes its memory back at once, where freeing 100,000
-    /// members allocation by allocation took about 25 ms.
-    pub fn open(&self) -> Result<ManuallyDrop<Workspace>> {
+    /// The workspace, valid (its errors stop the command with exit 1), and
+    /// never freed (see [`store::Kept`]).
+    pub fn open(&self) -> Result<store::Kept<Workspace>> {
         let root = self.root()?;
-        store::open(&root, &self.shown(&root), self.err_paint()).map(ManuallyDrop::new)
+        store::open(&root, &self.shown(&root)).map(store::Kept::new)
     }
 
     pub fn out_paint(&self) -> Paint {
@@ -117,6 +114,27 @@ impl Ctx {
             crate::render::escape::terminal_text(text, !data && self.out_paint().enabled)
         };
         crate::output::out(&text).map_err(|e| Error::io("cannot write to stdout", &e))
+    }
+
+    /// What a change needs of the global options.
+    pub fn change_options(&self) -> Result<crate::change::Options> {
+        let root = self.root()?;
+        Ok(crate::change::Options {
+            shown_root: self.shown(&root),
+            root,
+            dry_run: self.dry_run,
+            allow_failing_tests: self.allow_failing_tests,
+            actor: self.actor.clone(),
+            lock_timeout: self.lock_timeout,
+        })
+    }
+
+    /// Prints what a change did: nothing with `-q`, but a dry run's diff always.
+    pub fn report(&self, report: crate::change::Report) -> Result<Outcome> {
+        if report.diff.is_some() || !self.quiet {
+            self.print(&crate::render::change::report(&report, self.format))?;
+        }
+        Ok(Outcome::Success)
     }
 
     /// Writes text for people to stderr (see [`crate::render::eprint`]).

@@ -16,7 +16,7 @@ pub struct TransferAllArgs {
 }
 
 pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let from = find_profile(ws, &args.from)?;
     let to = find_profile(ws, &args.to)?;
@@ -25,7 +25,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     if from.id == to.id || moving.is_empty() {
         change.fact(format!("{}: no member to move", from.id));
         let parts = change.finish();
-        return session.commit(ctx, parts);
+        return ctx.report(session.commit(parts)?);
     }
     let mut facts = Vec::new();
     for m in &moving {
@@ -54,7 +54,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     }
     change.facts(facts);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }
 
 fn format_move(

@@ -6,6 +6,7 @@
 //! (`csv_guard`). The views that several commands print live in `views`; the
 //! members CSV that export writes and import reads, in `members_csv`.
 
+pub mod change;
 pub mod csv_guard;
 pub mod escape;
 pub mod members_csv;

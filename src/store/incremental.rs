@@ -10,7 +10,7 @@
 //! in memory.
 
 use super::load::{CLIENTS_FILE, HasId, MEMBERS_FILE, Reader, read_clients, read_fragment, read_members};
-use crate::change::Splice;
+use super::splice::Splice;
 use crate::diag::Diagnostic;
 use crate::model::{Names, Workspace};
 use crate::source::{FileId, Undo};
@@ -213,7 +213,8 @@ mod tests {
         let gone = ws.members.iter().find_map(|m| m.clients.first()).unwrap().value.to_string();
         let (start, end) = ws.client(&gone).unwrap().entry.unwrap();
         let text = "[clients.renamed]\nname = \"Renamed\"\nkind = \"company\"\n".to_string();
-        let splices = BTreeMap::from([(CLIENTS_FILE.to_string(), vec![crate::change::Splice { start, end, text }])]);
+        let splices =
+            BTreeMap::from([(CLIENTS_FILE.to_string(), vec![crate::store::splice::Splice { start, end, text }])]);
         super::apply(&mut ws, &splices);
         let unknown: Vec<String> = crate::rules::check(&ws)
             .into_iter()

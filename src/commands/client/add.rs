@@ -27,7 +27,7 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     new_id("client", &args.client)?;
     if ws.client(&args.client).is_some() {
@@ -63,5 +63,5 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     fact.push(')');
     change.fact(fact);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

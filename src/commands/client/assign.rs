@@ -26,7 +26,7 @@ pub struct UnassignArgs {
 }
 
 pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.to)?;
     for c in &args.clients {
@@ -46,11 +46,11 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         change.member(&m.id, |entry| entry.assign(&all[m.clients.len()..]))?;
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }
 
 pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.from)?;
     for c in &args.clients {
@@ -78,5 +78,5 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
         change.facts(facts);
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

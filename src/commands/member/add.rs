@@ -30,7 +30,7 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     new_id("member", &args.member)?;
     if ws.member(&args.member).is_some() {
@@ -74,5 +74,5 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
         change.fact(format!("{}: assigned {c}", args.member));
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -44,7 +44,7 @@ fn parse_amount(s: &str) -> Result<f64, String> {
 }
 
 pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.member)?;
     for g in &args.grants {
@@ -104,5 +104,5 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     }
     change.facts(facts);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -13,7 +13,7 @@ pub struct RemoveArgs {
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.member)?;
     if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) {
@@ -42,5 +42,5 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         }
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -50,7 +50,7 @@ impl View for DefaultView<'_> {
 }
 
 fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let p = find_profile(ws, id)?;
     let mut change = Change::new(ws);
@@ -62,5 +62,5 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

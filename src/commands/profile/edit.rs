@@ -25,7 +25,7 @@ pub struct EditArgs {
 }
 
 pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let p = find_profile(ws, &args.profile)?;
     refuse_builtin(p, "edited")?;
@@ -82,7 +82,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     })?;
     change.facts(facts);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }
 
 /// SPEC §1: builtin profiles are shipped with the workspace; duplicate them instead.
