@@ -84,6 +84,7 @@ pub struct Change<'w> {
     /// Entry splices by file, on the text as it was read.
     splices: BTreeMap<String, Vec<Splice>>,
     facts: Vec<String>,
+    people: People,
 }
 
 /// A change taken apart, owning all it holds, for [`Session::commit`].
@@ -92,6 +93,17 @@ pub struct Parts {
     texts: BTreeMap<String, Option<String>>,
     splices: BTreeMap<String, Vec<Splice>>,
     facts: Vec<String>,
+    people: People,
+}
+
+/// What the report says of members beyond who signs in again: those the
+/// change adds or removes (their access changes, but they do not sign in
+/// again), or that it only lays the files out (no access can change).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub layout_only: bool,
 }
 
 impl Parts {
@@ -103,7 +115,7 @@ impl Parts {
 
 impl<'w> Change<'w> {
     pub fn new(ws: &'w Workspace) -> Change<'w> {
-        Change { ws, texts: BTreeMap::new(), splices: BTreeMap::new(), facts: Vec::new() }
+        Change { ws, texts: BTreeMap::new(), splices: BTreeMap::new(), facts: Vec::new(), people: People::default() }
     }
 
     /// The change's files, each edited text with its file's line endings
@@ -124,11 +136,28 @@ impl<'w> Change<'w> {
                 s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
             }
         }
-        Parts { texts: self.texts, splices: self.splices, facts: self.facts }
+        Parts { texts: self.texts, splices: self.splices, facts: self.facts, people: self.people }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {
         self.facts.push(fact.into());
+    }
+
+    /// A member the change adds: its access is new, so the report does not
+    /// say that no member's access changed.
+    pub fn member_added(&mut self, id: &str) {
+        self.people.added.push(id.to_string());
+    }
+
+    /// A member the change removes (see [`Change::member_added`]).
+    pub fn member_removed(&mut self, id: &str) {
+        self.people.removed.push(id.to_string());
+    }
+
+    /// The change only lays files out (`fmt`): no access can change, and the
+    /// report says nothing of it.
+    pub fn layout_only(&mut self) {
+        self.people.layout_only = true;
     }
 
     /// Several facts, in order (those an edit closure gathered).

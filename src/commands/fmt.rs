@@ -51,8 +51,10 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
     if files.is_empty() {
         change.fact("every file is formatted");
     }
+    change.layout_only();
     for (name, text) in files {
-        change.fact(format!("formatted {name}"));
+        // Said as what it does: a dry run writes nothing.
+        change.fact(if ctx.dry_run { format!("would format {name}") } else { format!("formatted {name}") });
         change.put(&name, text);
     }
     let parts = change.finish();

@@ -113,6 +113,9 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             })
             .collect();
         change.add_members(&entries);
+        for e in &entries {
+            change.member_added(e.id);
+        }
     }
     if facts.is_empty() {
         facts.push(format!(

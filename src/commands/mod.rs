@@ -132,7 +132,7 @@ impl Ctx {
     /// Prints what a change did: nothing with `-q`, but a dry run's diff always.
     pub fn report(&self, report: crate::change::Report) -> Result<Outcome> {
         if report.diff.is_some() || !self.quiet {
-            self.print(&crate::render::change::report(&report, self.format))?;
+            self.print(&crate::render::change::report(&report, self.format, self.quiet))?;
         }
         Ok(Outcome::Success)
     }

@@ -73,6 +73,7 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     for c in &args.clients {
         change.fact(format!("{}: assigned {c}", args.member));
     }
+    change.member_added(&args.member);
     let parts = change.finish();
     ctx.report(session.commit(parts)?)
 }

@@ -67,17 +67,30 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
     change.member(&id, |entry| {
-        if let Some(name) = &args.name {
-            entry.set_name(name);
-            facts.push(format!("{id}: name {} -> {name}", m.name));
+        // A value the member already has is said so, and not written.
+        match &args.name {
+            Some(name) if **name == *m.name => facts.push(format!("{id}: name is already {name}")),
+            Some(name) => {
+                entry.set_name(name);
+                facts.push(format!("{id}: name {} -> {name}", m.name));
+            }
+            None => {}
         }
-        if let Some(email) = &args.email {
-            entry.set_email(email);
-            facts.push(format!("{id}: email {} -> {email}", m.email.value));
+        match &args.email {
+            Some(email) if **email == *m.email.value => facts.push(format!("{id}: email is already {email}")),
+            Some(email) => {
+                entry.set_email(email);
+                facts.push(format!("{id}: email {} -> {email}", m.email.value));
+            }
+            None => {}
         }
-        if let Some(status) = args.status {
-            entry.set_status(status);
-            facts.push(format!("{id}: status {} -> {status}", m.status));
+        match args.status {
+            Some(status) if status == m.status => facts.push(format!("{id}: status is already {status}")),
+            Some(status) => {
+                entry.set_status(status);
+                facts.push(format!("{id}: status {} -> {status}", m.status));
+            }
+            None => {}
         }
         let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
         if let Some(n) = args.credit_limit {

@@ -41,6 +41,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
             change.fact(format!("{c}: created_by {} removed", m.id));
         }
     }
+    change.member_removed(&m.id);
     let parts = change.finish();
     ctx.report(session.commit(parts)?)
 }
