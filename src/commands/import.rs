@@ -13,11 +13,11 @@ use super::Ctx;
 use super::args::{entry_text, find_action, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Error, Kind, Outcome, Result};
-use crate::model::{Member, Status, Workspace};
+use crate::model::{Member, Status, Workspace, check_email, check_id, email};
 use crate::render::csv_guard;
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::edit;
-use crate::store::load::{MEMBERS_FILE, check_email, check_id};
+use crate::store::load::MEMBERS_FILE;
 use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -314,16 +314,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
-        owners.entry(email.to_lowercase()).or_default().push(&m.id);
+        owners.entry(email::key(email)).or_default().push(&m.id);
     }
     for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
         if let Some(email) = &r.email {
-            owners.entry(email.to_lowercase()).or_default().push(&r.id);
+            owners.entry(email::key(email)).or_default().push(&r.id);
         }
     }
     for r in &rows {
         let Some(email) = &r.email else { continue };
-        let others = owners.get(&email.to_lowercase()).into_iter().flatten().filter(|o| **o != r.id);
+        let others = owners.get(&email::key(email)).into_iter().flatten().filter(|o| **o != r.id);
         for other in others {
             problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
         }

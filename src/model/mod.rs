@@ -6,10 +6,12 @@
 //! ([`Id`]), and what few members have is boxed apart ([`MemberExtra`]): the
 //! model of the reference workload stays within SPEC §7's memory target.
 
+pub mod email;
 mod id;
 mod level;
 
-pub use id::{Id, IdIndex, Names, hash as id_hash};
+pub use email::check as check_email;
+pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
 
 use crate::source::{Sources, Span};
