@@ -5,6 +5,10 @@
 //! for one name. A reference shares the allocation of the id it names
 //! ([`Id`]), and what few members have is boxed apart ([`MemberExtra`]): the
 //! model of the reference workload stays within SPEC §7's memory target.
+//!
+//! What a valid id is ([`check_id`]) and what a valid email is, and when two
+//! are the same ([`email`]), are the model's too: the loader, the rules and
+//! the commands share them.
 
 pub mod email;
 mod id;

@@ -65,7 +65,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                 }
             }
             "status" => read_status(r, v, &mut m),
-            "clients" => read_clients(r, v, &mut m),
+            "clients" => read_client_list(r, v, &mut m),
             "client_profiles" => {
                 let pairs = read_client_profiles(r, v);
                 if !pairs.is_empty() {
@@ -124,7 +124,7 @@ fn read_status(r: &mut Reader, v: &Val, m: &mut Member) {
 /// `clients = [...]`: each id shares the allocation of the client it names
 /// (see `model::Names`); `clients_known` stays true only when every one names
 /// a client read before.
-fn read_clients(r: &mut Reader, v: &Val, m: &mut Member) {
+fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
     let items = r.array(v, "`clients`").unwrap_or_default();
     // Exact capacity, so that the slice is not moved: 500,000 references on
     // the reference workload.

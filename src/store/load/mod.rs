@@ -7,12 +7,11 @@
 //! Cross-file rules (references, ceilings, the owner) live in `rules`.
 //!
 //! This module is the driver (which files are read, in which order, from disk
-//! or memory); the rest is by job: [`reader`] reads values, [`entries`] walks
-//! the `[members.ID]` / `[clients.ID]` tables and [`chunk`] parses those files
-//! in chunks, and one module per kind of file reads its tables
-//! ([`workspace`], [`profile`], [`members`], [`clients`], [`access_tests`]).
-//! What a valid id or email is, is the model's (`model::check_id`,
-//! `model::email`).
+//! or memory); the rest is by job: `reader` reads values, `entries` walks the
+//! `[members.ID]` / `[clients.ID]` tables and `chunk` parses those files in
+//! chunks, and one module per kind of file reads its tables (`workspace`,
+//! `profile`, `members`, `clients`, `access_tests`). What a valid id or email
+//! is, is the model's (`model::check_id`, `model::email`).
 
 mod access_tests;
 mod chunk;
@@ -397,6 +396,39 @@ mod shape_tests {
         let checked = check_with(&[("members.toml", dotted)]);
         assert_eq!(codes(&checked), Vec::<&str>::new(), "{:#?}", checked.diagnostics);
         assert_eq!(checked.workspace.members.len(), 3);
+    }
+
+    #[test]
+    fn the_loader_knows_every_key_of_the_schema_and_no_other() {
+        use crate::schema;
+        use crate::store::load::{Input, load_from};
+        // Each table (and workspace.toml's top) with every key of its schema
+        // (the values' types do not matter here) and one more key.
+        let keys = |t: &schema::Table| -> String { t.names().iter().map(|k| format!("{k} = 1\n")).collect() };
+        let with_extra = |t: &schema::Table| format!("{}not_a_key = 1\n", keys(t));
+        let files: std::collections::BTreeMap<String, String> = [
+            (
+                "workspace.toml",
+                format!(
+                    "not_a_key = 1\n[workspace]\n{}[areas.a]\n{}[tiers.t]\n{}",
+                    with_extra(&schema::SETTINGS),
+                    with_extra(&schema::AREA),
+                    with_extra(&schema::TIER)
+                ),
+            ),
+            ("profiles/p.toml", with_extra(&schema::PROFILE)),
+            ("members.toml", format!("[members.m]\n{}", with_extra(&schema::MEMBER))),
+            ("clients.toml", format!("[clients.c]\n{}", with_extra(&schema::CLIENT))),
+            ("tests.toml", format!("[[test]]\n{}", with_extra(&schema::TEST))),
+        ]
+        .into_iter()
+        .map(|(name, text)| (name.to_string(), text))
+        .collect();
+        let loaded = load_from(std::path::Path::new("/nonexistent"), Input::Memory(&files));
+        let unknown: Vec<&str> =
+            loaded.diagnostics.iter().filter(|d| d.code == "unknown-key").map(|d| d.message.as_str()).collect();
+        assert_eq!(unknown.len(), 8, "{unknown:#?}");
+        assert!(unknown.iter().all(|m| m.starts_with("unknown key `not_a_key`")), "{unknown:#?}");
     }
 
     #[test]

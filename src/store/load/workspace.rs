@@ -113,53 +113,11 @@ fn read_area(r: &mut Reader, key: &Key, value: &Val) -> Option<Area> {
             "per_client" => area.per_client = r.bool(v, "`per_client`").unwrap_or(false),
             "actions" => {
                 has_actions = true;
-                // Names seen, in a table: a scan of the ones before was quadratic in a long list.
-                let mut seen: crate::fxhash::FxHashSet<String> = Default::default();
-                for a in r.array(v, "`actions`").unwrap_or_default() {
-                    if let Some(name) = r.id_ref(a, "an action") {
-                        if !seen.insert(name.value.to_string()) {
-                            r.bad_value(
-                                a.span(),
-                                format!("action `{}` is listed twice", name.value),
-                                "list each action once",
-                            );
-                        } else {
-                            area.actions.push(At::new(name.value.to_string(), name.span));
-                        }
-                    }
-                }
-                if area.actions.is_empty() {
-                    r.bad_value(
-                        v.span(),
-                        format!("area `{id}` has no actions"),
-                        "list at least `view`, e.g. actions = [\"view\", \"edit\"]",
-                    );
-                }
+                area.actions = read_actions(r, v, &id);
             }
             "levels" => {
                 has_levels = true;
-                for l in r.array(v, "`levels`").unwrap_or_default() {
-                    let level = r.level(l, &format!("areas.{id}.levels"));
-                    area.incomplete |= level.is_none();
-                    if let Some(level) = level {
-                        if area.accepts(level.value) {
-                            r.bad_value(
-                                l.span(),
-                                format!("level `{}` is listed twice", level.value),
-                                "list each level once",
-                            );
-                        } else {
-                            area.levels.push(level);
-                        }
-                    }
-                }
-                if area.levels.is_empty() {
-                    r.bad_value(
-                        v.span(),
-                        format!("area `{id}` accepts no levels"),
-                        "list the levels it accepts, e.g. levels = [\"none\", \"all\"]",
-                    );
-                }
+                read_levels(r, v, &mut area);
             }
             _ => r.unknown_key(k, &schema::AREA.names(), &format!("area `{id}`")),
         }
@@ -195,4 +153,48 @@ fn read_tier(r: &mut Reader, key: &Key, value: &Val) -> Option<Tier> {
         r.missing(span, "price", &format!("tier `{id}`"), "12.0");
     }
     Some(tier)
+}
+
+/// An area's `actions`: each named once.
+fn read_actions(r: &mut Reader, v: &Val, area: &str) -> Vec<At<String>> {
+    let mut actions = Vec::new();
+    // Names seen, in a table: a scan of the ones before was quadratic in a long list.
+    let mut seen: crate::fxhash::FxHashSet<String> = Default::default();
+    for a in r.array(v, "`actions`").unwrap_or_default() {
+        let Some(name) = r.id_ref(a, "an action") else { continue };
+        if !seen.insert(name.value.to_string()) {
+            r.bad_value(a.span(), format!("action `{}` is listed twice", name.value), "list each action once");
+        } else {
+            actions.push(At::new(name.value.to_string(), name.span));
+        }
+    }
+    if actions.is_empty() {
+        r.bad_value(
+            v.span(),
+            format!("area `{area}` has no actions"),
+            "list at least `view`, e.g. actions = [\"view\", \"edit\"]",
+        );
+    }
+    actions
+}
+
+/// An area's `levels`: each listed once; a bad one leaves the area incomplete.
+fn read_levels(r: &mut Reader, v: &Val, area: &mut Area) {
+    for l in r.array(v, "`levels`").unwrap_or_default() {
+        let level = r.level(l, &format!("areas.{}.levels", area.id));
+        area.incomplete |= level.is_none();
+        let Some(level) = level else { continue };
+        if area.accepts(level.value) {
+            r.bad_value(l.span(), format!("level `{}` is listed twice", level.value), "list each level once");
+        } else {
+            area.levels.push(level);
+        }
+    }
+    if area.levels.is_empty() {
+        r.bad_value(
+            v.span(),
+            format!("area `{}` accepts no levels", area.id),
+            "list the levels it accepts, e.g. levels = [\"none\", \"all\"]",
+        );
+    }
 }
