@@ -48,7 +48,7 @@ pub fn find_action<'w>(ws: &'w Workspace, area: &str, action: &str) -> Result<&'
 
 /// An id for a new entry: SPEC §2's pattern, or exit 3.
 pub fn new_id(what: &str, id: &str) -> Result<()> {
-    crate::store::load::check_id(id).map_err(|why| {
+    crate::model::check_id(id).map_err(|why| {
         Error::new(crate::error::Kind::Refused, "bad-value", format!("`{id}` is not a valid {what} id: {why}"))
             .hint("ids match ^[a-z0-9][a-z0-9._-]{0,63}$, e.g. `jean-dupont`")
     })

@@ -13,10 +13,9 @@ use super::Ctx;
 use super::args::{find_action, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
-use crate::model::{Level, Member, Status, Workspace, email_key};
+use crate::model::{Level, Member, Status, Workspace, check_email, check_id, email};
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::editors::{MemberEntry, NewMember};
-use crate::store::load::{check_email, check_id};
 use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -316,16 +315,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
-        owners.entry(email_key(email).collect()).or_default().push(&m.id);
+        owners.entry(email::key(email)).or_default().push(&m.id);
     }
     for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
         if let Some(email) = &r.email {
-            owners.entry(email_key(email).collect()).or_default().push(&r.id);
+            owners.entry(email::key(email)).or_default().push(&r.id);
         }
     }
     for r in &rows {
         let Some(email) = &r.email else { continue };
-        let others = owners.get(&email_key(email).collect::<String>()).into_iter().flatten().filter(|o| **o != r.id);
+        let others = owners.get(&email::key(email)).into_iter().flatten().filter(|o| **o != r.id);
         for other in others {
             problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
         }
