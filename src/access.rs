@@ -46,9 +46,10 @@ pub fn member_level<'w>(ws: &'w Workspace, m: &'w Member, area: &Area, action: &
     level_with_profile(ws, m, &m.profile.value, area, action)
 }
 
-/// §3 steps 1–3 with a client: the per-client profile applies when one is listed.
+/// §3 steps 1–3 with a client: the per-client profile applies when one is
+/// listed and in effect on the date of judgement.
 pub fn client_level<'w>(ws: &'w Workspace, m: &'w Member, client: &str, area: &Area, action: &str) -> Effective<'w> {
-    let profile = m.client_profile(client).map_or(m.profile.value.as_str(), |p| p.value.as_str());
+    let profile = m.client_profile_on(client, ws.at()).map_or(m.profile.value.as_str(), |p| p.value.as_str());
     level_with_profile(ws, m, profile, area, action)
 }
 
@@ -59,10 +60,11 @@ fn level_with_profile<'w>(
     area: &Area,
     action: &str,
 ) -> Effective<'w> {
-    if !m.is_active() {
+    let at = ws.at();
+    if !m.active_on(at) {
         return Effective { level: Level::None, profile, via: Via::Inactive };
     }
-    if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(action)) {
+    if let Some(l) = m.grant_on(&area.id, action, at) {
         return Effective { level: l.value, profile, via: Via::Override };
     }
     match ws.profile(profile) {
@@ -120,12 +122,13 @@ pub fn fingerprints_of(
     let mut keys_hasher = DefaultHasher::default();
     keys.hash(&mut keys_hasher);
     let keys_hash = keys_hasher.finish();
+    let at = ws.at();
     let levels = |m: &Member, profile: &str, h: &mut DefaultHasher| match profile_levels.get(profile) {
         Some(base) if m.grants().is_empty() => base.hash(h),
         Some(base) => {
             let mut own = base.clone();
             for ((area, key), level) in areas.iter().zip(&keys).zip(own.iter_mut()) {
-                if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(&key.action)) {
+                if let Some(l) = m.grant_on(&area.id, &key.action, at) {
                     *level = l.value;
                 }
             }
@@ -137,11 +140,12 @@ pub fn fingerprints_of(
     for m in ws.members.iter().filter(|m| only.is_none_or(|o| o.contains(&m.id))) {
         let mut h = DefaultHasher::default();
         keys_hash.hash(&mut h);
-        m.is_active().hash(&mut h);
-        if m.is_active() {
+        let active = m.active_on(at);
+        active.hash(&mut h);
+        if active {
             levels(m, &m.profile.value, &mut h);
-            let mut reach: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
-            for c in &m.clients {
+            let mut reach: Vec<&str> = m.clients_on(at).map(|c| c.value.as_str()).collect();
+            for c in m.clients_on(at) {
                 reach.extend(contacts.get(c.value.as_str()).into_iter().flatten());
             }
             let own = created.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice());
@@ -149,7 +153,7 @@ pub fn fingerprints_of(
             reach.hash(&mut h);
             own.hash(&mut h);
             let mut per_client: Vec<(&str, &str)> =
-                m.client_profiles().iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
+                m.client_profiles_on(at).map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
             per_client.sort_unstable();
             for (client, profile) in per_client {
                 client.hash(&mut h);
@@ -204,7 +208,8 @@ pub fn decide<'w>(
         Some(c) => client_level(ws, m, &c.id, area, action),
         None => member_level(ws, m, area, action),
     };
-    let per_client_instead_of = client.and_then(|c| m.client_profile(&c.id)).map(|_| m.profile.value.as_str());
+    let per_client_instead_of =
+        client.and_then(|c| m.client_profile_on(&c.id, ws.at())).map(|_| m.profile.value.as_str());
     let ceiling = ws
         .profile(effective.profile)
         .and_then(|p| ws.tier(&p.tier.value))
@@ -212,7 +217,7 @@ pub fn decide<'w>(
     let (allowed, reach) = match client {
         _ if effective.via == Via::Inactive => (false, None),
         Some(c) if area.per_client => {
-            let reach = reach(m, c, effective.level);
+            let reach = reach(m, c, effective.level, ws.at());
             let ok = !matches!(reach, Reach::NotReached | Reach::Nothing);
             (ok, Some(reach))
         }
@@ -222,18 +227,19 @@ pub fn decide<'w>(
     Decision { allowed, effective, per_client_instead_of, ceiling, reach }
 }
 
-/// §3 step 4: whether `level` reaches client `c` for member `m`.
-pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
+/// §3 step 4: whether `level` reaches client `c` for member `m`, with the
+/// assignments in effect on `at`.
+pub fn reach(m: &Member, c: &Client, level: Level, at: crate::model::Date) -> Reach {
     match level {
         Level::All => Reach::Everything,
         Level::None => Reach::Nothing,
         Level::Assigned | Level::Own => {
             let created = c.created_by.as_ref().is_some_and(|b| b.value == m.id);
             if level == Level::Assigned {
-                if m.has_client(&c.id) {
+                if m.has_client_on(&c.id, at) {
                     return Reach::Assigned;
                 }
-                if let Some(company) = c.company.as_ref().filter(|co| m.has_client(&co.value)) {
+                if let Some(company) = c.company.as_ref().filter(|co| m.has_client_on(&co.value, at)) {
                     return Reach::CompanyAssigned(company.value.to_string());
                 }
             }
@@ -245,25 +251,41 @@ pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
 impl Decision<'_> {
     /// The chain of §3, one step a line: status -> profile (and why) -> grant
     /// or override -> tier ceiling -> how the client is reached.
+    /// Each step says its dates ("acme assigned until 2026-03-31").
     pub fn chain(&self, m: &Member, area: &Area, action: &str, client: Option<&Client>) -> Vec<String> {
+        let dated = |w: Option<&crate::model::Window>| w.map_or(String::new(), |w| format!(" {}", w.describe()));
         let mut steps = vec![format!(
-            "status: {}{}",
+            "status: {}{}{}",
             m.status,
-            if m.is_active() { "" } else { " (only active members have access)" }
+            dated(m.window()),
+            if !m.is_active() {
+                " (only active members have access)"
+            } else if self.effective.via == Via::Inactive {
+                " (outside their window on the date of judgement: no access)"
+            } else {
+                ""
+            }
         )];
-        if !m.is_active() {
+        if self.effective.via == Via::Inactive {
             return steps;
         }
         let e = &self.effective;
         steps.push(match (self.per_client_instead_of, client) {
             (Some(own), Some(c)) => {
-                format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id)
+                format!(
+                    "profile: {} (per-client profile for {}{}; own profile {own})",
+                    e.profile,
+                    c.id,
+                    dated(m.profile_window(&c.id))
+                )
             }
             _ => format!("profile: {} (own profile)", e.profile),
         });
         let key = format!("{}.{action}", area.id);
         steps.push(match e.via {
-            Via::Override => format!("grant: {key} = {} (member override)", e.level),
+            Via::Override => {
+                format!("grant: {key} = {} (member override{})", e.level, dated(m.grant_window(&area.id, action)))
+            }
             Via::Admin => format!("grant: {key} = {} (admin profile: the highest level)", e.level),
             Via::Grant => format!("grant: {key} = {} (profile {})", e.level, e.profile),
             Via::Lowest => {
@@ -277,8 +299,12 @@ impl Decision<'_> {
         if let (Some(reach), Some(c)) = (&self.reach, client) {
             steps.push(match reach {
                 Reach::Everything => format!("client: level all reaches every client, {} too", c.id),
-                Reach::Assigned => format!("client: {} is assigned to {}", c.id, m.id),
-                Reach::CompanyAssigned(co) => format!("client: {}'s company {co} is assigned to {}", c.id, m.id),
+                Reach::Assigned => {
+                    format!("client: {} assigned{} to {}", c.id, dated(m.client_window(&c.id)), m.id)
+                }
+                Reach::CompanyAssigned(co) => {
+                    format!("client: {}'s company {co} assigned{} to {}", c.id, dated(m.client_window(co)), m.id)
+                }
                 Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
                 Reach::Nothing => "client: level none reaches no client".to_string(),
                 Reach::NotPerClient => format!("client: {} is not judged per client; the level is the answer", area.id),
@@ -308,7 +334,7 @@ pub fn who_can<'w>(
     let mut out: Vec<(&Member, Decision)> = ws
         .members
         .iter()
-        .filter(|m| m.is_active())
+        .filter(|m| m.active_on(ws.at()))
         .map(|m| (m, decide(ws, m, area, action, client)))
         .filter(|(_, d)| d.allowed)
         .collect();

@@ -60,6 +60,10 @@ pub struct GlobalArgs {
     #[arg(long = "as", env = "ROSTER_ACTOR", global = true, help_heading = "Global options", value_name = "MEMBER")]
     pub actor: Option<String>,
 
+    /// Judge access on this date (YYYY-MM-DD) instead of today
+    #[arg(long, env = "ROSTER_AT", global = true, help_heading = "Global options", value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub at: Option<crate::model::Date>,
+
     /// For changes: print the unified diff of every file that would change, write nothing
     #[arg(long, global = true, help_heading = "Global options")]
     pub dry_run: bool,

@@ -29,6 +29,8 @@ pub enum Value {
     AreaAction,
     /// A list of `area.action`.
     AreaActions,
+    /// A TOML local date (`2026-12-31`).
+    Date,
     /// A table of its own (`[workspace]`, an area, a tier...).
     Table,
 }
@@ -109,6 +111,11 @@ pub const SETTINGS: Table = Table {
             "false: the plan allows no custom profiles: only builtin profiles, and no grant overrides.",
         ),
         opt("require_actor", Value::Bool, "true: every change must name --as MEMBER, who holds settings.edit = all."),
+        opt(
+            "expiry_warning_days",
+            Value::Amount,
+            "check warns expires-soon this many days before an entry's until (default 14).",
+        ),
     ],
 };
 
@@ -154,6 +161,8 @@ pub const MEMBER: Table = Table {
             Value::OneOf(STATUSES),
             "active (default), invited or suspended; only active members have access.",
         ),
+        opt("from", Value::Date, "The first day the member holds access (a TOML date, 2026-01-05)."),
+        opt("until", Value::Date, "The last day the member holds access and costs a seat (a TOML date)."),
         opt("clients", Value::Ids(Names::Client), "The clients assigned to the member."),
         opt("client_profiles", Value::ClientProfiles, "client -> profile: the profile in effect for that client."),
         opt("grants", Value::Grants, "Overrides of the profile's grants, within its tier's ceiling."),
@@ -205,7 +214,7 @@ mod tests {
     #[test]
     fn position_orders_known_keys_first() {
         assert_eq!(MEMBER.position("name"), 0);
-        assert_eq!(MEMBER.position("credit_limit"), 7);
+        assert_eq!(MEMBER.position("credit_limit"), 9);
         assert_eq!(MEMBER.position("nope"), MEMBER.keys.len());
     }
 }

@@ -144,6 +144,9 @@ impl Ctx {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    if let Some(at) = cli.global.at {
+        crate::model::dates::set_judgement_date(at);
+    }
     let ctx = Ctx::new(cli.global)?;
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
