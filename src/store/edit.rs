@@ -142,7 +142,7 @@ pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
 
 /// Sets `area.action = level` in a grants-like table under `key` (a profile's
 /// `grants`, a member's overrides), creating the tables it needs as inline tables.
-pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str, level: &str) {
+pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str, level: impl Into<Value>) {
     if parent.get(key).and_then(Item::as_table_like).is_none() {
         parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
     }
@@ -151,7 +151,7 @@ pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str
         grants.insert(area, Item::Value(Value::InlineTable(InlineTable::new())));
     }
     if let Some(area_table) = grants.get_mut(area).and_then(Item::as_table_like_mut) {
-        set(area_table, action, Value::from(level));
+        set(area_table, action, level.into());
     }
     fmt_inline(grants.get_mut(area));
     fmt_inline(parent.get_mut(key));
@@ -179,8 +179,8 @@ pub fn set_string_array(table: &mut dyn TableLike, key: &str, values: &[&str]) {
             let multi_line = array.to_string().contains('\n');
             let first_prefix = array.get(0).and_then(|v| v.decor().prefix().cloned());
             let last_suffix = array.iter().last().and_then(|v| v.decor().suffix().cloned());
-            array.retain(|v| v.as_str().is_some_and(|s| values.contains(&s)));
-            let present: Vec<String> = array.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+            array.retain(|v| item_id(v).is_some_and(|s| values.contains(&s)));
+            let present: Vec<String> = array.iter().filter_map(|v| item_id(v).map(str::to_string)).collect();
             for v in values {
                 if !present.iter().any(|p| p == v) {
                     array.push(*v);
@@ -205,14 +205,71 @@ pub fn set_string_array(table: &mut dyn TableLike, key: &str, values: &[&str]) {
     }
 }
 
+/// The id of an array item: `"acme"`, or the table form `{ id = "acme", until = ... }`.
+pub fn item_id(v: &Value) -> Option<&str> {
+    v.as_str().or_else(|| v.as_inline_table().and_then(|t| t.get("id")).and_then(Value::as_str))
+}
+
+/// A value in its short form, or its table form (SPEC §9) when it has dates:
+/// `{ main = value, from = ..., until = ... }`, keys in that order.
+pub fn dated(main: &str, value: &str, from: Option<crate::model::Date>, until: Option<crate::model::Date>) -> Value {
+    if from.is_none() && until.is_none() {
+        return Value::from(value);
+    }
+    let mut t = InlineTable::new();
+    t.insert(main, Value::from(value));
+    for (k, d) in [("from", from), ("until", until)] {
+        if let Some(d) = d {
+            t.insert(k, Value::from(toml_date(d)));
+        }
+    }
+    t.fmt();
+    Value::InlineTable(t)
+}
+
+/// A TOML local date.
+pub fn toml_date(d: crate::model::Date) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// Replaces the item of `key`'s array whose id is `id` by `value` (appended when absent).
+pub fn set_array_item(table: &mut dyn TableLike, key: &str, id: &str, value: Value) {
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(array) => match array.iter().position(|v| item_id(v) == Some(id)) {
+            Some(i) => {
+                let decor = array.get(i).map(|v| v.decor().clone());
+                array.replace(i, value);
+                if let (Some(d), Some(v)) = (decor, array.get_mut(i)) {
+                    *v.decor_mut() = d;
+                }
+            }
+            None => {
+                array.push(value);
+                if !array.to_string().contains('\n') {
+                    array.fmt();
+                }
+            }
+        },
+        None => {
+            let mut a = toml_edit::Array::new();
+            a.push(value);
+            set(table, key, Value::Array(a));
+        }
+    }
+}
+
 /// Sets `key.sub = value` in an inline-or-standard table under `key`
 /// (a member's `client_profiles`).
-pub fn set_in(parent: &mut dyn TableLike, key: &str, sub: &str, value: &str) {
+pub fn set_in(parent: &mut dyn TableLike, key: &str, sub: &str, value: impl Into<Value>) {
     if parent.get(key).and_then(Item::as_table_like).is_none() {
         parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
     }
     if let Some(t) = parent.get_mut(key).and_then(Item::as_table_like_mut) {
-        set(t, sub, Value::from(value));
+        set(t, sub, value.into());
     }
     fmt_inline(parent.get_mut(key));
 }

@@ -15,7 +15,7 @@
 
 use super::edit::{self, Editor};
 use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
-use crate::model::{ClientKind, Level, Status};
+use crate::model::{ClientKind, Date, Level, Status};
 use crate::schema;
 use toml_edit::{Array, InlineTable, Item, TableLike, Value};
 
@@ -113,7 +113,7 @@ impl<'a> MemberEntry<'a> {
         self.table
             .get("clients")
             .and_then(Item::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| a.iter().filter_map(|v| edit::item_id(v).map(str::to_string)).collect())
             .unwrap_or_default()
     }
 
@@ -157,6 +157,47 @@ impl<'a> MemberEntry<'a> {
     /// Whether there was a profile for `client` to remove.
     pub fn remove_client_profile(&mut self, client: &str) -> bool {
         edit::remove_in(self.table, "client_profiles", client)
+    }
+
+    /// The member's own window (SPEC §9): `None` removes a bound.
+    pub fn set_window(&mut self, from: Option<Date>, until: Option<Date>) {
+        self.set_from(from);
+        self.set_until(until);
+    }
+
+    pub fn set_from(&mut self, from: Option<Date>) {
+        match from {
+            Some(d) => edit::set(self.table, "from", Value::from(edit::toml_date(d))),
+            None => {
+                edit::remove(self.table, "from");
+            }
+        }
+    }
+
+    /// `None` removes it (`--no-until`, or `prune` suspending the member).
+    pub fn set_until(&mut self, until: Option<Date>) {
+        match until {
+            Some(d) => edit::set(self.table, "until", Value::from(edit::toml_date(d))),
+            None => {
+                edit::remove(self.table, "until");
+            }
+        }
+    }
+
+    /// Assigns `client` until a date (`{ id = "acme", until = ... }`), or
+    /// with no end (`"acme"`), whether it was assigned before or not.
+    pub fn assign_until(&mut self, client: &str, until: Option<Date>) {
+        edit::set_array_item(self.table, "clients", client, edit::dated("id", client, None, until));
+    }
+
+    /// The profile in effect for one client, until a date.
+    pub fn set_client_profile_until(&mut self, client: &str, profile: &str, until: Option<Date>) {
+        edit::set_in(self.table, "client_profiles", client, edit::dated("profile", profile, None, until));
+    }
+
+    /// A grant override until a date (`{ level = "assigned", until = ... }`).
+    pub fn set_override_until(&mut self, area: &str, action: &str, level: Level, until: Option<Date>) {
+        edit::set_grant(self.table, "grants", area, action, edit::dated("level", level.as_str(), None, until));
     }
 }
 
@@ -418,6 +459,7 @@ mod tests {
         m.set_override("a", "b", Level::All);
         m.assign(&["c"]);
         m.set_client_profile("c", "p");
+        m.set_window(Date::new(2026, 1, 1).ok(), Date::new(2026, 2, 1).ok());
         for k in keys(&t) {
             assert!(schema::MEMBER.key(&k).is_some(), "{k}");
         }
