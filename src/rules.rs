@@ -900,12 +900,9 @@ fn expiry(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             entries.push((format!("member `{}`'s access", m.id), w));
         }
         entries.extend(e.client_windows.iter().map(|(c, w)| (format!("the assignment of `{c}` to `{}`", m.id), w)));
-        entries.extend(
-            e.profile_windows.iter().map(|(c, w)| (format!("`{}`'s per-client profile for `{c}`", m.id), w)),
-        );
-        entries.extend(
-            e.grant_windows.iter().map(|(a, x, w)| (format!("`{}`'s override of `{a}.{x}`", m.id), w)),
-        );
+        entries
+            .extend(e.profile_windows.iter().map(|(c, w)| (format!("`{}`'s per-client profile for `{c}`", m.id), w)));
+        entries.extend(e.grant_windows.iter().map(|(a, x, w)| (format!("`{}`'s override of `{a}.{x}`", m.id), w)));
         for (what, w) in entries {
             let Some(until) = w.until else { continue };
             if until < at {

@@ -15,9 +15,9 @@ pub mod email;
 mod id;
 mod level;
 
+pub use dates::{Date, Window};
 pub use email::check as check_email;
 pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
-pub use dates::{Date, Window};
 pub use level::{ClientKind, Level, Status};
 
 use crate::source::{Sources, Span};
@@ -162,8 +162,15 @@ static NO_GRANTS: Grants = BTreeMap::new();
 impl MemberExtra {
     /// As [`Member::same_entry`].
     fn same_values(&self, other: &MemberExtra) -> bool {
-        let MemberExtra { client_profiles, grants, credit_limit, window, client_windows, profile_windows, grant_windows } =
-            self;
+        let MemberExtra {
+            client_profiles,
+            grants,
+            credit_limit,
+            window,
+            client_windows,
+            profile_windows,
+            grant_windows,
+        } = self;
         fn dated<K: Ord + Clone>(v: &[(K, Window)]) -> Vec<(K, Option<Date>, Option<Date>)> {
             let mut v: Vec<_> = v.iter().map(|(k, w)| (k.clone(), w.from, w.until)).collect();
             v.sort();

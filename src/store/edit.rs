@@ -239,25 +239,32 @@ pub fn toml_date(d: crate::model::Date) -> toml_edit::Datetime {
 /// Replaces the item of `key`'s array whose id is `id` by `value` (appended when absent).
 pub fn set_array_item(table: &mut dyn TableLike, key: &str, id: &str, value: Value) {
     match table.get_mut(key).and_then(Item::as_array_mut) {
-        Some(array) => match array.iter().position(|v| item_id(v) == Some(id)) {
-            Some(i) => {
-                let decor = array.get(i).map(|v| v.decor().clone());
-                array.replace(i, value);
-                if let (Some(d), Some(v)) = (decor, array.get_mut(i)) {
-                    *v.decor_mut() = d;
-                }
-            }
-            None => {
-                array.push(value);
-                if !array.to_string().contains('\n') {
-                    array.fmt();
-                }
-            }
-        },
+        Some(array) => {
+            let found = array.iter().position(|v| item_id(v) == Some(id));
+            set_item(array, found, value)
+        }
         None => {
             let mut a = toml_edit::Array::new();
             a.push(value);
             set(table, key, Value::Array(a));
+        }
+    }
+}
+
+fn set_item(array: &mut toml_edit::Array, found: Option<usize>, value: Value) {
+    match found {
+        Some(i) => {
+            let decor = array.get(i).map(|v| v.decor().clone());
+            array.replace(i, value);
+            if let (Some(d), Some(v)) = (decor, array.get_mut(i)) {
+                *v.decor_mut() = d;
+            }
+        }
+        None => {
+            array.push(value);
+            if !array.to_string().contains('\n') {
+                array.fmt();
+            }
         }
     }
 }

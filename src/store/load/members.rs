@@ -6,8 +6,8 @@ use super::entries::KeyedEntry;
 use super::reader::{Key, Reader, Val};
 use crate::diag::Diagnostic;
 use crate::model::{At, Grants, Id, Member, Ref, Status, Window, email};
-use toml::de::DeValue;
 use crate::schema;
+use toml::de::DeValue;
 
 impl KeyedEntry for Member {
     const TABLE: &'static str = "members";
@@ -144,7 +144,8 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
     let mut clients: Vec<Ref> = Vec::with_capacity(items.len());
     let mut windows = Vec::new();
     for item in items {
-        let Some((c, window)) = table_form(r, item, "id", "an assignment", "\"acme\" or { id = \"acme\", until = 2026-12-31 }")
+        let Some((c, window)) =
+            table_form(r, item, "id", "an assignment", "\"acme\" or { id = \"acme\", until = 2026-12-31 }")
         else {
             m.clients_known = false;
             continue;
