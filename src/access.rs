@@ -194,6 +194,8 @@ pub struct Decision<'w> {
     /// The ceiling of the tier of the profile in effect.
     pub ceiling: Option<(Level, &'w str)>,
     pub reach: Option<Reach>,
+    /// The date access was judged on.
+    pub at: crate::model::Date,
 }
 
 /// SPEC §3 for member `m`, `area.action`, and optionally a client.
@@ -224,7 +226,7 @@ pub fn decide<'w>(
         Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
         None => (effective.level > Level::None, None),
     };
-    Decision { allowed, effective, per_client_instead_of, ceiling, reach }
+    Decision { allowed, effective, per_client_instead_of, ceiling, reach, at: ws.at() }
 }
 
 /// §3 step 4: whether `level` reaches client `c` for member `m`, with the
@@ -259,11 +261,11 @@ impl Decision<'_> {
             m.status,
             dated(m.window()),
             if !m.is_active() {
-                " (only active members have access)"
+                " (only active members have access)".to_string()
             } else if self.effective.via == Via::Inactive {
-                " (outside their window on the date of judgement: no access)"
+                format!(" (outside their window on {}: no access)", self.at)
             } else {
-                ""
+                String::new()
             }
         )];
         if self.effective.via == Via::Inactive {
@@ -300,10 +302,10 @@ impl Decision<'_> {
             steps.push(match reach {
                 Reach::Everything => format!("client: level all reaches every client, {} too", c.id),
                 Reach::Assigned => {
-                    format!("client: {} assigned{} to {}", c.id, dated(m.client_window(&c.id)), m.id)
+                    format!("client: {} is assigned to {}{}", c.id, m.id, dated(m.client_window(&c.id)))
                 }
                 Reach::CompanyAssigned(co) => {
-                    format!("client: {}'s company {co} assigned{} to {}", c.id, dated(m.client_window(co)), m.id)
+                    format!("client: {}'s company {co} is assigned to {}{}", c.id, m.id, dated(m.client_window(co)))
                 }
                 Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
                 Reach::Nothing => "client: level none reaches no client".to_string(),
@@ -311,6 +313,13 @@ impl Decision<'_> {
                 Reach::NotReached if e.level == Level::Own => {
                     format!("client: level own reaches only clients {} created; {} was not", m.id, c.id)
                 }
+                Reach::NotReached if m.has_client(&c.id) => format!(
+                    "client: {} is assigned to {}{}, not in effect on {}",
+                    c.id,
+                    m.id,
+                    dated(m.client_window(&c.id)),
+                    self.at
+                ),
                 Reach::NotReached => format!(
                     "client: {} is not assigned to {}, {}and {} did not create it",
                     c.id,

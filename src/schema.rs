@@ -193,6 +193,7 @@ pub const TEST: Table = Table {
         opt("deny", Value::AreaActions, "What the member may not do."),
         opt("client", Value::Id(Names::Client), "The client the member's access is judged on."),
         opt("max_monthly_cost", Value::Amount, "The workspace's monthly cost stays at or below this."),
+        opt("at", Value::Date, "The date the test is judged on (a TOML date); default: today, or --at."),
     ],
 };
 

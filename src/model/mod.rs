@@ -377,6 +377,8 @@ pub struct AccessTest {
     /// The `[[test]]` header.
     pub span: Span,
     pub kind: TestKind,
+    /// The date it is judged on (SPEC §8, §9); the date of judgement without it.
+    pub at: Option<Date>,
 }
 
 #[derive(Clone, Debug)]

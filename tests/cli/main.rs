@@ -8,6 +8,7 @@ mod bad_input;
 mod changes;
 mod check;
 mod completions;
+mod dates;
 mod discovery;
 mod edits;
 mod expectations;

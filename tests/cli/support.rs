@@ -97,21 +97,32 @@ impl Workspace {
 
     /// Runs roster on this workspace (`-w`), from inside it.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_env(&[], args)
+    }
+
+    /// [`Workspace::run`] with these environment variables set.
+    pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
         let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
         all.extend_from_slice(args);
-        run_in(self.path(), &all)
+        run_in_env(self.path(), env, &all)
     }
 }
 
 /// Runs roster in `dir` with none of roster's environment variables set.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_in_env(dir, &[], args)
+}
+
+fn run_in_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
         .env_remove("ROSTER_WORKSPACE")
         .env_remove("ROSTER_ACTOR")
+        .env_remove("ROSTER_AT")
         .env_remove("NO_COLOR")
         .env("COLUMNS", "200")
+        .envs(env.iter().copied())
         .args(args)
         .output()
         .expect("run roster");

@@ -1,0 +1,179 @@
+//! Time-bound access (issue 17): `from`/`until` on members, the table forms of
+//! assignments, per-client profiles and overrides, judged on `--at` (or
+//! `ROSTER_AT`) on both sides of each date; `check`'s `expired`,
+//! `expires-soon` and `bad-date`; the writers of dates. No test reads the
+//! clock: every date is given.
+
+use crate::support::Workspace;
+
+const BOB_CLIENTS: &str = "clients = [\"acme\", \"globex\"]\nclient_profiles = { acme = \"full-accounting\" }";
+
+/// The example, with bob dated: a member window, an assignment, a
+/// per-client profile and an override, each with its own end.
+fn dated() -> Workspace {
+    let ws = Workspace::example();
+    ws.edit(
+        "members.toml",
+        BOB_CLIENTS,
+        "from = 2026-01-05\nuntil = 2027-04-30\n\
+         clients = [\"acme\", { id = \"globex\", until = 2026-12-31 }]\n\
+         client_profiles = { acme = { profile = \"full-accounting\", until = 2026-12-15 } }\n\
+         grants = { invoices = { print = { level = \"none\", until = 2026-12-20 } } }",
+    );
+    ws
+}
+
+fn allowed(ws: &Workspace, at: &str, args: &[&str]) -> (bool, serde_json::Value) {
+    let mut all = vec!["--at", at, "access", "check", "--format", "json"];
+    all.extend_from_slice(args);
+    let v = ws.run(&all).json();
+    (v["allowed"].as_bool().expect("allowed"), v)
+}
+
+#[test]
+fn a_dated_assignment_reaches_its_client_up_to_its_last_day() {
+    let ws = dated();
+    let (ok, v) = allowed(&ws, "2026-12-31", &["bob", "clients.view", "--client", "globex"]);
+    assert!(ok, "{v}");
+    assert!(v["reason"].as_str().expect("reason").contains("globex is assigned to bob until 2026-12-31"), "{v}");
+    let (ok, v) = allowed(&ws, "2027-01-01", &["bob", "clients.view", "--client", "globex"]);
+    assert!(!ok, "{v}");
+    assert!(v["reason"].as_str().expect("reason").contains("not in effect on 2027-01-01"), "{v}");
+    // The undated assignment holds on.
+    assert!(allowed(&ws, "2027-01-01", &["bob", "clients.view", "--client", "acme"]).0);
+}
+
+#[test]
+fn a_member_holds_access_inside_their_window_only() {
+    let ws = dated();
+    assert!(!allowed(&ws, "2026-01-04", &["bob", "clients.view", "--client", "acme"]).0);
+    assert!(allowed(&ws, "2026-01-05", &["bob", "clients.view", "--client", "acme"]).0);
+    assert!(allowed(&ws, "2027-04-30", &["bob", "clients.view", "--client", "acme"]).0);
+    let (ok, v) = allowed(&ws, "2027-05-01", &["bob", "clients.view", "--client", "acme"]);
+    assert!(!ok);
+    assert!(v["reason"].as_str().expect("reason").contains("outside their window on 2027-05-01"), "{v}");
+    // The environment sets the date too.
+    let run = ws.run_env(&[("ROSTER_AT", "2027-05-01")], &["access", "check", "bob", "clients.view"]);
+    run.stdout_has("denied");
+    let run = ws.run_env(&[("ROSTER_AT", "2027-04-30")], &["access", "check", "bob", "clients.view"]);
+    run.stdout_has("allowed");
+}
+
+#[test]
+fn a_dated_per_client_profile_and_override_end_on_their_day() {
+    let ws = dated();
+    // full-accounting for acme until 2026-12-15.
+    let (_, v) = allowed(&ws, "2026-12-15", &["bob", "documents.edit", "--client", "acme"]);
+    assert_eq!(v["profile"], "full-accounting", "{v}");
+    assert!(v["reason"].as_str().expect("reason").contains("per-client profile for acme until 2026-12-15"), "{v}");
+    let (_, v) = allowed(&ws, "2026-12-16", &["bob", "documents.edit", "--client", "acme"]);
+    assert_eq!(v["profile"], "easy-invoicing", "{v}");
+    // The override of invoices.print (none) until 2026-12-20.
+    let (_, v) = allowed(&ws, "2026-12-20", &["bob", "invoices.print"]);
+    assert_eq!(v["level"], "none", "{v}");
+    assert!(v["reason"].as_str().expect("reason").contains("member override until 2026-12-20"), "{v}");
+    let (_, v) = allowed(&ws, "2026-12-21", &["bob", "invoices.print"]);
+    assert_eq!(v["level"], "assigned", "{v}");
+}
+
+#[test]
+fn who_can_follows_the_dates() {
+    let ws = dated();
+    let who = |at: &str| ws.run(&["--at", at, "access", "who-can", "clients.view", "--client", "globex"]).stdout;
+    assert!(who("2026-12-31").contains("bob"));
+    assert!(!who("2027-01-01").contains("bob"));
+}
+
+#[test]
+fn a_test_may_hold_its_own_date() {
+    let ws = dated();
+    ws.write(
+        "tests.toml",
+        "[[test]]\nname = \"bob on globex at year end\"\nmember = \"bob\"\nallow = [\"clients.view\"]\nclient = \"globex\"\nat = 2026-12-31\n\n\
+         [[test]]\nname = \"bob off globex in January\"\nmember = \"bob\"\ndeny = [\"clients.view\"]\nclient = \"globex\"\nat = 2027-01-01\n\n\
+         [[test]]\nname = \"bob's seat is gone in May\"\nmax_monthly_cost = 100000.0\nat = 2027-05-01\n",
+    );
+    // Whatever the day of the run, each test is judged on its own date.
+    ws.run(&["--at", "2026-06-01", "test"]).code(0);
+    ws.run(&["--at", "2028-06-01", "test"]).code(0);
+    // A quoted date is refused with the form to write.
+    ws.edit("tests.toml", "at = 2026-12-31", "at = \"2026-12-31\"");
+    ws.run(&["check"]).code(1).stderr_has("write the date unquoted: at = 2026-12-31");
+}
+
+#[test]
+fn the_cost_drops_when_a_member_leaves_their_window() {
+    let ws = dated();
+    let cost = |at: &str| -> f64 {
+        ws.write("tests.toml", "[[test]]\nmax_monthly_cost = 0.0\n");
+        let v = ws.run(&["--at", at, "test", "--format", "json"]).json();
+        let actual = v["tests"][0]["actual"].as_str().expect("actual").to_string();
+        actual.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect::<String>().parse().expect("a cost")
+    };
+    let inside = cost("2027-04-30");
+    let outside = cost("2027-05-01");
+    // bob's licence (easy-invoicing) is gone the day after his `until`, and before his `from`.
+    assert!(outside < inside, "{inside} -> {outside}");
+    assert_eq!(cost("2026-01-04"), outside);
+}
+
+#[test]
+fn check_warns_of_what_expires_on_both_sides_of_the_lead() {
+    let ws = dated();
+    ws.run(&["--at", "2026-11-30", "check", "--strict"]).code(0);
+    // 2026-12-01: the per-client profile ends in 14 days.
+    ws.run(&["--at", "2026-12-01", "check", "--strict"])
+        .code(1)
+        .stderr_has("warning[expires-soon]: `bob`'s per-client profile for `acme` expires on 2026-12-15, in 14 day(s)")
+        .stderr_has("members.toml:");
+    let run = ws.run(&["--at", "2026-12-16", "check"]);
+    run.code(0)
+        .stderr_has("warning[expired]: `bob`'s per-client profile for `acme` expired")
+        .stderr_has("roster prune")
+        .stderr_has("warning[expires-soon]: `bob`'s override of `invoices.print` expires on 2026-12-20");
+    ws.run(&["--at", "2027-05-01", "check"]).code(0).stderr_has("member `bob`'s access expired");
+    // The lead is a workspace setting.
+    ws.edit("workspace.toml", "[workspace]\n", "[workspace]\nexpiry_warning_days = 30\n");
+    ws.run(&["--at", "2026-11-30", "check", "--strict"]).code(1).stderr_has("expires-soon");
+}
+
+#[test]
+fn bad_dates_are_diagnostics_with_the_form_to_write() {
+    let ws = dated();
+    ws.edit("members.toml", "until = 2027-04-30", "until = \"soon\"");
+    ws.run(&["check"]).code(1).stderr_has("error[bad-value]").stderr_has("write a date unquoted");
+    let ws = dated();
+    ws.edit("members.toml", "until = 2027-04-30", "until = \"2027-04-30\"");
+    ws.run(&["check"]).code(1).stderr_has("until = 2027-04-30").stderr_has("members.toml:");
+    let ws = dated();
+    ws.edit("members.toml", "until = 2026-12-31 }", "until = 2026-02-30 }");
+    ws.run(&["check"]).code(1).stderr_has("members.toml:").stderr_has("invalid date");
+    let ws = dated();
+    ws.edit("members.toml", "from = 2026-01-05", "from = 2027-05-01");
+    ws.run(&["check"]).code(1).stderr_has("error[bad-date]").stderr_has("members.toml:");
+    // A date where none is taken: a profile's grant, a client's entry.
+    let ws = dated();
+    let profile = ws.read("profiles/easy-invoicing.toml");
+    let first = profile.lines().find(|l| l.contains("view = \"")).expect("a grant line").to_string();
+    let dated_line = first.replacen("view = \"assigned\"", "view = { level = \"assigned\", until = 2027-01-01 }", 1);
+    if dated_line != first {
+        ws.edit("profiles/easy-invoicing.toml", &first, &dated_line);
+        ws.run(&["check"]).code(1).stderr_has("takes no date");
+    }
+    let ws = dated();
+    ws.edit("members.toml", "{ id = \"globex\", until = 2026-12-31 }", "{ id = \"globex\", till = 2026-12-31 }");
+    ws.run(&["check"]).code(1).stderr_has("error[unknown-key]").stderr_has("until");
+    // `--at` must be a date.
+    ws.run(&["--at", "tomorrow", "check"]).code(2).stderr_has("YYYY-MM-DD");
+}
+
+#[test]
+fn rewriting_a_list_keeps_its_dated_assignments() {
+    let ws = dated();
+    ws.run(&["client", "assign", "initech", "--to", "bob"]).code(0);
+    let members = ws.read("members.toml");
+    assert!(members.contains("{ id = \"globex\", until = 2026-12-31 }"), "{members}");
+    assert!(members.contains("\"initech\""), "{members}");
+    ws.run(&["client", "unassign", "initech", "--from", "bob"]).code(0);
+    assert!(ws.read("members.toml").contains("{ id = \"globex\", until = 2026-12-31 }"));
+}
