@@ -119,7 +119,9 @@ fn run_in_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
         .current_dir(dir)
         .env_remove("ROSTER_WORKSPACE")
         .env_remove("ROSTER_ACTOR")
-        .env_remove("ROSTER_AT")
+        // Every test judges access on one day, whatever the clock says
+        // (the example's dates are relative to it); `run_env` may change it.
+        .env("ROSTER_AT", "2026-11-30")
         .env_remove("NO_COLOR")
         .env("COLUMNS", "200")
         .envs(env.iter().copied())
