@@ -332,7 +332,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,6 +354,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -370,7 +374,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help check who-can matrix help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help check who-can matrix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -392,6 +396,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -408,7 +416,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__check)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,6 +439,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -520,7 +532,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__matrix)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -542,6 +554,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -558,7 +574,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__who__subcmd__can)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +600,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -600,7 +620,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__check)
-            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --strict --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -619,6 +639,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -638,7 +662,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list add remove assign unassign help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help list add remove assign unassign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +684,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -676,7 +704,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__add)
-            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +742,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -730,7 +762,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -753,6 +785,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -870,7 +906,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__list)
-            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --member --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -896,6 +932,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -912,7 +952,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -934,6 +974,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -950,7 +994,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__unassign)
-            opts="-w -q -h --from --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --from --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -976,6 +1020,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -992,7 +1040,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__completions)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help bash elvish fish powershell zsh"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,6 +1062,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1030,7 +1082,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__diff)
-            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1112,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1076,7 +1132,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__export)
-            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members profiles clients assignments matrix"
+            opts="-o -w -q -h --output --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help members profiles clients assignments matrix"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1162,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1122,7 +1182,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1141,6 +1201,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1678,7 +1742,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help members help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1697,6 +1761,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1758,7 +1826,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import__subcmd__members)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1780,6 +1848,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1796,7 +1868,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,6 +1887,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1834,7 +1910,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show add edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1856,6 +1932,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1872,7 +1952,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__add)
-            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1914,6 +1994,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1930,7 +2014,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__edit)
-            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,6 +2057,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2090,7 +2178,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__list)
-            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2124,6 +2212,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2140,7 +2232,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2159,6 +2251,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2178,7 +2274,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2200,6 +2296,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2216,7 +2316,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show compare default duplicate edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help list show compare default duplicate edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,6 +2338,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2254,7 +2358,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__compare)
-            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --only-diff --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2273,6 +2377,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2292,7 +2400,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__default)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2314,6 +2422,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2330,7 +2442,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__duplicate)
-            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --description --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2360,6 +2472,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2376,7 +2492,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__edit)
-            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2411,6 +2527,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2556,7 +2676,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__list)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2575,6 +2695,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2594,7 +2718,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2613,6 +2737,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2632,7 +2760,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2654,6 +2782,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2670,7 +2802,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__test)
-            opts="-w -q -h --filter --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --filter --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2696,6 +2828,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2712,7 +2848,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__all)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2738,6 +2874,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2754,7 +2894,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__one)
-            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2781,6 +2921,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n w/workspace= format= q/quiet as= dry-run allow-failing-tests lock-timeout= color= h/help V/version
+    string join \n w/workspace= format= q/quiet as= at= dry-run allow-failing-tests lock-timeout= color= h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -30,6 +30,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_needs_command" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_needs_command" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_needs_command" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -60,6 +61,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand init" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -74,6 +76,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -89,6 +92,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -104,6 +108,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -129,6 +134,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -143,6 +149,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -164,6 +171,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -186,6 +194,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -201,6 +210,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -221,6 +231,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -243,6 +254,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -257,6 +269,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -271,6 +284,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -286,6 +300,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -302,6 +317,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -320,6 +336,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -334,6 +351,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -357,6 +375,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -373,6 +392,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -387,6 +407,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -408,6 +429,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -427,6 +449,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -441,6 +464,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -456,6 +480,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -471,6 +496,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -491,6 +517,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -510,6 +537,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -525,6 +553,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -539,6 +568,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -558,6 +588,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand export" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -572,6 +603,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -588,6 +620,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -606,6 +639,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand diff" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -622,6 +656,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand test" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
@@ -636,6 +671,7 @@ csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'"
 complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
