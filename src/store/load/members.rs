@@ -202,7 +202,10 @@ fn table_form<'v, 'i>(
 
 /// `[members.ID.client_profiles]`: client -> profile (or `{ profile = "...",
 /// until = ... }`), in file order; a pair with a bad side is left out (reported).
-fn read_client_profiles(r: &mut Reader, v: &Val) -> (Vec<(Ref, Ref)>, Vec<(Id, Window)>) {
+/// Per-client profiles (client -> profile) and the windows of the dated ones.
+type ClientProfiles = (Vec<(Ref, Ref)>, Vec<(Id, Window)>);
+
+fn read_client_profiles(r: &mut Reader, v: &Val) -> ClientProfiles {
     let Some(t) = r.table(v, "`client_profiles`") else { return Default::default() };
     let mut pairs = Vec::with_capacity(t.len());
     let mut windows = Vec::new();
