@@ -762,13 +762,17 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --until --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -474,6 +474,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l until -d 'The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'

@@ -177,3 +177,15 @@ fn rewriting_a_list_keeps_its_dated_assignments() {
     ws.run(&["client", "unassign", "initech", "--from", "bob"]).code(0);
     assert!(ws.read("members.toml").contains("{ id = \"globex\", until = 2026-12-31 }"));
 }
+
+#[test]
+fn client_assign_until_writes_the_table_form() {
+    let ws = Workspace::example();
+    ws.run(&["client", "assign", "initech", "--to", "bob", "--until", "2027-01-31"])
+        .code(0)
+        .stdout_has("bob: initech now assigned until 2027-01-31");
+    assert!(ws.read("members.toml").contains("{ id = \"initech\", until = 2027-01-31 }"));
+    let reach = |at: &str| ws.run(&["--at", at, "access", "check", "bob", "clients.view", "--client", "initech"]).code;
+    assert_eq!((reach("2027-01-31"), reach("2027-02-01")), (0, 1));
+    ws.run(&["client", "assign", "initech", "--to", "bob", "--until", "2027-13-01"]).code(2).stderr_has("YYYY-MM-DD");
+}

@@ -13,6 +13,9 @@ pub struct AssignArgs {
     /// The member they are assigned to
     #[arg(long, value_name = "MEMBER")]
     pub to: String,
+    /// The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`
+    #[arg(long, value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub until: Option<crate::model::Date>,
 }
 
 #[derive(Debug, Args)]
@@ -33,6 +36,20 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         find_client(ws, c)?;
     }
     let mut change = Change::new(ws);
+    if let Some(until) = args.until {
+        for c in &args.clients {
+            let was = if m.has_client(c) { "assigned" } else { "now assigned" };
+            change.fact(format!("{}: {c} {was} until {until}", m.id));
+        }
+        let clients = args.clients.clone();
+        change.member(&m.id, move |entry| {
+            for c in &clients {
+                entry.assign_until(c, Some(until));
+            }
+        })?;
+        let parts = change.finish();
+        return ctx.report(session.commit(parts)?);
+    }
     let mut all: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     for c in &args.clients {
         if all.contains(&c.as_str()) {
