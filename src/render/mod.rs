@@ -11,6 +11,7 @@ pub mod escape;
 pub mod members_csv;
 mod records;
 pub mod views;
+pub mod width;
 
 pub use records::{Col, Column, Records, csv_text};
 

@@ -24,7 +24,7 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
     let default = ws.default_profile().map(|p| p.id.as_str());
     let mut records = Records::new([
         ("id", Col::Text),
-        ("name", Col::Text),
+        ("name", Col::FreeText),
         ("tier", Col::Text),
         ("price", Col::Money),
         ("members", Col::Number),
