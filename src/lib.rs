@@ -41,36 +41,38 @@ pub mod style;
 #[cfg(test)]
 mod testing;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 /// Parses the arguments, runs the command, and maps the result to an exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::parse(args.into_iter().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(cli::ParseError::Clap(e)) => {
             let _ = e.print();
             // clap: 0 for --help and --version, 2 for usage errors.
             return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(cli::ParseError::Roster(err)) => {
+            return report(style::Paint::for_stderr(style::ColorChoice::Auto), &err);
         }
     };
     let paint = style::Paint::for_stderr(cli.global.color);
     match commands::run(cli) {
         Ok(outcome) => outcome.exit_code(),
-        Err(err) => {
-            // The message and hints quote values from the files and the
-            // command line: each is escaped whole, so it stays on its line.
-            use render::escape::terminal;
-            let mut text = format!(
-                "{}: {}\n",
-                paint.apply(paint.error(), &format!("error[{}]", err.code)),
-                terminal(&err.message)
-            );
-            for hint in &err.hints {
-                text.push_str(&format!("  = help: {}\n", terminal(hint)));
-            }
-            render::eprint(paint, &text);
-            ExitCode::from(err.kind.exit_code())
-        }
+        Err(err) => report(paint, &err),
     }
+}
+
+/// Prints an error and its hints to stderr; its exit code.
+fn report(paint: style::Paint, err: &error::Error) -> ExitCode {
+    // The message and hints quote values from the files and the command
+    // line: each is escaped whole, so it stays on its line.
+    use render::escape::terminal;
+    let mut text =
+        format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
+    for hint in &err.hints {
+        text.push_str(&format!("  = help: {}\n", terminal(hint)));
+    }
+    render::eprint(paint, &text);
+    ExitCode::from(err.kind.exit_code())
 }

@@ -217,7 +217,7 @@ fn import_refuses_the_whole_file_for_any_bad_row() {
     ws.write("cols.csv", "id,name,colour\nbob,Bob,red\n");
     ws.run(&["import", "members", "cols.csv"])
         .code(3)
-        .stderr_has("unknown column colour; the known columns are: id, name, email,");
+        .stderr_has("unknown column `colour`; the known columns are: id, name, email,");
     ws.write("ragged.csv", "id,name\nbob,Bob,extra\n");
     ws.run(&["import", "members", "ragged.csv"]).code(3).stderr_has("row 2: it has 3 fields, and the header has 2");
     ws.write("dup.csv", "id,email\nbob,julie@cabinet-martin.example\n");

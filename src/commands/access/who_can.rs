@@ -10,6 +10,9 @@ use clap::Args;
 use serde_json::json;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster access who-can settings.edit    who may change permissions
+  roster access who-can invoices.edit --client acme --format json"#)]
 pub struct WhoCanArgs {
     /// What they would do, e.g. settings.edit
     #[arg(value_name = "AREA.ACTION", value_parser = parse_key)]

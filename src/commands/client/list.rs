@@ -7,6 +7,9 @@ use crate::render::views::client_records;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client list
+  roster client list --member bob    the clients assigned to bob"#)]
 pub struct ListArgs {
     /// Only the clients assigned to this member
     #[arg(long, value_name = "MEMBER")]

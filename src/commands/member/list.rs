@@ -7,6 +7,9 @@ use crate::render::views::{member_fields, member_records, members_by_id};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member list --client acme    who works on ACME
+  roster member list --status invited --format csv"#)]
 pub struct ListArgs {
     /// Only members of this profile (their own, or a per-client one)
     #[arg(long, value_name = "PROFILE")]

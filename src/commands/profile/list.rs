@@ -9,6 +9,9 @@ use serde_json::json;
 use std::collections::HashMap;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile list
+  roster profile list --format json"#)]
 pub struct ListArgs {}
 
 pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
