@@ -22,4 +22,5 @@ mod reliability;
 mod review;
 mod robust;
 mod snapshots;
+mod terminal;
 mod write_path;
