@@ -17,6 +17,7 @@ mod init;
 mod lockout;
 mod output_safety;
 mod read;
+mod readme;
 mod reference;
 mod reliability;
 mod review;
