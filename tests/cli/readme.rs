@@ -138,7 +138,11 @@ fn broken() -> tempfile::TempDir {
         std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     };
     edit("workspace.toml", "owner = \"claire\"", "owner = \"clare\"");
-    edit("profiles/connect-no-pay.toml", "clients = { view = \"assigned\" }", "clients = { view = \"all\", edit = \"assigned\" }");
+    edit(
+        "profiles/connect-no-pay.toml",
+        "clients = { view = \"assigned\" }",
+        "clients = { view = \"all\", edit = \"assigned\" }",
+    );
     repo
 }
 

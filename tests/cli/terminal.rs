@@ -32,8 +32,11 @@ fn the_access_matrix_fits_80_and_200_columns() {
         assert!(text.starts_with("levels: all > asg (assigned) > own > - (none)\n"), "{text}");
         // No cell is cut: every level is one of the abbreviations, whole.
         for line in text.lines().filter(|l| l.starts_with(" julie ")) {
-            assert!(line.split_whitespace().skip(1).all(|w| ["all", "asg", "own", "-", "active", "connect-no-pay"]
-                .contains(&w)));
+            assert!(
+                line.split_whitespace()
+                    .skip(1)
+                    .all(|w| ["all", "asg", "own", "-", "active", "connect-no-pay"].contains(&w))
+            );
         }
     }
     // The data formats stay whole at any width.
