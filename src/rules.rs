@@ -476,7 +476,8 @@ fn edit_exceeds_view(
     let (edit, edit_at) = level_of("edit");
     // A level the area does not accept is `level-not-allowed` already: judged
     // here too, it would be reported twice, with a hint to use that level.
-    if !area.incomplete && !(area.accepts(view) && area.accepts(edit)) {
+    let judged = area.incomplete || (area.accepts(view) && area.accepts(edit));
+    if !judged {
         return;
     }
     if edit > view {

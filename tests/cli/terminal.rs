@@ -5,7 +5,7 @@
 use crate::support::Workspace;
 
 fn widest(text: &str) -> usize {
-    text.lines().map(|l| roster::render::width::width(l)).max().unwrap_or(0)
+    text.lines().map(roster::render::width::width).max().unwrap_or(0)
 }
 
 /// The whole output at a width, pinned: what a terminal that wide shows.
