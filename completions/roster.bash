@@ -1122,7 +1122,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

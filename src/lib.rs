@@ -41,17 +41,20 @@ pub mod style;
 #[cfg(test)]
 mod testing;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 /// Parses the arguments, runs the command, and maps the result to an exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::parse(args.into_iter().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(cli::ParseError::Clap(e)) => {
             let _ = e.print();
             // clap: 0 for --help and --version, 2 for usage errors.
             return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(cli::ParseError::Roster(err)) => {
+            print_error(&err, style::Paint::for_stderr(style::ColorChoice::Auto));
+            return ExitCode::from(err.kind.exit_code());
         }
     };
     let paint = style::Paint::for_stderr(cli.global.color);

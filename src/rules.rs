@@ -473,6 +473,12 @@ fn edit_exceeds_view(
     }
     let (view, _) = level_of("view");
     let (edit, edit_at) = level_of("edit");
+    // A level the area does not accept is `level-not-allowed` already: judged
+    // here too, it would be reported twice, with a hint to use that level.
+    let judged = area.incomplete || (area.accepts(view) && area.accepts(edit));
+    if !judged {
+        return;
+    }
     if edit > view {
         out.push(
             Diagnostic::error(
@@ -942,6 +948,21 @@ mod tests {
             &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"),
             "level-not-allowed",
         );
+    }
+
+    #[test]
+    fn a_level_not_allowed_is_reported_once_without_a_cascade() {
+        // eve's profile edits clients at `all`: her view at `own` (which the
+        // area does not accept) is not also `edit-exceeds-view`, whose hint
+        // would suggest `own`.
+        let members = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { clients = { view = \"own\" } }",
+        );
+        breaks("members.toml", &members, "level-not-allowed");
+        let profile = edit(CONTRIBUTOR, "view = \"all\", edit", "view = \"own\", edit");
+        breaks("profiles/contributor.toml", &profile, "level-not-allowed");
     }
 
     #[test]

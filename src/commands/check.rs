@@ -8,6 +8,9 @@ use clap::Args;
 use serde_json::json;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster check                           every problem, with file:line:col
+  roster check --strict --format json    warnings fail too; for scripts"#)]
 pub struct CheckArgs {
     /// Fail on warnings too (exit 1)
     #[arg(long)]

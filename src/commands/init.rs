@@ -8,6 +8,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster init my-practice                 a new workspace in my-practice/
+  roster -w my-practice check --strict    the template passes as written"#)]
 pub struct InitArgs {
     /// Where to create the workspace [default: the current folder]
     pub dir: Option<PathBuf>,

@@ -14,6 +14,9 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster test                 every access test of tests.toml
+  roster test --filter Bob    the tests whose name holds Bob"#)]
 pub struct TestArgs {
     /// Run only the tests whose name contains TEXT
     #[arg(long, value_name = "TEXT")]

@@ -12,6 +12,7 @@ pub mod escape;
 pub mod members_csv;
 mod records;
 pub mod views;
+pub mod width;
 
 pub use records::{Col, Column, Records, csv_text};
 
@@ -99,6 +100,17 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
 /// nobody is left to read it.
 pub fn eprint(paint: Paint, text: &str) {
     crate::output::err_fmt(format_args!("{}", escape::terminal_text(text, paint.enabled)));
+}
+
+/// How a file would change, as a unified diff (`a/NAME`, `b/NAME`, three
+/// lines of context), ending in a line break.
+pub fn file_diff(name: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }
 
 pub fn money(amount: f64) -> String {

@@ -1,29 +1,9 @@
 //! The pull-request flow: `fmt`, `diff` between git revisions in real temporary
 //! repositories, and every command of the README's CI recipe.
 
-use crate::support::{Run, Workspace, copy_dir, repo_config, run_in};
+use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in};
 use serde_json::json;
 use std::path::Path;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .expect("git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// A repository whose `perms/` folder is the example workspace, committed.
 fn repo() -> (Workspace, std::path::PathBuf) {
