@@ -2,8 +2,8 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
-    transfer_one,
+    access, check, client, completions, diff, export, fmt, import, init, man, member, profile, schema, test,
+    transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -132,6 +132,10 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Write the JSON Schemas of the workspace files, for editors
+    Schema(schema::SchemaArgs),
+    /// Write the manual pages, one per command
+    Man(man::ManArgs),
 }
 
 #[cfg(test)]

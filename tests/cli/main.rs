@@ -7,6 +7,7 @@ mod access;
 mod bad_input;
 mod changes;
 mod check;
+mod ci_formats;
 mod completions;
 mod discovery;
 mod edits;
