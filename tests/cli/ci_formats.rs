@@ -1,8 +1,8 @@
 //! The CI formats: `check --format github|sarif`, `test --format github|junit`.
 //! GitHub workflow commands to the byte, SARIF validated against the SARIF
-//! 2.1.0 schema (`tests/data/sarif-schema-2.1.0.json`, OASIS errata 01),
-//! JUnit XML read back by a real XML parser (Python's), paths relative to
-//! the repository root, and every other command refusing these formats.
+//! 2.1.0 JSON schema (`tests/data/sarif-2.1.0.json`, see its README), JUnit XML
+//! read back by a real XML parser (Python's), paths relative to the
+//! repository root, and every other command refusing these formats.
 
 use crate::support::{Run, Workspace, copy_dir, repo_config, run_in};
 use serde_json::{Value, json};
@@ -37,16 +37,20 @@ fn broken_repo() -> (Workspace, PathBuf) {
     (repo, ws)
 }
 
+/// The SARIF 2.1.0 JSON schema (the SARIF SDK's, JSON Schema 2020-12), with
+/// formats (`uri`, `uri-reference`) checked too.
 fn sarif_validator() -> jsonschema::Validator {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("the SARIF schema")).expect("JSON");
-    jsonschema::draft4::options().should_validate_formats(true).build(&schema).expect("the SARIF schema compiles")
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-2.1.0.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let schema: Value = serde_json::from_str(&text).expect("JSON");
+    jsonschema::options().should_validate_formats(true).build(&schema).expect("the SARIF schema compiles")
 }
 
 #[track_caller]
 fn assert_valid_sarif(run: &Run) -> Value {
     let log = run.json();
-    let errors: Vec<String> = sarif_validator().iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> =
+        sarif_validator().iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
     assert!(errors.is_empty(), "SARIF does not validate:\n{}\n{}", errors.join("\n"), run.stdout);
     log
 }
@@ -102,6 +106,10 @@ fn github_escapes_percent_line_breaks_commas_and_colons() {
     assert!(line.starts_with("::error file=a%2Cb%3Ac%25d/members.toml,line="), "{line}");
     assert!(line.contains("`B%250AB@x.example`"), "the message's % is escaped: {line}");
     assert_eq!(run.stdout.lines().count(), 1, "one line per annotation:\n{}", run.stdout);
+    // In SARIF, the same path is a URI: percent-encoded.
+    let log = assert_valid_sarif(&run_in(repo.path(), &["-w", "a,b:c%d", "check", "--format", "sarif"]));
+    let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], "a%2Cb%3Ac%25d/members.toml");
 }
 
 #[test]
@@ -150,12 +158,20 @@ fn sarif_of_a_clean_workspace_and_of_a_missing_file_validates() {
 
 #[test]
 fn the_sarif_schema_rejects_what_is_not_sarif() {
-    // The validator is not a rubber stamp.
+    // The validator is no rubber stamp.
     let v = sarif_validator();
-    assert!(!v.is_valid(&json!({"version": "2.1.0"})));
-    assert!(!v.is_valid(&json!({"version": "2.1.0", "runs": [{"results": []}]})));
-    assert!(!v.is_valid(&json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]})));
-    assert!(v.is_valid(&json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}}]})));
+    let driver = |d: Value| json!({"version": "2.1.0", "runs": [{"tool": {"driver": d}}]});
+    assert!(v.is_valid(&driver(json!({"name": "x"}))));
+    assert!(!v.is_valid(&json!({"version": "2.1.0"})), "no runs");
+    assert!(!v.is_valid(&json!({"version": "2.1.0", "runs": [{"results": []}]})), "no tool");
+    assert!(!v.is_valid(&driver(json!({}))), "no name");
+    assert!(!v.is_valid(&driver(json!({"name": "x", "nam": 1}))), "an unknown property");
+    let location = |uri: &str| {
+        json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "x"}}, "results": [{"message": {"text": "m"},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]}]}]})
+    };
+    assert!(v.is_valid(&location("config/members.toml")));
+    assert!(!v.is_valid(&location("my config/members.toml")), "a space is not in a URI");
 }
 
 /// Parses JUnit XML with Python's `xml.etree` (a real XML parser) and prints
