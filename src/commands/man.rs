@@ -40,7 +40,9 @@ fn cli() -> clap::Command {
 /// The page of `cmd`, then those of every command under it, depth first in
 /// the order of `--help`.
 fn pages_of(cmd: &clap::Command, all: bool, out: &mut Vec<Page>) -> Result<()> {
-    let man = clap_mangen::Man::new(cmd.clone());
+    // Every page names roster and its version (clap_mangen would name the
+    // command alone, `add`); no date, so that the pages change only with roster.
+    let man = clap_mangen::Man::new(cmd.clone()).source(format!("roster {}", env!("CARGO_PKG_VERSION")));
     let mut text = Vec::new();
     man.render(&mut text).map_err(|e| Error::io("cannot render a manual page", &e))?;
     out.push(Page { file: man.get_filename(), text: String::from_utf8_lossy(&text).into_owned() });
