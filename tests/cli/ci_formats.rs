@@ -284,3 +284,24 @@ fn other_commands_refuse_the_ci_formats_and_write_nothing() {
     }
     assert_eq!(ws.read("members.toml"), before);
 }
+
+/// The hooks of `.pre-commit-hooks.yaml` are the three the reference names,
+/// and each one's command passes on the example workspace.
+#[test]
+fn the_pre_commit_hooks_run_roster() {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml"))
+        .expect(".pre-commit-hooks.yaml");
+    fn field<'t>(line: &'t str, key: &str) -> Option<&'t str> {
+        line.trim().trim_start_matches("- ").strip_prefix(key).map(str::trim)
+    }
+    let ids: Vec<&str> = text.lines().filter_map(|l| field(l, "id:")).collect();
+    assert_eq!(ids, ["roster-check", "roster-fmt", "roster-test"]);
+    let entries: Vec<&str> = text.lines().filter_map(|l| field(l, "entry:")).collect();
+    assert_eq!(entries.len(), 3);
+    let ws = Workspace::example_with_tests();
+    for entry in entries {
+        let words: Vec<&str> = entry.split_whitespace().collect();
+        assert_eq!(words[0], "roster", "{entry}");
+        ws.run(&words[1..]).code(0);
+    }
+}
