@@ -114,7 +114,14 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
                     }
                 }
             }
-            Outcome { name, passed: why.is_empty(), expected: expected.join("; "), actual: actual.join(", "), why, span }
+            Outcome {
+                name,
+                passed: why.is_empty(),
+                expected: expected.join("; "),
+                actual: actual.join(", "),
+                why,
+                span,
+            }
         }
         TestKind::MaxMonthlyCost { max } => {
             let cost = ws.monthly_cost();

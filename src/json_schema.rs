@@ -200,8 +200,22 @@ mod tests {
         let long = "a".repeat(64);
         let too_long = "a".repeat(65);
         for sample in [
-            "bob", "b0b", "0", "a.b_c-d", &long, &too_long, "", "Bob", "-bob", ".b", "_b", "bob smith", "bob/x", "é",
-            "bob!", "a\n",
+            "bob",
+            "b0b",
+            "0",
+            "a.b_c-d",
+            &long,
+            &too_long,
+            "",
+            "Bob",
+            "-bob",
+            ".b",
+            "_b",
+            "bob smith",
+            "bob/x",
+            "é",
+            "bob!",
+            "a\n",
         ] {
             assert_eq!(
                 v.is_valid(&json!(sample)),
@@ -258,6 +272,8 @@ mod tests {
         assert_eq!(rules[1]["include"][0].as_str(), Some("profiles/*.toml"));
         assert_eq!(rules[1]["schema"]["path"].as_str(), Some(".roster/schemas/profile.schema.json"));
         let text = taplo_config("config/", "schemas");
-        assert!(text.contains("include = [\"config/members.toml\"]\n\n[rule.schema]\npath = \"schemas/members.schema.json\"\n"));
+        assert!(text.contains(
+            "include = [\"config/members.toml\"]\n\n[rule.schema]\npath = \"schemas/members.schema.json\"\n"
+        ));
     }
 }

@@ -245,28 +245,23 @@ pub const TEST: Table = Table {
         opt("member", Value::Id(Names::Member), "The member whose access is tested.").one_of(),
         opt("allow", Value::AreaActions, "What the member may do.").goes_with(&["member"]),
         opt("deny", Value::AreaActions, "What the member may not do.").goes_with(&["member"]),
-        opt("client", Value::Id(Names::Client), "The client the access is judged on.").goes_with(&["who_can", "member"]),
+        opt("client", Value::Id(Names::Client), "The client the access is judged on.")
+            .goes_with(&["who_can", "member"]),
         opt("max_monthly_cost", Value::Amount, "The workspace's monthly cost stays at or below this.").one_of(),
     ],
 };
 
 /// `members.toml`'s top level.
-pub const MEMBERS_FILE: Table = Table {
-    what: "members.toml",
-    keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")],
-};
+pub const MEMBERS_FILE: Table =
+    Table { what: "members.toml", keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")] };
 
 /// `clients.toml`'s top level.
-pub const CLIENTS_FILE: Table = Table {
-    what: "clients.toml",
-    keys: &[opt("clients", Value::Entries(&CLIENT), "Every client, keyed by id.")],
-};
+pub const CLIENTS_FILE: Table =
+    Table { what: "clients.toml", keys: &[opt("clients", Value::Entries(&CLIENT), "Every client, keyed by id.")] };
 
 /// `tests.toml`'s top level.
-pub const TESTS_FILE: Table = Table {
-    what: "tests.toml",
-    keys: &[opt("test", Value::List(&TEST), "The access tests, each a [[test]] table.")],
-};
+pub const TESTS_FILE: Table =
+    Table { what: "tests.toml", keys: &[opt("test", Value::List(&TEST), "The access tests, each a [[test]] table.")] };
 
 /// A kind of workspace file: its name (`roster schema KIND`), the files it
 /// matches in a workspace, what it holds, and the keys of its top level.

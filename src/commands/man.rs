@@ -82,8 +82,7 @@ pub fn cmd_man(ctx: &Ctx, args: ManArgs) -> Result<Outcome> {
     match &args.out {
         Some(dir) => {
             let dir = if dir.is_absolute() { dir.clone() } else { ctx.cwd().join(dir) };
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| Error::io(format!("cannot create `{}`", ctx.shown(&dir)), &e))?;
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create `{}`", ctx.shown(&dir)), &e))?;
             for page in &pages {
                 write_atomic(&dir.join(&page.file), page.text.as_bytes())?;
             }

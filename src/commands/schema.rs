@@ -32,8 +32,7 @@ pub fn cmd_schema(ctx: &Ctx, args: SchemaArgs) -> Result<Outcome> {
     match (&args.out, &args.kind) {
         (Some(dir), _) => {
             let dir = if dir.is_absolute() { dir.clone() } else { ctx.cwd().join(dir) };
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| Error::io(format!("cannot create `{}`", ctx.shown(&dir)), &e))?;
+            std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("cannot create `{}`", ctx.shown(&dir)), &e))?;
             for file in &files {
                 write_atomic(&dir.join(file.schema_file()), json_schema::file_text(file).as_bytes())?;
             }

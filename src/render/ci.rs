@@ -175,7 +175,8 @@ pub struct Case {
 pub fn junit(suite: &str, cases: &[Case]) -> String {
     let failures = cases.iter().filter(|c| !c.passed).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(out, "<testsuites name=\"roster\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">", cases.len());
+    let _ =
+        writeln!(out, "<testsuites name=\"roster\" tests=\"{}\" failures=\"{failures}\" errors=\"0\">", cases.len());
     let _ = writeln!(
         out,
         "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">",
@@ -200,7 +201,12 @@ pub fn junit(suite: &str, cases: &[Case]) -> String {
             let _ = write!(body, "\nwhy:      {}", terminal(w));
         }
         let message = format!("expected {}; actual {}", c.expected, c.actual);
-        let _ = writeln!(out, ">\n      <failure message=\"{}\" type=\"access-test\">{}</failure>", xml(&message), xml_text(&body));
+        let _ = writeln!(
+            out,
+            ">\n      <failure message=\"{}\" type=\"access-test\">{}</failure>",
+            xml(&message),
+            xml_text(&body)
+        );
         out.push_str("    </testcase>\n");
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
@@ -272,7 +278,8 @@ mod tests {
 
     #[test]
     fn a_file_without_a_line_has_no_line_property() {
-        let f = Finding { line: None, column: None, notes: Vec::new(), error: false, ..finding("gone", "members.toml") };
+        let f =
+            Finding { line: None, column: None, notes: Vec::new(), error: false, ..finding("gone", "members.toml") };
         assert_eq!(github(&[f]), "::warning file=members.toml,title=unknown-ref::gone\n");
     }
 

@@ -96,9 +96,11 @@ fn github_escapes_percent_line_breaks_commas_and_colons() {
     copy_dir(&repo_config(), &ws);
     // Two members sharing an email with a `%` in it: the message quotes it.
     let members = std::fs::read_to_string(ws.join("members.toml")).expect("read");
-    let members = members
-        .replacen("bob@cabinet-martin.example", "b%0Ab@x.example", 1)
-        .replacen("hugo@cabinet-martin.example", "B%0AB@x.example", 1);
+    let members = members.replacen("bob@cabinet-martin.example", "b%0Ab@x.example", 1).replacen(
+        "hugo@cabinet-martin.example",
+        "B%0AB@x.example",
+        1,
+    );
     std::fs::write(ws.join("members.toml"), members).expect("write");
     let run = run_in(repo.path(), &["-w", "a,b:c%d", "check", "--format", "github"]);
     run.code(1);

@@ -37,7 +37,11 @@ fn shipped_man_pages_are_current() {
             std::fs::copy(out.path().join("m").join(name), shipped.join(name)).expect("copy");
         }
     }
-    assert_eq!(list(&shipped), expected, "man/ holds a page per command and nothing else: run `UPDATE_MAN=1 cargo test --test cli man`");
+    assert_eq!(
+        list(&shipped),
+        expected,
+        "man/ holds a page per command and nothing else: run `UPDATE_MAN=1 cargo test --test cli man`"
+    );
     for name in &expected {
         let made = std::fs::read_to_string(out.path().join("m").join(name)).expect("made");
         let kept = std::fs::read_to_string(shipped.join(name)).unwrap_or_default();

@@ -301,7 +301,9 @@ fn the_ci_recipe_runs() {
     run_in(repo.path(), &["-w", "perms", "fmt", "--check"]).code(0);
     run_in(repo.path(), &["-w", "perms", "test", "--format", "github"]).code(0);
     // The scan job.
-    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "sarif"]).code(0).stdout_has("\"version\": \"2.1.0\"");
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "sarif"])
+        .code(0)
+        .stdout_has("\"version\": \"2.1.0\"");
     run_in(repo.path(), &["-w", "perms", "test", "--format", "junit"]).code(0).stdout_has("<testsuites");
     let md = run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--format", "markdown"]);
     md.code(0)

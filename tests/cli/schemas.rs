@@ -70,7 +70,9 @@ fn shipped_schemas_are_current() {
 fn the_repositorys_taplo_config_is_current() {
     let text = roster::json_schema::taplo_config("config/", "schemas");
     for (_, files, schema) in kinds() {
-        assert!(text.contains(&format!("include = [\"config/{files}\"]\n\n[rule.schema]\npath = \"schemas/{schema}\"\n")));
+        assert!(
+            text.contains(&format!("include = [\"config/{files}\"]\n\n[rule.schema]\npath = \"schemas/{schema}\"\n"))
+        );
     }
     assert_current(&repo().join(".taplo.toml"), &text);
 }
@@ -174,8 +176,8 @@ fn init_writes_the_schemas_and_a_taplo_config_that_maps_every_file() {
     let dir = Workspace::empty();
     run_in(dir.path(), &["init", "ws"]).code(0).stdout_has(".taplo.toml");
     let ws = dir.path().join("ws");
-    let taplo: toml::Value = toml::from_str(&std::fs::read_to_string(ws.join(".taplo.toml")).expect("read"))
-        .expect(".taplo.toml is TOML");
+    let taplo: toml::Value =
+        toml::from_str(&std::fs::read_to_string(ws.join(".taplo.toml")).expect("read")).expect(".taplo.toml is TOML");
     let rules = taplo["rule"].as_array().expect("rules");
     let kinds = kinds();
     assert_eq!(rules.len(), kinds.len());
@@ -213,8 +215,13 @@ fn schema_takes_a_kind_and_refuses_an_unknown_one() {
     run.code(0);
     let schema = run.json();
     assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
-    assert_eq!(schema["properties"]["members"]["additionalProperties"]["properties"]["status"]["enum"], json!(["active", "invited", "suspended"]));
-    run_in(dir.path(), &["schema", "member"]).code(2).stderr_has("[possible values: workspace, profile, members, clients, tests]");
+    assert_eq!(
+        schema["properties"]["members"]["additionalProperties"]["properties"]["status"]["enum"],
+        json!(["active", "invited", "suspended"])
+    );
+    run_in(dir.path(), &["schema", "member"])
+        .code(2)
+        .stderr_has("[possible values: workspace, profile, members, clients, tests]");
     // Only one kind written with --out KIND.
     run_in(dir.path(), &["-q", "schema", "tests", "--out", "only"]).code(0);
     assert_eq!(std::fs::read_dir(dir.path().join("only")).expect("only/").count(), 1);
