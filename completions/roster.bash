@@ -46,11 +46,17 @@ _roster() {
             roster,init)
                 cmd="roster__subcmd__init"
                 ;;
+            roster,man)
+                cmd="roster__subcmd__man"
+                ;;
             roster,member)
                 cmd="roster__subcmd__member"
                 ;;
             roster,profile)
                 cmd="roster__subcmd__profile"
+                ;;
+            roster,schema)
+                cmd="roster__subcmd__schema"
                 ;;
             roster,test)
                 cmd="roster__subcmd__test"
@@ -151,11 +157,17 @@ _roster() {
             roster__subcmd__help,init)
                 cmd="roster__subcmd__help__subcmd__init"
                 ;;
+            roster__subcmd__help,man)
+                cmd="roster__subcmd__help__subcmd__man"
+                ;;
             roster__subcmd__help,member)
                 cmd="roster__subcmd__help__subcmd__member"
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,schema)
+                cmd="roster__subcmd__help__subcmd__schema"
                 ;;
             roster__subcmd__help,test)
                 cmd="roster__subcmd__help__subcmd__test"
@@ -332,7 +344,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +359,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -385,7 +397,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -427,7 +439,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -535,7 +547,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -577,7 +589,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -615,7 +627,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -653,7 +665,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -707,7 +719,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -749,7 +761,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -889,7 +901,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -927,7 +939,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -969,7 +981,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1007,7 +1019,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1053,7 +1065,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1099,7 +1111,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1137,7 +1149,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1160,7 +1172,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1439,6 +1451,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__member)
             opts="list show add edit remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1635,6 +1661,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1693,7 +1733,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1773,7 +1813,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1811,7 +1851,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__man)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1849,7 +1931,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1907,7 +1989,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1969,7 +2051,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2117,7 +2199,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2155,7 +2237,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2193,7 +2275,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2231,7 +2313,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2269,7 +2351,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2307,7 +2389,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2353,7 +2435,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2407,7 +2489,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2571,7 +2653,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2609,7 +2691,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2647,7 +2729,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__schema)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help workspace profile members clients tests"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2689,7 +2813,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2731,7 +2855,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2777,7 +2901,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

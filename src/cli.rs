@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
-    transfer_one,
+    access, check, client, completions, diff, export, fmt, import, init, man, member, profile, schema, test,
+    transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -112,7 +112,7 @@ const CHANGE_OPTIONS: [&str; 4] = ["actor", "dry_run", "allow_failing_tests", "l
 
 /// The commands that read no workspace and print no data: their help shows
 /// neither `--workspace` nor `--format`.
-pub const STANDALONE: &[&str] = &["init", "completions"];
+pub const STANDALONE: &[&str] = &["init", "completions", "schema", "man"];
 
 /// The CLI as roster parses it and shows its help: every command's help
 /// lists only the global options that apply to it (the others stay accepted,
@@ -327,6 +327,10 @@ pub enum Command {
     Test(test::TestArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
+    /// Write the JSON Schemas of the workspace files, for editors
+    Schema(schema::SchemaArgs),
+    /// Write the manual pages, one per command
+    Man(man::ManArgs),
 }
 
 #[cfg(test)]

@@ -279,9 +279,14 @@ fn the_ci_recipe_runs() {
     git(repo.path(), &["update-ref", "refs/remotes/origin/main", "HEAD"]);
     run_in(&ws, &["-q", "client", "assign", "initech", "--to", "lea"]).code(0);
     git(repo.path(), &["commit", "-qam", "lea takes initech"]);
-    run_in(repo.path(), &["-w", "perms", "check", "--strict"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "github"]).code(0);
     run_in(repo.path(), &["-w", "perms", "fmt", "--check"]).code(0);
-    run_in(repo.path(), &["-w", "perms", "test"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "github"]).code(0);
+    // The scan job.
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "sarif"])
+        .code(0)
+        .stdout_has("\"version\": \"2.1.0\"");
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "junit"]).code(0).stdout_has("<testsuites");
     let md = run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--format", "markdown"]);
     md.code(0)
         .stdout_has("### roster: access changes from `origin/main` to the working tree")

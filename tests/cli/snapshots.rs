@@ -79,6 +79,28 @@ fn read_commands_on_the_example() {
             ("test_json", &["test", "--format", "json"]),
             ("test_filter", &["test", "--filter", "Bob"]),
             ("fmt_check", &["fmt", "--check"]),
+            ("check_github", &["check", "--format", "github"]),
+            ("check_sarif", &["check", "--format", "sarif"]),
+            ("test_github", &["test", "--format", "github"]),
+            ("test_junit", &["test", "--format", "junit"]),
+            ("format_refused", &["member", "list", "--format", "sarif"]),
+            ("schema", &["schema"]),
+            ("schema_json", &["schema", "--format", "json"]),
+            ("schema_out", &["schema", "--out", "schemas"]),
+            ("man_out", &["man", "--out", "man"]),
+        ],
+    );
+    let failing_tests = || {
+        let ws = Workspace::example_with_tests();
+        ws.edit("tests.toml", "exactly = [\"claire\", \"marc\"]", "exactly = [\"claire\"]");
+        ws.edit("tests.toml", "deny = [\"invoices.edit\"]", "deny = [\"invoices.view\"]");
+        ws
+    };
+    pin(
+        failing_tests,
+        &[
+            ("failing_test_github", &["test", "--format", "github"]),
+            ("failing_test_junit", &["test", "--format", "junit"]),
         ],
     );
 }
@@ -137,6 +159,8 @@ fn commands_on_broken_workspaces() {
         &[
             ("broken_check", &["check"]),
             ("broken_check_json", &["check", "--format", "json"]),
+            ("broken_check_github", &["check", "--format", "github"]),
+            ("broken_check_sarif", &["check", "--format", "sarif"]),
             ("broken_member_list", &["member", "list"]),
             ("broken_change", &["member", "edit", "bob", "--name", "Robert"]),
         ],
