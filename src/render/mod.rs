@@ -5,7 +5,8 @@
 //! or a layout of its own. Output safety is decided here too: values escaped for a
 //! terminal or Markdown (`escape`), CSV cells guarded against formulas
 //! (`csv_guard`). The views that several commands print live in `views`; the
-//! members CSV that export writes and import reads, in `members_csv`.
+//! members CSV that export writes and import reads, in `members_csv`; how
+//! wide text is on a terminal, and how a table cell is narrowed, in `width`.
 
 pub mod change;
 pub mod ci;

@@ -123,6 +123,8 @@ impl Records {
             .map(|row| row.iter().zip(&self.columns).map(|(v, c)| Shown::new(v, c.col)).collect())
             .collect();
         let layout = self.fit(&headers, &cells, paint.width);
+        let list_cell =
+            |v: &Value, c: &Column| matches!(v, Value::Array(items) if items.len() > 1 && c.col == Col::Text);
 
         let mut table = Table::new();
         // The layout is decided above: comfy-table pads, and paints when asked
@@ -135,17 +137,19 @@ impl Records {
             let cell = Cell::new(h);
             if paint.enabled { cell.add_attribute(Attribute::Bold) } else { cell }
         }));
-        for (row, &marked) in cells.iter().zip(&self.marked) {
-            table.add_row(row.iter().zip(&self.columns).zip(&layout.widths).map(|((shown, c), &w)| {
-                let mut cell = Cell::new(shown.within(w));
-                if matches!(c.col, Col::Money | Col::Number) {
-                    cell = cell.set_alignment(CellAlignment::Right);
-                }
-                if marked && paint.enabled {
-                    cell = cell.fg(Color::Yellow).add_attribute(Attribute::Bold);
-                }
-                cell
-            }));
+        for ((row, values), &marked) in cells.into_iter().zip(&self.rows).zip(&self.marked) {
+            table.add_row(row.into_iter().zip(values).zip(&self.columns).zip(&layout.widths).map(
+                |(((shown, v), c), &w)| {
+                    let mut cell = Cell::new(shown.within(w, list_cell(v, c).then_some(v)));
+                    if matches!(c.col, Col::Money | Col::Number) {
+                        cell = cell.set_alignment(CellAlignment::Right);
+                    }
+                    if marked && paint.enabled {
+                        cell = cell.fg(Color::Yellow).add_attribute(Attribute::Bold);
+                    }
+                    cell
+                },
+            ));
         }
         if layout.gap == 1 {
             for column in table.column_iter_mut() {
@@ -168,15 +172,9 @@ impl Records {
     /// stay on one screen line each.
     fn fit(&self, headers: &[String], cells: &[Vec<Shown>], limit: Option<usize>) -> Layout {
         let mut widths: Vec<usize> = headers.iter().map(|h| width(h)).collect();
-        // The narrowest a list column may get: its widest item and a comma.
-        let mut list_min: Vec<Option<usize>> = vec![None; headers.len()];
         for row in cells {
-            for (i, shown) in row.iter().enumerate() {
-                widths[i] = widths[i].max(shown.width);
-                if let Some(items) = &shown.items {
-                    let widest = items.iter().map(|s| width(s) + 1).max().unwrap_or(0);
-                    list_min[i] = Some(list_min[i].unwrap_or(0).max(widest));
-                }
+            for (w, shown) in widths.iter_mut().zip(row) {
+                *w = (*w).max(shown.width);
             }
         }
         let natural = Layout { widths, gap: 2 };
@@ -200,7 +198,38 @@ impl Records {
         if tight.total() <= limit {
             return tight;
         }
-        let lists: Vec<Option<usize>> = list_min.iter().zip(headers).map(|(m, h)| m.map(|m| m.max(width(h)))).collect();
+        // Lists narrowed to their headers is the least they could take: when
+        // the table is wider even so, their items are not measured.
+        let list_columns: Vec<bool> = (0..headers.len())
+            .map(|i| {
+                self.columns[i].col == Col::Text
+                    && self.rows.iter().any(|r| matches!(&r[i], Value::Array(a) if a.len() > 1))
+            })
+            .collect();
+        let mut least = tight.clone();
+        for ((w, &list), h) in least.widths.iter_mut().zip(&list_columns).zip(headers) {
+            if list {
+                *w = (*w).min(width(h));
+            }
+        }
+        if least.total() > limit {
+            return shortened;
+        }
+        // The narrowest a list column may get: its widest item and a comma.
+        let mut lists: Vec<Option<usize>> = vec![None; headers.len()];
+        for row in &self.rows {
+            for ((min, v), c) in lists.iter_mut().zip(row).zip(&self.columns) {
+                if let (Value::Array(items), Col::Text) = (v, c.col)
+                    && items.len() > 1
+                {
+                    let widest = items.iter().map(|i| width(&escape::terminal(&table_text(i, Col::Text))) + 1).max();
+                    *min = (*min).max(widest);
+                }
+            }
+        }
+        for (min, h) in lists.iter_mut().zip(headers) {
+            *min = min.map(|m| m.max(width(h)));
+        }
         tight.narrow(&lists, limit);
         if tight.total() <= limit { tight } else { shortened }
     }
@@ -266,35 +295,32 @@ impl Serialize for Records {
     }
 }
 
-/// A cell of a table: its text (escaped for the terminal) and, for a list,
-/// its items, between which it may wrap.
+/// A cell of a table: its text, escaped for the terminal, and its width.
 struct Shown {
     text: String,
-    items: Option<Vec<String>>,
     width: usize,
 }
 
 impl Shown {
     fn new(v: &Value, col: Col) -> Shown {
         let text = escape::terminal(&table_text(v, col)).into_owned();
-        let items = match v {
-            Value::Array(items) if items.len() > 1 && col == Col::Text => {
-                Some(items.iter().map(|i| escape::terminal(&table_text(i, Col::Text)).into_owned()).collect())
-            }
-            _ => None,
-        };
-        Shown { width: width(&text), text, items }
+        Shown { width: width(&text), text }
     }
 
-    /// The cell in `w` columns: free text shortened, a list wrapped; the
-    /// rest as it is (it fits: `w` is never narrower than its content).
-    fn within(&self, w: usize) -> String {
+    /// The cell in `w` columns: as it is when it fits; else a `list` (its
+    /// value) wrapped between its items, other text shortened (only free
+    /// text is ever given less than its width).
+    fn within(self, w: usize, list: Option<&Value>) -> String {
         if self.width <= w {
-            return self.text.clone();
+            return self.text;
         }
-        match &self.items {
-            Some(items) => wrap_items(items, w),
-            None => shorten(&self.text, w),
+        match list {
+            Some(Value::Array(items)) => {
+                let items: Vec<String> =
+                    items.iter().map(|i| escape::terminal(&table_text(i, Col::Text)).into_owned()).collect();
+                wrap_items(&items, w)
+            }
+            _ => shorten(&self.text, w),
         }
     }
 }
