@@ -11,6 +11,7 @@ mod completions;
 mod discovery;
 mod edits;
 mod expectations;
+mod fidelity;
 mod fs_safety;
 mod init;
 mod lockout;

@@ -91,7 +91,7 @@ fn member_show_has_every_field_and_effective_access() {
     ws.run(&["member", "show", "bob"])
         .code(0)
         .stdout_has("per-client    acme -> full-accounting")
-        .stdout_has("credit limit  200.00 EUR/month");
+        .stdout_has("credit limit  200 credits/month");
 }
 
 #[test]
