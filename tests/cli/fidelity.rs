@@ -55,3 +55,21 @@ fn credit_limits_are_credits() {
         .code(0)
         .stdout_has("bob: credit limit 200 credits/month -> 350 credits/month");
 }
+
+/// jean-dupont is ACME's contact; bob works under full-accounting for ACME,
+/// under easy-invoicing otherwise. ACME's folder holds jean-dupont.
+#[test]
+fn a_contact_is_reached_under_its_companys_per_client_profile() {
+    let ws = Workspace::example();
+    ws.run(&["access", "check", "bob", "documents.edit", "--client", "jean-dupont"])
+        .code(0)
+        .stdout_has("profile: full-accounting (per-client profile for acme, whose folder holds its contact jean-dupont; own profile easy-invoicing)")
+        .stdout_has("allowed: bob documents.edit on jean-dupont");
+    // ACME's profile keeps no invoices: bob's own profile would have let him edit jean-dupont's.
+    ws.run(&["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"]).code(1);
+    let v = ws.run(&["access", "check", "bob", "documents.edit", "--client", "jean-dupont", "--format", "json"]).json();
+    assert_eq!(v["profile"], "full-accounting");
+    // anne-leroy, Globex's contact, stays under bob's own profile.
+    let v = ws.run(&["access", "check", "bob", "documents.edit", "--client", "anne-leroy", "--format", "json"]).json();
+    assert_eq!(v["profile"], "easy-invoicing");
+}
