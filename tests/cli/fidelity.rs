@@ -73,3 +73,62 @@ fn a_contact_is_reached_under_its_companys_per_client_profile() {
     let v = ws.run(&["access", "check", "bob", "documents.edit", "--client", "anne-leroy", "--format", "json"]).json();
     assert_eq!(v["profile"], "easy-invoicing");
 }
+
+/// What one cannot see, one cannot print: a profile, an override, by hand or by a change.
+#[test]
+fn an_action_above_view_is_an_error_and_a_refused_change() {
+    let ws = Workspace::example();
+    ws.run(&["-q", "profile", "duplicate", "connect-pay", "clerk"]).code(0);
+    let before = ws.read("profiles/clerk.toml");
+    ws.run(&["profile", "edit", "clerk", "--set", "invoices.view=none"])
+        .code(3)
+        .stderr_has(
+            "error[action-exceeds-view]: profile `clerk` may print `invoices` at `assigned` but only view it at `none`",
+        )
+        .stderr_has("raise `invoices.view` to `assigned` or lower `invoices.print` to `none`");
+    assert_eq!(ws.read("profiles/clerk.toml"), before);
+    // An override that lowers view below the profile's print: the member's effective levels.
+    ws.run(&["member", "edit", "lea", "--grant", "invoices.view=none"])
+        .code(3)
+        .stderr_has("error[action-exceeds-view]: member `lea` may print `invoices`");
+    // By hand: check names the line and column.
+    ws.edit(
+        "members.toml",
+        "grants = { invoices = { view = \"assigned\" } }",
+        "grants = { invoices = { view = \"assigned\", print = \"assigned\" } }",
+    );
+    ws.run(&["check"]).code(0);
+    ws.edit("members.toml", "view = \"assigned\", print = \"assigned\"", "view = \"none\", print = \"assigned\"");
+    ws.run(&["check"]).code(1).stderr_has("error[action-exceeds-view]").stderr_has("members.toml:");
+}
+
+/// A plan without customisation allows no member overrides either.
+#[test]
+fn overrides_are_custom_profiles_disabled_too() {
+    let ws = Workspace::example();
+    // The example has custom profiles; keep only builtin ones' members valid.
+    ws.edit("workspace.toml", "custom_profiles = true", "custom_profiles = false");
+    let run = ws.run(&["check", "--format", "json"]);
+    let errors = run.json()["errors"].as_array().expect("errors").clone();
+    let julie = errors
+        .iter()
+        .find(|d| d["code"] == "custom-profiles-disabled" && d["message"].as_str().unwrap_or("").contains("julie"))
+        .unwrap_or_else(|| panic!("no diagnostic for julie's override: {errors:?}"));
+    assert_eq!(julie["file"], "members.toml");
+    assert!(julie["line"].as_u64().is_some() && julie["column"].as_u64().is_some());
+}
+
+#[test]
+fn an_override_on_a_plan_without_customisation_is_refused() {
+    let ws = Workspace::example();
+    ws.edit("workspace.toml", "custom_profiles = true", "custom_profiles = false");
+    ws.edit("profiles/connect-no-pay.toml", "tier = ", "builtin = true\ntier = ");
+    ws.edit("members.toml", "grants = { invoices = { view = \"assigned\" } }", "");
+    ws.run(&["check"]).code(0);
+    let before = ws.read("members.toml");
+    ws.run(&["member", "edit", "julie", "--grant", "invoices.view=assigned"])
+        .code(3)
+        .stderr_has("error[custom-profiles-disabled]")
+        .stderr_has("move the member to a builtin profile that grants it");
+    assert_eq!(ws.read("members.toml"), before);
+}
