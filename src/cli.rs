@@ -2,7 +2,7 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
+    access, check, client, completions, cost, diff, export, fmt, import, init, member, profile, test, transfer_all,
     transfer_one,
 };
 use crate::render::Format;
@@ -130,6 +130,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml
     Test(test::TestArgs),
+    /// Monthly cost, seats and licences, and the credit limits total
+    Cost(cost::CostArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

@@ -483,6 +483,20 @@ impl Workspace {
         self.licence_of(std::iter::once(member.profile.value.as_str()).chain(per_client))
     }
 
+    /// The profile whose tier is the member's licence: their own, unless a
+    /// per-client profile is on a pricier tier (`cost --by profile`).
+    pub fn licence_profile(&self, member: &Member) -> Option<&Profile> {
+        let per_client = member.client_profiles().iter().map(|(_, p)| p.value.as_str());
+        let mut best: Option<(&Profile, f64)> = None;
+        for p in std::iter::once(member.profile.value.as_str()).chain(per_client).filter_map(|p| self.profile(p)) {
+            let Some(tier) = self.tier(&p.tier.value) else { continue };
+            if best.is_none_or(|(_, price)| tier.price > price) {
+                best = Some((p, tier.price));
+            }
+        }
+        best.map(|(p, _)| p)
+    }
+
     /// The licence of someone working under these profiles, as [`Workspace::licence`]:
     /// what a change that has not happened yet would make of a member's.
     pub fn licence_of<'a>(&self, profiles: impl IntoIterator<Item = &'a str>) -> Option<&Tier> {

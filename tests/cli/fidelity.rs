@@ -132,3 +132,26 @@ fn an_override_on_a_plan_without_customisation_is_refused() {
         .stderr_has("move the member to a builtin profile that grants it");
     assert_eq!(ws.read("members.toml"), before);
 }
+
+/// `cost`: bob's ACME profile puts his seat on the Accounting tier.
+#[test]
+fn cost_counts_licences_seats_and_credit_limits() {
+    let ws = Workspace::example();
+    let v = ws.run(&["cost", "--format", "json"]).code(0).json();
+    assert_eq!(v["currency"], "EUR");
+    assert_eq!(v["monthly_cost"], 305.0);
+    assert_eq!(v["members_paying"], 11);
+    let accounting = v["rows"].as_array().unwrap().iter().find(|r| r["key"] == "accounting").unwrap().clone();
+    assert_eq!(accounting, serde_json::json!({"key": "accounting", "seats": 3, "price": 29.0, "monthly": 87.0}));
+    let by_member = ws.run(&["cost", "--by", "member", "--format", "json"]).json();
+    let bob = by_member["rows"].as_array().unwrap().iter().find(|r| r["key"] == "bob").unwrap().clone();
+    assert_eq!(bob["price"], 29.0);
+    assert_eq!(v["credit_limits"]["total"], by_member["credit_limits"]["total"]);
+    // Without his ACME profile, bob pays Invoicing.
+    ws.run(&["-q", "transfer-one", "bob", "--to", "easy-invoicing", "--client", "acme"]).code(0);
+    let v = ws.run(&["cost", "--by", "member", "--format", "json"]).json();
+    let bob = v["rows"].as_array().unwrap().iter().find(|r| r["key"] == "bob").unwrap().clone();
+    assert_eq!(bob["price"], 15.0);
+    assert_eq!(v["monthly_cost"], 291.0);
+    ws.run(&["cost", "--by", "nothing"]).code(2);
+}
