@@ -214,6 +214,8 @@ fn profile_duplicate_refusals() {
     ws.edit("workspace.toml", "custom_profiles = true", "custom_profiles = false");
     std::fs::remove_file(ws.path().join("profiles/connect-no-pay.toml")).expect("rm");
     ws.edit("members.toml", "profile = \"connect-no-pay\"", "profile = \"connect-pay\"");
+    // An override is a customisation too.
+    ws.edit("members.toml", "grants = { invoices = { view = \"assigned\" } }", "");
     ws.run(&["check"]).code(0);
     refused(&ws, &["profile", "duplicate", "connect-pay", "x"], 3, "error[custom-profiles-disabled]");
 }
