@@ -155,3 +155,19 @@ fn cost_counts_licences_seats_and_credit_limits() {
     assert_eq!(v["monthly_cost"], 291.0);
     ws.run(&["cost", "--by", "nothing"]).code(2);
 }
+
+/// Seats: a profile's members and active ones; who is there through which client.
+#[test]
+fn profile_seats_and_per_client_members() {
+    let ws = Workspace::example();
+    let v = ws.run(&["profile", "list", "--format", "json"]).code(0).json();
+    let fa = v.as_array().unwrap().iter().find(|p| p["id"] == "full-accounting").unwrap().clone();
+    // thomas (own), paul (invited, own), bob (for acme).
+    assert_eq!((fa["members"].clone(), fa["active"].clone()), (serde_json::json!(3), serde_json::json!(2)));
+    let v = ws.run(&["member", "list", "--profile", "full-accounting", "--format", "json"]).code(0).json();
+    let bob = v.as_array().unwrap().iter().find(|m| m["id"] == "bob").unwrap().clone();
+    assert_eq!(bob["for_clients"], serde_json::json!(["acme"]));
+    assert_eq!(bob["credit_limit"], 200);
+    let thomas = v.as_array().unwrap().iter().find(|m| m["id"] == "thomas").unwrap().clone();
+    assert_eq!(thomas["for_clients"], serde_json::json!([]));
+}
