@@ -21,15 +21,20 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
         let c = counts.entry(&m.profile.value).or_default();
         c.0 += 1;
         c.1 += active(m);
-        // Once per profile, however many clients it is listed for.
-        let mut seen: Vec<&str> = Vec::new();
-        for (_, p) in m.client_profiles().iter().filter(|(_, p)| p.value != m.profile.value) {
-            if !seen.contains(&p.value.as_str()) {
-                seen.push(&p.value);
-                let c = counts.entry(&p.value).or_default();
-                c.0 += 1;
-                c.1 += active(m);
-            }
+        // Once per profile, however many clients it is listed for (sorted,
+        // not searched: a long per-client line stays n log n).
+        let mut per_client: Vec<&str> = m
+            .client_profiles()
+            .iter()
+            .map(|(_, p)| p.value.as_str())
+            .filter(|p| *p != m.profile.value.as_str())
+            .collect();
+        per_client.sort_unstable();
+        per_client.dedup();
+        for p in per_client {
+            let c = counts.entry(p).or_default();
+            c.0 += 1;
+            c.1 += active(m);
         }
     }
     let default = ws.default_profile().map(|p| p.id.as_str());
