@@ -5,7 +5,7 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, man, member, profile, schema, test,
+    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, schema, test,
     transfer_all, transfer_one,
 };
 use crate::render::Format;
@@ -325,6 +325,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml
     Test(test::TestArgs),
+    /// Monthly cost, seats and licences, and the credit limits total
+    Cost(cost::CostArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

@@ -7,6 +7,7 @@ pub mod args;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod cost;
 pub mod diff;
 pub mod export;
 pub mod fmt;
@@ -175,6 +176,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
         Command::Test(args) => test::cmd_test(&ctx, args),
+        Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),

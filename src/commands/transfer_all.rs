@@ -33,6 +33,13 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     }
     let mut facts = Vec::new();
     for m in &moving {
+        // SPEC §1: the licence follows the pricier of the profiles they work under.
+        fn swap<'a>(p: &'a str, from: &str, to: &'a str) -> &'a str {
+            if p == from { to } else { p }
+        }
+        let swap = |p| swap(p, &from.id, &to.id);
+        let per_client = m.client_profiles().iter().map(|(_, p)| swap(p.value.as_str()));
+        let licence = change.licence_fact(m, swap(&m.profile.value), per_client);
         change.member(&m.id, |entry| {
             let own = if m.profile.value == from.id {
                 entry.set_profile(&to.id);
@@ -55,6 +62,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
                 }
             }
         })?;
+        facts.extend(licence);
     }
     change.facts(facts);
     let parts = change.finish();

@@ -154,6 +154,12 @@ pub fn money(amount: f64) -> String {
     format!("{amount:.2}")
 }
 
+/// A monthly credit limit: a count of credits, never money (`200 credits/month`).
+pub fn credits(limit: f64) -> String {
+    let n = if limit.fract() == 0.0 && limit.abs() < 1e15 { format!("{}", limit as i64) } else { format!("{limit}") };
+    format!("{n} credit{}/month", if limit == 1.0 { "" } else { "s" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

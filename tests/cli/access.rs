@@ -24,9 +24,9 @@ fn every_path_that_allows() {
     assert!(ok);
     assert!(v["reason"].as_str().expect("reason").contains("initech is assigned to hugo"));
     // assigned: a contact of an assigned company.
-    let (ok, _, v) = check(&ws, &["bob", "clients.view", "--client", "jean-dupont"]);
+    let (ok, _, v) = check(&ws, &["bob", "clients.view", "--client", "anne-leroy"]);
     assert!(ok);
-    assert!(v["reason"].as_str().expect("reason").contains("jean-dupont's company acme is assigned to bob"));
+    assert!(v["reason"].as_str().expect("reason").contains("anne-leroy's company globex is assigned to bob"));
     // assigned: a client the member created.
     let (ok, _, v) = check(&ws, &["bob", "clients.view", "--client", "luc-girard"]);
     assert!(ok);
@@ -64,19 +64,20 @@ fn every_path_that_denies() {
     let (ok, _, v) = check(&ws, &["bob", "invoices.edit", "--client", "acme"]);
     assert!(!ok);
     assert_eq!(v["profile"], "full-accounting");
-    // a per-client profile applies only to its own client: not to ACME's contacts.
-    let (_, _, v) = check(&ws, &["bob", "documents.edit", "--client", "jean-dupont"]);
-    assert_eq!(v["profile"], "easy-invoicing");
+    // a company's per-client profile governs its contacts too (its folder holds them).
+    let (ok, _, v) = check(&ws, &["bob", "invoices.edit", "--client", "jean-dupont"]);
+    assert!(!ok);
+    assert_eq!(v["profile"], "full-accounting");
 }
 
 #[test]
 fn the_human_answer_shows_the_chain() {
     let ws = Workspace::example();
-    let run = ws.run(&["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"]);
+    let run = ws.run(&["access", "check", "bob", "invoices.edit", "--client", "anne-leroy"]);
     run.code(0);
     assert_eq!(
         run.stdout,
-        "allowed: bob invoices.edit on jean-dupont\n  status: active\n  profile: easy-invoicing (own profile)\n  grant: invoices.edit = assigned (profile easy-invoicing)\n  ceiling: assigned (tier invoicing)\n  client: jean-dupont's company acme is assigned to bob\n"
+        "allowed: bob invoices.edit on anne-leroy\n  status: active\n  profile: easy-invoicing (own profile)\n  grant: invoices.edit = assigned (profile easy-invoicing)\n  ceiling: assigned (tier invoicing)\n  client: anne-leroy's company globex is assigned to bob\n"
     );
     ws.run(&["access", "check", "bob", "invoices.edit", "--client", "acme"])
         .code(1)

@@ -12,6 +12,7 @@ mod completions;
 mod discovery;
 mod edits;
 mod expectations;
+mod fidelity;
 mod fs_safety;
 mod help;
 mod init;

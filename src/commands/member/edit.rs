@@ -6,7 +6,6 @@ use crate::commands::args::{GrantArg, check_grant, find_action, parse_grant, par
 use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
-use crate::render::money;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -65,7 +64,6 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     }
     let mut change = Change::new(ws);
     let id = m.id.clone();
-    let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
     change.member(&id, |entry| {
         // A value the member already has is said so, and not written.
@@ -93,7 +91,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
             }
             None => {}
         }
-        let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
+        let limit = |l: Option<f64>| l.map_or("none".to_string(), crate::render::credits);
         if let Some(n) = args.credit_limit {
             entry.set_credit_limit(Some(n));
             facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit()), limit(Some(n))));
