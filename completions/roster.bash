@@ -28,6 +28,9 @@ _roster() {
             roster,completions)
                 cmd="roster__subcmd__completions"
                 ;;
+            roster,cost)
+                cmd="roster__subcmd__cost"
+                ;;
             roster,diff)
                 cmd="roster__subcmd__diff"
                 ;;
@@ -46,11 +49,17 @@ _roster() {
             roster,init)
                 cmd="roster__subcmd__init"
                 ;;
+            roster,man)
+                cmd="roster__subcmd__man"
+                ;;
             roster,member)
                 cmd="roster__subcmd__member"
                 ;;
             roster,profile)
                 cmd="roster__subcmd__profile"
+                ;;
+            roster,schema)
+                cmd="roster__subcmd__schema"
                 ;;
             roster,test)
                 cmd="roster__subcmd__test"
@@ -133,6 +142,9 @@ _roster() {
             roster__subcmd__help,completions)
                 cmd="roster__subcmd__help__subcmd__completions"
                 ;;
+            roster__subcmd__help,cost)
+                cmd="roster__subcmd__help__subcmd__cost"
+                ;;
             roster__subcmd__help,diff)
                 cmd="roster__subcmd__help__subcmd__diff"
                 ;;
@@ -151,11 +163,17 @@ _roster() {
             roster__subcmd__help,init)
                 cmd="roster__subcmd__help__subcmd__init"
                 ;;
+            roster__subcmd__help,man)
+                cmd="roster__subcmd__help__subcmd__man"
+                ;;
             roster__subcmd__help,member)
                 cmd="roster__subcmd__help__subcmd__member"
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,schema)
+                cmd="roster__subcmd__help__subcmd__schema"
                 ;;
             roster__subcmd__help,test)
                 cmd="roster__subcmd__help__subcmd__test"
@@ -332,7 +350,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +365,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -389,7 +407,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -435,7 +453,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -547,7 +565,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -593,7 +611,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -635,7 +653,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -677,7 +695,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -735,7 +753,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -785,7 +803,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -929,7 +947,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -971,7 +989,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1017,7 +1035,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1059,7 +1077,53 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__cost)
+            opts="-w -q -h --by --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -W "tier profile member" -- "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1109,7 +1173,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1159,7 +1223,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1186,7 +1250,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,7 +1265,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1228,7 +1292,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1409,6 +1473,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__cost)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1494,6 +1572,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1703,6 +1795,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1761,7 +1867,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1845,7 +1951,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1887,7 +1993,53 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__man)
+            opts="-w -q -h --out --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1929,7 +2081,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1991,7 +2143,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2057,7 +2209,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2209,7 +2361,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2251,7 +2403,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2293,7 +2445,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2335,7 +2487,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2377,7 +2529,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2419,7 +2571,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2469,7 +2621,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2527,7 +2679,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2695,7 +2847,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2737,7 +2889,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2779,7 +2931,53 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__schema)
+            opts="-w -q -h --out --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --color --help workspace profile members clients tests"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2825,7 +3023,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2871,7 +3069,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2921,7 +3119,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

@@ -97,23 +97,35 @@ impl Workspace {
 
     /// Runs roster on this workspace (`-w`), from inside it.
     pub fn run(&self, args: &[&str]) -> Run {
-        self.run_env(&[], args)
+        self.run_at(200, args)
     }
 
     /// [`Workspace::run`] with these environment variables set.
     pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
         let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
         all.extend_from_slice(args);
-        run_in_env(self.path(), env, &all)
+        run_in_env(self.path(), 200, env, &all)
+    }
+
+    /// Runs roster on this workspace as on a terminal `columns` wide (`COLUMNS`).
+    pub fn run_at(&self, columns: usize, args: &[&str]) -> Run {
+        let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
+        all.extend_from_slice(args);
+        run_in_at(self.path(), columns, &all)
     }
 }
 
 /// Runs roster in `dir` with none of roster's environment variables set.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
-    run_in_env(dir, &[], args)
+    run_in_at(dir, 200, args)
 }
 
-fn run_in_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
+/// Runs roster in `dir`, its tables fitted to `columns` (`COLUMNS`: stdout is a pipe).
+pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
+    run_in_env(dir, columns, &[], args)
+}
+
+fn run_in_env(dir: &Path, columns: usize, env: &[(&str, &str)], args: &[&str]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
@@ -123,7 +135,7 @@ fn run_in_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
         // (the example's dates are relative to it); `run_env` may change it.
         .env("ROSTER_AT", "2026-11-30")
         .env_remove("NO_COLOR")
-        .env("COLUMNS", "200")
+        .env("COLUMNS", columns.to_string())
         .envs(env.iter().copied())
         .args(args)
         .output()
@@ -146,4 +158,25 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// Runs git in `dir`, with a fixed author and no signing; panics when it fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
