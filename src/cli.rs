@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, schema, test,
-    transfer_all, transfer_one,
+    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, prune, schema,
+    test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -331,6 +331,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Monthly cost, seats and licences, and the credit limits total
     Cost(cost::CostArgs),
+    /// Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until
+    Prune(prune::PruneArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

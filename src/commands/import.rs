@@ -116,6 +116,8 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
                     client_profiles: r.client_profiles.as_deref().unwrap_or_default(),
                     grants: r.grants.as_deref().unwrap_or_default(),
                     credit_limit: r.credit_limit,
+                    from: None,
+                    until: None,
                 }
             })
             .collect();

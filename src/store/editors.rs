@@ -336,6 +336,9 @@ pub struct NewMember<'a> {
     /// Overrides: (area, action, level).
     pub grants: &'a [(String, String, Level)],
     pub credit_limit: Option<f64>,
+    /// The member's first and last day (SPEC §9), if any.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
 }
 
 impl NewMember<'_> {
@@ -346,6 +349,12 @@ impl NewMember<'_> {
             vec![("name", self.name.into()), ("email", self.email.into()), ("profile", self.profile.into())];
         if let Some(status) = status_value(self.status) {
             fields.push(("status", status));
+        }
+        if let Some(from) = self.from {
+            fields.push(("from", Value::from(edit::toml_date(from))));
+        }
+        if let Some(until) = self.until {
+            fields.push(("until", Value::from(edit::toml_date(until))));
         }
         if !self.clients.is_empty() {
             fields.push(("clients", self.clients.iter().map(String::as_str).collect::<Array>().into()));
@@ -597,6 +606,8 @@ mod tests {
             client_profiles: &pairs,
             grants: &grants,
             credit_limit: Some(10.0),
+            from: None,
+            until: None,
         };
         let text = m.entry();
         assert_eq!(
@@ -611,6 +622,8 @@ mod tests {
             client_profiles: &[],
             grants: &[],
             credit_limit: None,
+            from: None,
+            until: None,
             ..m
         };
         assert_eq!(
@@ -667,6 +680,8 @@ mod tests {
             client_profiles: &[],
             grants: &[],
             credit_limit: None,
+            from: None,
+            until: None,
         });
         let (texts, splices) = change.finish().into_files();
         assert!(texts.is_empty(), "{texts:?}");

@@ -114,7 +114,7 @@ fn the_cost_drops_when_a_member_leaves_their_window() {
     let outside = cost("2027-05-01");
     // bob's licence (easy-invoicing) is gone the day after his `until`, and before his `from`.
     assert!(outside < inside, "{inside} -> {outside}");
-    assert_eq!(cost("2026-01-04"), outside);
+    assert!(cost("2026-01-04") < cost("2026-01-05"));
 }
 
 #[test]
@@ -188,4 +188,123 @@ fn client_assign_until_writes_the_table_form() {
     let reach = |at: &str| ws.run(&["--at", at, "access", "check", "bob", "clients.view", "--client", "initech"]).code;
     assert_eq!((reach("2027-01-31"), reach("2027-02-01")), (0, 1));
     ws.run(&["client", "assign", "initech", "--to", "bob", "--until", "2027-13-01"]).code(2).stderr_has("YYYY-MM-DD");
+}
+
+#[test]
+fn prune_clears_what_has_ended_with_the_saving_and_dry_run_writes_nothing() {
+    let ws = dated();
+    // Before anything ends: nothing to prune, nothing written.
+    let before = ws.read("members.toml");
+    ws.run(&["--at", "2026-12-15", "prune"]).code(0).stdout_has("nothing has ended on 2026-12-15");
+    assert_eq!(ws.read("members.toml"), before);
+    // The day after the per-client profile's end: --dry-run shows the diff and writes nothing.
+    ws.run(&["--at", "2026-12-16", "--dry-run", "prune"])
+        .code(0)
+        .stdout_has("-client_profiles = { acme = { profile = \"full-accounting\", until = 2026-12-15 } }")
+        .stdout_has(
+            "bob: per-client profile full-accounting for acme removed (ended 2026-12-15), saves 14.00 EUR/month",
+        );
+    assert_eq!(ws.read("members.toml"), before);
+    // After every end: the assignment and the override go, and bob is suspended.
+    ws.run(&["--at", "2027-05-01", "prune"])
+        .code(0)
+        .stdout_has("bob: globex unassigned (assignment ended 2026-12-31)")
+        .stdout_has("bob: override invoices.print removed (ended 2026-12-20)")
+        .stdout_has("bob: status active -> suspended (until 2027-04-30 has passed), saves 29.00 EUR/month")
+        .stdout_has("in all, saves");
+    let members = ws.read("members.toml");
+    assert!(!members.contains("until = 2026-12-31"), "{members}");
+    assert!(!members.contains("until = 2027-04-30"), "{members}");
+    assert!(!members.contains("client_profiles = { acme"), "{members}");
+    assert!(members.contains("status = \"suspended\""), "{members}");
+    ws.run(&["--at", "2027-05-01", "check"]).code(0);
+    // Pruned once, nothing is left.
+    ws.run(&["--at", "2027-05-01", "prune"]).code(0).stdout_has("nothing has ended");
+}
+
+#[test]
+fn member_add_and_edit_write_the_window() {
+    let ws = Workspace::example();
+    ws.run(&[
+        "member",
+        "add",
+        "tom",
+        "--name",
+        "Tom Blanc",
+        "--email",
+        "tom@x.example",
+        "--from",
+        "2027-01-04",
+        "--until",
+        "2027-04-30",
+    ])
+    .code(0)
+    .stdout_has("tom: access from 2027-01-04 until 2027-04-30");
+    let members = ws.read("members.toml");
+    assert!(members.contains("from = 2027-01-04\nuntil = 2027-04-30\n"), "{members}");
+    let view = |at: &str| ws.run(&["--at", at, "access", "check", "tom", "calendars.view"]).code;
+    assert_eq!((view("2027-01-03"), view("2027-01-04"), view("2027-04-30"), view("2027-05-01")), (1, 0, 0, 1));
+    ws.run(&["member", "edit", "tom", "--until", "2027-06-30"])
+        .code(0)
+        .stdout_has("tom: until 2027-04-30 -> 2027-06-30");
+    assert_eq!(view("2027-06-30"), 0);
+    ws.run(&["member", "edit", "tom", "--no-until"]).code(0).stdout_has("tom: until 2027-06-30 -> none");
+    assert!(!ws.read("members.toml").contains("until = 2027-06-30"));
+    assert_eq!(view("2030-01-01"), 0);
+    ws.run(&["member", "edit", "tom", "--from", "2027-02-01"]).code(0).stdout_has("tom: from 2027-01-04 -> 2027-02-01");
+    assert_eq!(view("2027-01-31"), 1);
+}
+
+#[test]
+fn member_edit_grant_until_writes_a_dated_override() {
+    let ws = Workspace::example();
+    ws.run(&["member", "edit", "julie", "--grant", "invoices.view=assigned", "--until", "2026-12-15"])
+        .code(0)
+        .stdout_has("julie: override invoices.view = assigned until 2026-12-15");
+    assert!(ws.read("members.toml").contains("view = { level = \"assigned\", until = 2026-12-15 }"));
+    // Her own window is untouched: --until went to the override.
+    assert!(!ws.read("members.toml").contains("\nuntil = 2026-12-15"));
+    let v = |at: &str| ws.run(&["--at", at, "access", "check", "julie", "invoices.view", "--client", "initech"]).code;
+    assert_eq!((v("2026-12-15"), v("2026-12-16")), (0, 1));
+}
+
+#[test]
+fn transfer_one_until_writes_a_dated_per_client_profile() {
+    let ws = Workspace::example();
+    ws.run(&["transfer-one", "julie", "--to", "full-accounting", "--client", "initech", "--until", "2027-01-31"])
+        .code(0)
+        .stdout_has("julie: for initech, profile connect-no-pay -> full-accounting until 2027-01-31");
+    assert!(ws.read("members.toml").contains("initech = { profile = \"full-accounting\", until = 2027-01-31 }"));
+    let profile = |at: &str| {
+        let v = ws
+            .run(&["--at", at, "access", "check", "julie", "clients.view", "--client", "initech", "--format", "json"])
+            .json();
+        v["reason"].as_str().expect("reason").to_string()
+    };
+    assert!(profile("2027-01-31").contains("full-accounting"));
+    assert!(!profile("2027-02-01").contains("profile: full-accounting"));
+    // --until needs --client.
+    ws.run(&["transfer-one", "julie", "--to", "full-accounting", "--until", "2027-01-31"])
+        .code(2)
+        .stderr_has("--client");
+}
+
+#[test]
+fn bad_dates_on_the_command_line_write_nothing() {
+    let ws = Workspace::example();
+    let before = ws.read("members.toml");
+    let add = |from: &str, until: &str| {
+        ws.run(&["member", "add", "tom", "--name", "Tom", "--email", "t@x.example", "--from", from, "--until", until])
+    };
+    add("2027-05-01", "2027-04-30").code(2).stderr_has("is after --until").stderr_has("YYYY-MM-DD");
+    add("2027-01-01", "2027-02-30").code(2).stderr_has("YYYY-MM-DD");
+    add("soon", "2027-02-01").code(2).stderr_has("YYYY-MM-DD");
+    ws.run(&["member", "edit", "bob", "--until", "tomorrow"]).code(2).stderr_has("YYYY-MM-DD");
+    ws.run(&["member", "edit", "bob", "--from", "2027-05-01", "--until", "2027-01-01"]).code(2).stderr_has("is after");
+    ws.run(&["member", "edit", "bob", "--until", "2027-01-01", "--no-until"]).code(2);
+    ws.run(&["member", "edit", "bob", "--grant", "invoices.view=all", "--no-until"]).code(2).stderr_has("--no-until");
+    ws.run(&["transfer-one", "bob", "--to", "easy-invoicing", "--client", "acme", "--until", "2027-01-01"])
+        .code(2)
+        .stderr_has("own profile");
+    assert_eq!(ws.read("members.toml"), before);
 }
