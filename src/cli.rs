@@ -109,6 +109,7 @@ pub const CHANGES: &[&str] = &[
     "client assign",
     "client unassign",
     "import members",
+    "prune",
 ];
 
 /// The global options only a change uses (ids of [`GlobalArgs`]' fields).

@@ -12,8 +12,8 @@ use clap::Args;
   roster transfer-one hugo --to full-accounting
   # only for umbrella
   roster transfer-one lea --to full-accounting --client umbrella
-  # for acme, until the end of March
-  roster transfer-one hugo --to full-accounting --client acme --until 2027-03-31"#)]
+  # for umbrella, until the end of January
+  roster transfer-one lea --to full-accounting --client umbrella --until 2027-01-31"#)]
 pub struct TransferOneArgs {
     /// The member who moves
     pub member: String,
@@ -55,7 +55,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 .hint("make another active admin the owner first (`owner` in workspace.toml)"));
             }
             let fact = change.profile_fact(&m.id, from, to);
-            let per_client = m.client_profiles().iter().map(|(_, p)| p.value.as_str());
+            let per_client = m.client_profiles_on(ws.at()).map(|(_, p)| p.value.as_str());
             let licence = change.own_move_licence_fact(m, from, to, per_client);
             change.member(&m.id, |entry| entry.set_profile(&to.id))?;
             change.fact(fact);
@@ -95,14 +95,15 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                     m.id, client.id, to.id, m.profile.value
                 ));
                 let others =
-                    m.client_profiles().iter().filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
+                    m.client_profiles_on(ws.at()).filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
                 let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
                 change.facts(licence);
                 let parts = change.finish();
                 return ctx.report(session.commit(parts)?);
             }
             if before == to.id {
-                change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
+                let dated = m.profile_window(&client.id).map_or(String::new(), |w| format!(" {}", w.describe()));
+                change.fact(format!("{}: for {}, already on profile {}{dated}", m.id, client.id, to.id));
                 let parts = change.finish();
                 return ctx.report(session.commit(parts)?);
             }
@@ -120,7 +121,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             ));
             // The licence follows the pricier profile, even for one client.
             let others =
-                m.client_profiles().iter().filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
+                m.client_profiles_on(ws.at()).filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
             let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
             change.facts(licence);
         }

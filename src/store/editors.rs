@@ -149,8 +149,22 @@ impl<'a> MemberEntry<'a> {
         self.remove_client_profile(client)
     }
 
-    /// The profile in effect for one client.
+    /// The profile in effect for one client. A dated one keeps its dates
+    /// (`{ profile = "P", until = ... }`: only `profile` changes), so that
+    /// moving profiles (`transfer-all`, `transfer-one --client`) never makes
+    /// a temporary arrangement permanent.
     pub fn set_client_profile(&mut self, client: &str, profile: &str) {
+        let dated = self
+            .table
+            .get_mut("client_profiles")
+            .and_then(Item::as_table_like_mut)
+            .and_then(|t| t.get_mut(client))
+            .and_then(Item::as_table_like_mut)
+            .filter(|t| t.contains_key("profile"));
+        if let Some(t) = dated {
+            edit::set(t, "profile", Value::from(profile));
+            return;
+        }
         edit::set_in(self.table, "client_profiles", client, profile);
     }
 

@@ -308,3 +308,23 @@ fn bad_dates_on_the_command_line_write_nothing() {
         .stderr_has("own profile");
     assert_eq!(ws.read("members.toml"), before);
 }
+
+#[test]
+fn fmt_writes_the_table_forms_in_canonical_order() {
+    let ws = Workspace::example();
+    ws.edit(
+        "members.toml",
+        BOB_CLIENTS,
+        "clients = [{ until = 2027-01-01, id = \"acme\" }, \"globex\"]\n\
+         client_profiles = { acme = { until = 2027-01-01, from = 2026-01-01, profile = \"full-accounting\" } }",
+    );
+    ws.run(&["fmt", "--check"]).code(1);
+    ws.run(&["fmt"]).code(0);
+    let members = ws.read("members.toml");
+    assert!(members.contains("clients = [{ id = \"acme\", until = 2027-01-01 }, \"globex\"]"), "{members}");
+    assert!(
+        members.contains("acme = { profile = \"full-accounting\", from = 2026-01-01, until = 2027-01-01 }"),
+        "{members}"
+    );
+    ws.run(&["fmt", "--check"]).code(0);
+}

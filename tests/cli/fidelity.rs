@@ -162,8 +162,8 @@ fn profile_seats_and_per_client_members() {
     let ws = Workspace::example();
     let v = ws.run(&["profile", "list", "--format", "json"]).code(0).json();
     let fa = v.as_array().unwrap().iter().find(|p| p["id"] == "full-accounting").unwrap().clone();
-    // thomas (own), paul (invited, own), bob (for acme).
-    assert_eq!((fa["members"].clone(), fa["active"].clone()), (serde_json::json!(3), serde_json::json!(2)));
+    // thomas (own), paul (invited, own), bob (for acme), hugo (for initech, from 2027-01-04).
+    assert_eq!((fa["members"].clone(), fa["active"].clone()), (serde_json::json!(4), serde_json::json!(3)));
     let v = ws.run(&["member", "list", "--profile", "full-accounting", "--format", "json"]).code(0).json();
     let bob = v.as_array().unwrap().iter().find(|m| m["id"] == "bob").unwrap().clone();
     assert_eq!(bob["for_clients"], serde_json::json!(["acme"]));

@@ -14,10 +14,10 @@ use clap::Args;
 #[command(after_help = r#"Examples:
   roster member edit hugo --credit-limit 300
   roster --dry-run member edit lea --status suspended    see what would change
-  roster member edit hugo --until 2027-04-30             a temp's last day
-  roster member edit hugo --no-until                     kept on for good
+  roster member edit lea --until 2027-06-30              a secondment's last day
+  roster member edit lea --no-until                      kept on for good
   # an override for two weeks
-  roster member edit lea --grant invoices.view=all --until 2026-12-15"#)]
+  roster member edit lea --grant invoices.view=assigned --until 2026-12-15"#)]
 pub struct EditArgs {
     /// The member's id
     pub member: String,
