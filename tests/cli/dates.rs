@@ -328,3 +328,31 @@ fn fmt_writes_the_table_forms_in_canonical_order() {
     );
     ws.run(&["fmt", "--check"]).code(0);
 }
+
+#[test]
+fn member_show_and_exports_show_the_dates() {
+    let ws = dated();
+    ws.run(&["member", "show", "bob"])
+        .code(0)
+        .stdout_has("status        active (from 2026-01-05 until 2027-04-30)")
+        .stdout_has("clients       acme, globex (until 2026-12-31)")
+        .stdout_has("per-client    acme -> full-accounting (until 2026-12-15)")
+        .stdout_has("override      invoices.print = none (until 2026-12-20)");
+    let v = ws.run(&["member", "show", "bob", "--format", "json"]).json();
+    assert_eq!(
+        (v["from"].clone(), v["until"].clone()),
+        (serde_json::json!("2026-01-05"), serde_json::json!("2027-04-30"))
+    );
+    assert_eq!(v["windows"]["clients"]["globex"], serde_json::json!({"from": null, "until": "2026-12-31"}));
+    assert_eq!(v["windows"]["client_profiles"]["acme"]["until"], "2026-12-15");
+    assert_eq!(v["windows"]["grants"]["invoices.print"]["until"], "2026-12-20");
+    let members = ws.run(&["export", "members", "--format", "json"]).json();
+    let bob = members.as_array().expect("array").iter().find(|m| m["id"] == "bob").expect("bob").clone();
+    assert_eq!(bob["until"], "2027-04-30");
+    let csv = ws.run(&["export", "assignments"]).stdout;
+    assert!(csv.contains("bob,globex,easy-invoicing,,2026-12-31\n"), "{csv}");
+    // The profile in effect on the date of judgement: acme's per-client one ends 2026-12-15.
+    assert!(csv.contains("bob,acme,full-accounting,,\n"), "{csv}");
+    let later = ws.run(&["--at", "2026-12-16", "export", "assignments"]).stdout;
+    assert!(later.contains("bob,acme,easy-invoicing,,\n"), "{later}");
+}
