@@ -157,7 +157,10 @@ fn exports_in_both_formats() {
             .starts_with("member,client,profile,from,until\nbob,acme,full-accounting,,\nbob,globex,easy-invoicing,,\n")
     );
     let v = ws.run(&["export", "assignments", "--format", "json"]).json();
-    assert_eq!(v[0], json!({"member": "bob", "client": "acme", "profile": "full-accounting", "from": null, "until": null}));
+    assert_eq!(
+        v[0],
+        json!({"member": "bob", "client": "acme", "profile": "full-accounting", "from": null, "until": null})
+    );
 
     let matrix = ws.run(&["export", "matrix"]).stdout;
     assert!(matrix.starts_with("member,status,profile,clients.view"));

@@ -356,3 +356,22 @@ fn member_show_and_exports_show_the_dates() {
     let later = ws.run(&["--at", "2026-12-16", "export", "assignments"]).stdout;
     assert!(later.contains("bob,acme,easy-invoicing,,\n"), "{later}");
 }
+
+/// The example's temp: Hugo's per-client profile for Initech raises his
+/// licence only inside its window, and he costs nothing after his `until`.
+#[test]
+fn a_per_client_profile_raises_the_licence_only_inside_its_window() {
+    let ws = Workspace::example();
+    let licence = |at: &str| {
+        let v = ws.run(&["--at", at, "member", "show", "hugo", "--format", "json"]).json();
+        v["licence"]["tier"].as_str().expect("tier").to_string()
+    };
+    assert_eq!(licence("2027-01-03"), "invoicing");
+    assert_eq!(licence("2027-01-04"), "accounting");
+    assert_eq!(licence("2027-03-31"), "accounting");
+    assert_eq!(licence("2027-04-01"), "invoicing");
+    let cost =
+        |at: &str| ws.run(&["--at", at, "cost", "--format", "json"]).json()["monthly_cost"].as_f64().expect("cost");
+    assert_eq!(cost("2027-01-04") - cost("2027-01-03"), 14.0);
+    assert_eq!(cost("2027-04-30") - cost("2027-05-01"), 15.0);
+}
