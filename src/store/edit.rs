@@ -136,6 +136,31 @@ pub fn set(table: &mut dyn TableLike, key: &str, mut value: Value) {
     }
 }
 
+/// [`set`], and a key that is new goes to its place in `order` (the
+/// schema's) rather than at the end, when the keys already there follow
+/// that order: the keys after it are moved behind it with their comments.
+/// A table in an order of its own keeps it (the key is appended).
+pub fn set_placed(table: &mut dyn TableLike, key: &str, value: Value, order: &[&str]) {
+    if table.contains_key(key) {
+        return set(table, key, value);
+    }
+    let rank = |k: &str| order.iter().position(|o| *o == k);
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let ranks: Vec<Option<usize>> = keys.iter().map(|k| rank(k)).collect();
+    let canonical = ranks.iter().all(Option::is_some) && ranks.windows(2).all(|w| w[0] <= w[1]);
+    table.insert(key, Item::Value(value));
+    let Some(mine) = rank(key).filter(|_| canonical) else { return };
+    for k in keys.iter().filter(|k| rank(k).is_some_and(|r| r > mine)) {
+        // Only values move: a sub-table (`[members.x.grants]`) is no line of this table.
+        if !table.get(k).is_some_and(Item::is_value) {
+            continue;
+        }
+        let Some(formatted) = table.key(k).cloned() else { continue };
+        let Some(item) = table.remove(k) else { continue };
+        table.entry_format(&formatted).or_insert(item);
+    }
+}
+
 pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
     table.remove(key).is_some()
 }

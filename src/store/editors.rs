@@ -74,7 +74,7 @@ impl<'a> MemberEntry<'a> {
     /// `active`, the default, is not written: it removes the key.
     pub fn set_status(&mut self, status: Status) {
         match status_value(status) {
-            Some(value) => edit::set(self.table, "status", value),
+            Some(value) => edit::set_placed(self.table, "status", value, &schema::MEMBER.names()),
             None => {
                 edit::remove(self.table, "status");
             }
@@ -181,7 +181,7 @@ impl<'a> MemberEntry<'a> {
 
     pub fn set_from(&mut self, from: Option<Date>) {
         match from {
-            Some(d) => edit::set(self.table, "from", Value::from(edit::toml_date(d))),
+            Some(d) => edit::set_placed(self.table, "from", Value::from(edit::toml_date(d)), &schema::MEMBER.names()),
             None => {
                 edit::remove(self.table, "from");
             }
@@ -191,7 +191,7 @@ impl<'a> MemberEntry<'a> {
     /// `None` removes it (`--no-until`, or `prune` suspending the member).
     pub fn set_until(&mut self, until: Option<Date>) {
         match until {
-            Some(d) => edit::set(self.table, "until", Value::from(edit::toml_date(d))),
+            Some(d) => edit::set_placed(self.table, "until", Value::from(edit::toml_date(d)), &schema::MEMBER.names()),
             None => {
                 edit::remove(self.table, "until");
             }
@@ -466,6 +466,25 @@ mod tests {
         let mut ed = Editor::parse("members.toml", text).unwrap();
         f(&mut MemberEntry::new(ed.entry("members", "bob").unwrap()));
         ed.finish()
+    }
+
+    /// A new status or date goes to its place in the schema's order, with
+    /// the comments of the keys it passes; an entry in an order of its own
+    /// gets it at the end.
+    #[test]
+    fn new_keys_go_to_their_place_in_a_canonical_entry() {
+        let text = "[members.bob]\nname = \"Bob\"\nprofile = \"p\"\n# his clients\nclients = [\"acme\"]  # two\ncredit_limit = 5\n";
+        let out = member(text, |m| {
+            m.set_status(Status::Suspended);
+            m.set_until(Some(Date::constant(2027, 1, 31)));
+        });
+        assert_eq!(
+            out,
+            "[members.bob]\nname = \"Bob\"\nprofile = \"p\"\nstatus = \"suspended\"\nuntil = 2027-01-31\n# his clients\nclients = [\"acme\"]  # two\ncredit_limit = 5\n"
+        );
+        let odd = "[members.bob]\nclients = [\"acme\"]\nname = \"Bob\"\n";
+        let out = member(odd, |m| m.set_status(Status::Invited));
+        assert_eq!(out, "[members.bob]\nclients = [\"acme\"]\nname = \"Bob\"\nstatus = \"invited\"\n");
     }
 
     /// Every key an editor writes is a key of the schema.
