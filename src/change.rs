@@ -33,6 +33,7 @@ pub struct Session {
 
 impl Session {
     pub fn begin(ctx: &Ctx) -> Result<Session> {
+        ctx.refuse_rev("a change")?;
         let root = ctx.root()?;
         let lock = Lock::acquire(&root, ctx.lock_timeout)?;
         // `--dry-run` deletes nothing, leftovers included (the lock creates no file).

@@ -2,7 +2,7 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
+    access, check, client, completions, diff, export, fmt, import, init, log, member, profile, test, transfer_all,
     transfer_one,
 };
 use crate::render::Format;
@@ -72,6 +72,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", default_value = "10", value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: Duration,
 
+    /// Read commands: read the workspace as it is at this git revision; nothing is written
+    #[arg(long, global = true, help_heading = "Global options", value_name = "REV")]
+    pub rev: Option<String>,
+
     /// When to use colour; `auto` honours NO_COLOR and never colours a pipe
     #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -130,6 +134,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml
     Test(test::TestArgs),
+    /// Effective access changes commit by commit, newest first
+    Log(log::LogArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }

@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::error::{Outcome, Result};
 use crate::render::{self, Format};
-use crate::store::{self, plural};
+use crate::store::plural;
 use clap::Args;
 use serde_json::json;
 
@@ -17,7 +17,7 @@ pub struct CheckArgs {
 pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let root = ctx.root()?;
     // Never freed, as `Ctx::open`'s workspace.
-    let checked = std::mem::ManuallyDrop::new(store::check(&root));
+    let checked = std::mem::ManuallyDrop::new(ctx.check(&root)?);
     let ws = &checked.workspace;
     let errors = checked.errors().count();
     let warnings = checked.warnings().count();
@@ -47,7 +47,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
             plural(errors),
             warnings,
             plural(warnings),
-            ctx.shown(&root)
+            ctx.shown_workspace(&root)
         );
         if failed {
             let why = if errors > 0 { "" } else { " (--strict: warnings fail)" };

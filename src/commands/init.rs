@@ -24,6 +24,7 @@ pub const TEMPLATE: [(&str, &str); 6] = [
 ];
 
 pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
+    ctx.refuse_rev("a new workspace")?;
     let dir = args.dir.unwrap_or_else(|| ctx.cwd().to_path_buf());
     // Every target is checked before anything is written, so that a refusal
     // leaves no file behind; the profiles folder again once it exists.

@@ -84,7 +84,12 @@ pub fn check_from(root: &Path, input: load::Input) -> Checked {
 /// Reads a workspace for a command that needs a valid one: its errors are
 /// printed to stderr and the command stops with exit 1.
 pub fn open(root: &Path, shown: &str, paint: Paint) -> Result<Workspace> {
-    let checked = check(root);
+    valid(check(root), shown, paint)
+}
+
+/// The workspace of `checked` when it has no error; else its errors are
+/// printed to stderr and the command stops with exit 1.
+pub fn valid(checked: Checked, shown: &str, paint: Paint) -> Result<Workspace> {
     let errors: Vec<&Diagnostic> = checked.errors().collect();
     if errors.is_empty() {
         return Ok(checked.workspace);

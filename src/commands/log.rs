@@ -1,0 +1,431 @@
+//! `roster log [RANGE] [--member M] [--client C] [--area AREA[.ACTION]]
+//! [--limit N]`: the access changes each commit made, newest first along the
+//! first parent, with its short hash, author, date and subject (SPEC §11).
+//! The walk is `history::Walk`; this file asks it the question and prints the
+//! answer as a table, CSV, JSON or Markdown.
+
+use super::Ctx;
+use crate::diff::{AccessChange, Report};
+use crate::error::{Error, Outcome, Result};
+use crate::git;
+use crate::history::{self, Question, Step, Walk};
+use crate::render::escape::{markdown as md, markdown_code as code, terminal};
+use crate::render::{self, Col, Format, Records, money};
+use crate::store::{self, load::check_id};
+use clap::Args;
+use serde_json::{Value, json};
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The commits to walk, in git's syntax (`v1.0..HEAD`, `main~20..`) [default: HEAD, the current branch's whole first-parent history]
+    #[arg(value_name = "RANGE")]
+    pub range: Option<String>,
+    /// Only changes of this member's access (their arrival and departure included)
+    #[arg(long, value_name = "MEMBER")]
+    pub member: Option<String>,
+    /// Only changes of access to this client
+    #[arg(long, value_name = "CLIENT")]
+    pub client: Option<String>,
+    /// Only changes on this area, or on this area.action
+    #[arg(long, value_name = "AREA[.ACTION]")]
+    pub area: Option<String>,
+    /// Show at most N commits
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub limit: Option<u64>,
+}
+
+/// One commit as printed: the step, with its changes narrowed to the question.
+struct Entry {
+    commit: git::Commit,
+    short: String,
+    outcome: history::Outcome,
+    currency: String,
+}
+
+pub fn cmd_log(ctx: &Ctx, args: LogArgs) -> Result<Outcome> {
+    if let Some(rev) = &ctx.rev {
+        return Err(Error::usage(format!("--rev {rev}: `log` takes the commits to walk as its RANGE argument"))
+            .hint(format!("write `roster log {rev}` (the history up to {rev}) or `roster log A..B`")));
+    }
+    let question = question(&args)?;
+    let root = ctx.root()?;
+    let repo = git::locate(&root)?;
+    let range = args.range.as_deref().unwrap_or("HEAD");
+    let mut walk = Walk::new(&repo, &root, range, question.clone())?;
+    let limit = args.limit.map_or(usize::MAX, |n| n as usize);
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut abbrev = None;
+    while entries.len() < limit {
+        let Some(step) = walk.next_step()? else { break };
+        let abbrev = *abbrev.get_or_insert_with(|| repo.abbrev(&step.commit.id));
+        if step.created && step.commit.parent.is_some() && !ctx.quiet {
+            ctx.eprint(&format!(
+                "note: the workspace `{}` does not exist before commit {}: older commits are not shown\n",
+                ctx.shown(&root),
+                &step.commit.id[..abbrev]
+            ));
+        }
+        if let Some(entry) = narrow(step, &question, abbrev) {
+            entries.push(entry);
+        }
+    }
+    drop(walk);
+    if entries.is_empty() {
+        unknown_subject(&root, &question)?;
+    }
+    let text = match ctx.format {
+        Format::Json => render::json(&Value::Array(entries.iter().map(to_json).collect())),
+        Format::Csv => csv(&entries),
+        Format::Markdown => markdown(&entries, range, &question),
+        Format::Table => table(&entries, range, &question, ctx),
+    };
+    if !(ctx.quiet && entries.is_empty()) {
+        ctx.print(&text)?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// The filters, checked: ids as the files write them, an area and maybe an action.
+fn question(args: &LogArgs) -> Result<Question> {
+    let id = |flag: &str, value: &str| {
+        check_id(value).map_err(|why| Error::usage(format!("{flag} `{value}` is not an id: {why}")))
+    };
+    if let Some(m) = &args.member {
+        id("--member", m)?;
+    }
+    if let Some(c) = &args.client {
+        id("--client", c)?;
+    }
+    let area = match &args.area {
+        None => None,
+        Some(text) => {
+            let (area, action) = match text.split_once('.') {
+                Some((area, action)) => (area, Some(action)),
+                None => (text.as_str(), None),
+            };
+            id("--area", area)?;
+            if let Some(action) = action {
+                id("--area's action", action)?;
+            }
+            Some((area.to_string(), action.map(str::to_string)))
+        }
+    };
+    Ok(Question { member: args.member.clone(), client: args.client.clone(), area })
+}
+
+/// The step as the question sees it, or `None` when the filters leave
+/// nothing of it. A commit whose workspace had errors is always shown: what
+/// it did cannot be known, so it may be the answer.
+fn narrow(step: Step, q: &Question, abbrev: usize) -> Option<Entry> {
+    let Step { commit, outcome, currency, .. } = step;
+    let outcome = match outcome {
+        history::Outcome::Changes(mut report) => {
+            report.changes.retain(|c| matches(c, q));
+            if q.client.is_some() || q.area.is_some() {
+                // Arrivals and departures are rows then (from and to `none`).
+                report.members_added.clear();
+                report.members_removed.clear();
+            } else if let Some(m) = &q.member {
+                report.members_added.retain(|id| id == m);
+                report.members_removed.retain(|id| id == m);
+            }
+            let empty = report.changes.is_empty() && report.members_added.is_empty() && report.members_removed.is_empty();
+            if empty && !q.is_open() {
+                return None;
+            }
+            history::Outcome::Changes(report)
+        }
+        other => other,
+    };
+    let short = commit.id[..abbrev.min(commit.id.len())].to_string();
+    Some(Entry { commit, short, outcome, currency })
+}
+
+fn matches(c: &AccessChange, q: &Question) -> bool {
+    q.member.as_ref().is_none_or(|m| *m == c.member)
+        && q.client.as_ref().is_none_or(|client| c.client.as_ref() == Some(client))
+        && q.area
+            .as_ref()
+            .is_none_or(|(area, action)| *area == c.area && action.as_ref().is_none_or(|a| *a == c.action))
+}
+
+/// No commit answered: a member, client or area that the workspace does not
+/// know either is most likely a typo (exit 4, with the nearest id).
+fn unknown_subject(root: &std::path::Path, q: &Question) -> Result<()> {
+    if q.is_open() {
+        return Ok(());
+    }
+    let ws = store::check(root).workspace;
+    if let Some(m) = &q.member
+        && ws.member(m).is_none()
+    {
+        return Err(Error::not_found("member", m, ws.members.iter().map(|m| m.id.as_str()), "roster member list")
+            .hint("no commit changed the access of a member of that name either"));
+    }
+    if let Some(c) = &q.client
+        && ws.client(c).is_none()
+    {
+        return Err(Error::not_found("client", c, ws.clients.iter().map(|c| c.id.as_str()), "roster client list")
+            .hint("no commit changed access to a client of that name either"));
+    }
+    if let Some((area, _)) = &q.area
+        && ws.area(area).is_none()
+    {
+        return Err(Error::not_found("area", area, ws.areas.iter().map(|a| a.id.as_str()), "roster access matrix")
+            .hint("no commit changed access on an area of that name either"));
+    }
+    Ok(())
+}
+
+fn change_json(c: &AccessChange) -> Value {
+    json!({
+        "member": c.member, "area": c.area, "action": c.action, "client": c.client,
+        "before": c.before.as_str(), "after": c.after.as_str(),
+    })
+}
+
+fn to_json(e: &Entry) -> Value {
+    let c = &e.commit;
+    let mut v = json!({
+        "commit": e.short,
+        "author": c.author,
+        "email": c.email,
+        "date": c.date,
+        "subject": c.subject,
+        "changes": [],
+        "members_added": [],
+        "members_removed": [],
+        "monthly_cost": {"before": null, "after": null},
+        "invalid": null,
+    });
+    match &e.outcome {
+        history::Outcome::Changes(r) => {
+            v["changes"] = Value::Array(r.changes.iter().map(change_json).collect());
+            v["members_added"] = json!(r.members_added);
+            v["members_removed"] = json!(r.members_removed);
+            v["monthly_cost"] = json!({"before": r.cost_before, "after": r.cost_after});
+        }
+        history::Outcome::Invalid(p) => {
+            v["invalid"] = json!({"at": "commit", "errors": p.errors, "first": p.first});
+        }
+        history::Outcome::InvalidBefore(p) => {
+            v["invalid"] = json!({"at": "parent", "errors": p.errors, "first": p.first});
+        }
+    }
+    v
+}
+
+/// One record per access change (a commit with none has no record).
+fn csv(entries: &[Entry]) -> String {
+    let mut records = Records::new(
+        [
+            "commit", "author", "email", "date", "subject", "member", "area", "action", "client", "before", "after",
+        ]
+        .map(|n| (n, Col::Text)),
+    );
+    for e in entries {
+        let history::Outcome::Changes(r) = &e.outcome else { continue };
+        let c = &e.commit;
+        for ch in &r.changes {
+            records.push(vec![
+                json!(e.short),
+                json!(c.author),
+                json!(c.email),
+                json!(c.date),
+                json!(c.subject),
+                json!(ch.member),
+                json!(ch.area),
+                json!(ch.action),
+                json!(ch.client),
+                json!(ch.before.as_str()),
+                json!(ch.after.as_str()),
+            ]);
+        }
+    }
+    records.render(Format::Csv, crate::style::Paint::plain())
+}
+
+/// `area.action`, or `area.action on client`.
+fn what(c: &AccessChange) -> String {
+    match &c.client {
+        Some(client) => format!("{}.{} on {client}", c.area, c.action),
+        None => format!("{}.{}", c.area, c.action),
+    }
+}
+
+fn cost_moved(r: &Report) -> bool {
+    (r.cost_before - r.cost_after).abs() >= 0.005
+}
+
+fn cost_line(r: &Report, currency: &str) -> String {
+    let delta = r.cost_after - r.cost_before;
+    let sign = if delta >= 0.0 { "+" } else { "-" };
+    format!("{} -> {} {currency} ({sign}{})", money(r.cost_before), money(r.cost_after), money(delta.abs()))
+}
+
+/// The day of an ISO 8601 date.
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
+}
+
+/// "2 errors; the first: error[unknown-ref] at members.toml:12:11: ..."
+fn problem_text(p: &history::Problem) -> String {
+    let f = &p.first;
+    let place = match (f["file"].as_str(), f["line"].as_u64(), f["column"].as_u64()) {
+        (Some(file), Some(line), Some(col)) => format!(" at {file}:{line}:{col}"),
+        (Some(file), _, _) if !file.is_empty() => format!(" in {file}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} error{}; the first: error[{}]{place}: {}",
+        p.errors,
+        store::plural(p.errors),
+        f["code"].as_str().unwrap_or(""),
+        f["message"].as_str().unwrap_or("")
+    )
+}
+
+fn nothing(range: &str, q: &Question) -> String {
+    if q.is_open() {
+        format!("no commit in {range} changed the workspace")
+    } else {
+        format!("no commit in {range} changed access that matches the filters")
+    }
+}
+
+fn table(entries: &[Entry], range: &str, q: &Question, ctx: &Ctx) -> String {
+    let paint = ctx.out_paint();
+    if entries.is_empty() {
+        return format!("{}\n", terminal(&nothing(range, q)));
+    }
+    let mut out = String::new();
+    for (i, e) in entries.iter().enumerate() {
+        let c = &e.commit;
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{}  {}  {} <{}>\n    {}\n\n",
+            paint.apply(paint.warning(), &format!("commit {}", e.short)),
+            terminal(day(&c.date)),
+            terminal(&c.author),
+            terminal(&c.email),
+            terminal(&c.subject)
+        ));
+        let r = match &e.outcome {
+            history::Outcome::Changes(r) => r,
+            history::Outcome::Invalid(p) => {
+                out.push_str(&format!(
+                    "    {}: the workspace at this commit has {}\n",
+                    paint.apply(paint.error(), "invalid"),
+                    terminal(&problem_text(p))
+                ));
+                continue;
+            }
+            history::Outcome::InvalidBefore(p) => {
+                out.push_str(&format!(
+                    "    {}: the workspace before this commit has {}\n",
+                    paint.apply(paint.error(), "not compared"),
+                    terminal(&problem_text(p))
+                ));
+                continue;
+            }
+        };
+        if r.changes.is_empty() && r.members_added.is_empty() && r.members_removed.is_empty() && !cost_moved(r) {
+            out.push_str("    no access changes\n");
+            continue;
+        }
+        let width = r.changes.iter().map(|c| terminal(&what(c)).chars().count()).max().unwrap_or(0);
+        let mut member = "";
+        for ch in &r.changes {
+            if ch.member != member {
+                member = &ch.member;
+                out.push_str(&format!("    {}\n", paint.apply(paint.bold(), &terminal(member))));
+            }
+            let (style, word) = if ch.is_loss() { (paint.error(), "loses") } else { (paint.ok(), "gains") };
+            out.push_str(&format!(
+                "      {:<width$}  {} -> {}  {}\n",
+                terminal(&what(ch)),
+                ch.before,
+                ch.after,
+                paint.apply(style, word)
+            ));
+        }
+        let ids = |list: &[String]| list.iter().map(|id| terminal(id).into_owned()).collect::<Vec<_>>().join(", ");
+        if !r.members_added.is_empty() {
+            out.push_str(&format!("    members added: {}\n", ids(&r.members_added)));
+        }
+        if !r.members_removed.is_empty() {
+            out.push_str(&format!("    members removed: {}\n", ids(&r.members_removed)));
+        }
+        if cost_moved(r) {
+            out.push_str(&format!("    monthly cost: {}\n", terminal(&cost_line(r, &e.currency))));
+        }
+    }
+    out
+}
+
+/// Markdown for a pull request or an audit file: every value escaped
+/// (`render::escape`), as `diff`'s.
+fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
+    let mut out = format!("### roster: access changes by commit in {}\n\n", code(range, false));
+    if entries.is_empty() {
+        out.push_str(&format!("{}.\n", md(&nothing(range, q))));
+        return out;
+    }
+    for e in entries {
+        let c = &e.commit;
+        out.push_str(&format!(
+            "#### {} {}\n\n{} &lt;{}&gt;, {}\n\n",
+            code(&e.short, false),
+            md(&c.subject),
+            md(&c.author),
+            md(&c.email),
+            md(day(&c.date))
+        ));
+        let r = match &e.outcome {
+            history::Outcome::Changes(r) => r,
+            history::Outcome::Invalid(p) => {
+                out.push_str(&format!("**Invalid:** the workspace at this commit has {}\n\n", md(&problem_text(p))));
+                continue;
+            }
+            history::Outcome::InvalidBefore(p) => {
+                out.push_str(&format!(
+                    "**Not compared:** the workspace before this commit has {}\n\n",
+                    md(&problem_text(p))
+                ));
+                continue;
+            }
+        };
+        if r.changes.is_empty() && r.members_added.is_empty() && r.members_removed.is_empty() && !cost_moved(r) {
+            out.push_str("No access changes.\n\n");
+            continue;
+        }
+        if !r.changes.is_empty() {
+            out.push_str("| member | access | client | before | after | |\n|---|---|---|---|---|---|\n");
+            for ch in &r.changes {
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} | {} | {} |\n",
+                    md(&ch.member),
+                    code(&format!("{}.{}", ch.area, ch.action), true),
+                    md(ch.client.as_deref().unwrap_or("")),
+                    md(ch.before.as_str()),
+                    md(ch.after.as_str()),
+                    if ch.is_loss() { "🔻 loses" } else { "🔺 gains" }
+                ));
+            }
+            out.push('\n');
+        }
+        let ids = |list: &[String]| list.iter().map(|id| md(id)).collect::<Vec<_>>().join(", ");
+        if !r.members_added.is_empty() {
+            out.push_str(&format!("**Members added:** {}\n\n", ids(&r.members_added)));
+        }
+        if !r.members_removed.is_empty() {
+            out.push_str(&format!("**Members removed:** {}\n\n", ids(&r.members_removed)));
+        }
+        if cost_moved(r) {
+            out.push_str(&format!("**Monthly cost:** {}\n\n", cost_line(r, &md(&e.currency))));
+        }
+    }
+    out
+}
