@@ -230,10 +230,11 @@ fn rows<'w>(
                 continue;
             }
             for c in &candidates {
-                let reach = |ws: &Workspace, m: Option<&Member>, area: Option<&Area>| match (m, with_action(area, action)) {
-                    (Some(m), Some(a)) => reached(ws, m, a, action, ws.client(c)),
-                    _ => Level::None,
-                };
+                let reach =
+                    |ws: &Workspace, m: Option<&Member>, area: Option<&Area>| match (m, with_action(area, action)) {
+                        (Some(m), Some(a)) => reached(ws, m, a, action, ws.client(c)),
+                        _ => Level::None,
+                    };
                 let (rb, ra) = (reach(before, mb, area_b), reach(after, ma, area_a));
                 let reach_changed = (rb == Level::None) != (ra == Level::None);
                 let per_client_profile = mb.is_some_and(|m| m.client_profile(c).is_some())

@@ -421,7 +421,7 @@ fn parse_raw(meta: &[u8]) -> Option<(Option<String>, Option<String>, Vec<u8>)> {
 pub struct Blobs {
     child: Child,
     requests: Option<mpsc::Sender<String>>,
-    answers: Option<mpsc::Receiver<Result<(String, Vec<u8>), String>>>,
+    answers: Option<mpsc::Receiver<Answer>>,
     /// Buffers given back ([`Blobs::recycle`]): a large file read again and
     /// again is read into memory already mapped, not into fresh pages.
     spare: Option<mpsc::Sender<Vec<u8>>>,
@@ -473,7 +473,7 @@ impl Blobs {
         })
     }
 
-    /// Asks for blob `id`; [`Blobs::next`] returns the answers in the order asked.
+    /// Asks for blob `id`; [`Blobs::read`] returns the answers in the order asked.
     pub fn request(&mut self, id: &str) -> Result<()> {
         let sent = self.requests.as_ref().is_some_and(|tx| tx.send(id.to_string()).is_ok());
         if !sent {
@@ -483,7 +483,7 @@ impl Blobs {
         Ok(())
     }
 
-    /// Gives a text read by [`Blobs::next`] back, to read another into.
+    /// Gives a text read by [`Blobs::read`] back, to read another into.
     pub fn recycle(&self, text: String) {
         if let Some(tx) = &self.spare {
             let _ = tx.send(text.into_bytes());
@@ -491,8 +491,9 @@ impl Blobs {
     }
 
     /// The text of the oldest blob asked for.
-    pub fn next(&mut self) -> Result<String> {
-        let id = self.pending.pop_front().ok_or_else(|| Error::new(Kind::Environment, "git", "no blob was asked for"))?;
+    pub fn read(&mut self) -> Result<String> {
+        let id =
+            self.pending.pop_front().ok_or_else(|| Error::new(Kind::Environment, "git", "no blob was asked for"))?;
         let answer = self
             .answers
             .as_ref()
@@ -520,9 +521,12 @@ impl Drop for Blobs {
     }
 }
 
+/// A blob's id and content, or why git gave neither.
+type Answer = Result<(String, Vec<u8>), String>;
+
 /// One answer of `cat-file --batch`: `<id> blob <size> LF <content> LF`,
 /// read into `body`.
-fn read_answer(out: &mut impl BufRead, mut body: Vec<u8>) -> Result<(String, Vec<u8>), String> {
+fn read_answer(out: &mut impl BufRead, mut body: Vec<u8>) -> Answer {
     let mut header = Vec::new();
     match out.read_until(b'\n', &mut header) {
         Ok(0) => return Err("git cat-file ended early".into()),

@@ -138,6 +138,8 @@ pub struct Walk<'r> {
     /// The range has several tips: each commit's tree is listed to know its state.
     several_tips: bool,
     ended: bool,
+    /// How many states were built in place (the tests hold the fast path to it).
+    in_place_steps: usize,
 }
 
 /// The state before a commit, built in place from the state after it.
@@ -166,6 +168,7 @@ impl<'r> Walk<'r> {
             after: None,
             several_tips: revisions.include.len() > 1,
             ended: false,
+            in_place_steps: 0,
         })
     }
 
@@ -209,7 +212,7 @@ impl<'r> Walk<'r> {
         for f in &commit.files {
             match &f.before {
                 Some(id) => {
-                    changed.insert(f.name.clone(), Some(self.blobs.next()?));
+                    changed.insert(f.name.clone(), Some(self.blobs.read()?));
                     before_ids.insert(f.name.clone(), id.clone());
                 }
                 None => {
@@ -227,6 +230,7 @@ impl<'r> Walk<'r> {
         } else {
             match self.in_place(&mut after, &changed, &before_ids) {
                 Ok(Some(InPlace { before, after: entries })) => {
+                    self.in_place_steps += 1;
                     let pairs = entries.iter().map(|(id, ma)| (before.ws.member(id), ma.as_ref())).collect();
                     let scope = self.question.scope(None, (before.cost, after.cost));
                     let pairs = match &self.question.member {
@@ -256,7 +260,8 @@ impl<'r> Walk<'r> {
                 }
             }
         };
-        let currency = if matches!(after.status, Status::Absent) { before.ws.settings.currency.clone() } else { currency };
+        let currency =
+            if matches!(after.status, Status::Absent) { before.ws.settings.currency.clone() } else { currency };
         for text in changed.into_values().flatten() {
             self.blobs.recycle(text);
         }
@@ -336,7 +341,8 @@ impl<'r> Walk<'r> {
         let splices = &list[MEMBERS_FILE];
         let text = source_text(ws, MEMBERS_FILE).unwrap_or("");
         // Of the entries kept in place, those whose text is the same did not change.
-        let (mut entries, edited): (BTreeMap<String, Option<Member>>, Option<Vec<usize>>) = match &applied.members_in_place
+        let (mut entries, edited): (BTreeMap<String, Option<Member>>, Option<Vec<usize>>) = match &applied
+            .members_in_place
         {
             Some(at) => {
                 let edited: Vec<usize> = at
@@ -353,10 +359,11 @@ impl<'r> Walk<'r> {
                 (entries, Some(edited))
             }
             None => {
-                let mut ids: BTreeMap<String, Option<Member>> =
-                    covered.keys().map(|id| (id.clone(), None)).collect();
+                let mut ids: BTreeMap<String, Option<Member>> = covered.keys().map(|id| (id.clone(), None)).collect();
                 let new_ranges = spliced(splices, true);
-                ids.extend(ws.members.iter().filter(|m| inside(&new_ranges, m.span.start)).map(|m| (m.id.to_string(), None)));
+                ids.extend(
+                    ws.members.iter().filter(|m| inside(&new_ranges, m.span.start)).map(|m| (m.id.to_string(), None)),
+                );
                 (ids, None)
             }
         };
@@ -389,7 +396,10 @@ impl<'r> Walk<'r> {
 }
 
 /// The pairs of the one member a log asks about.
-fn pairs_of<'m>(pairs: Vec<(Option<&'m Member>, Option<&'m Member>)>, id: &str) -> Vec<(Option<&'m Member>, Option<&'m Member>)> {
+fn pairs_of<'m>(
+    pairs: Vec<(Option<&'m Member>, Option<&'m Member>)>,
+    id: &str,
+) -> Vec<(Option<&'m Member>, Option<&'m Member>)> {
     pairs.into_iter().filter(|(b, a)| b.or(*a).is_some_and(|m| m.id.as_str() == id)).collect()
 }
 
@@ -567,4 +577,250 @@ pub fn entry_splices(old: &str, ranges: &[(u32, u32)], new: &str) -> Option<Vec<
 fn unit_end(starts: &[usize], len: usize, start: usize) -> usize {
     let i = starts.partition_point(|&s| s <= start);
     starts.get(i).copied().unwrap_or(len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{Params, Rng, generate};
+
+    fn small() -> BTreeMap<String, String> {
+        generate(&Params { members: 300, clients: 80, profiles: 8, ..Params::default() })
+    }
+
+    fn load(files: &BTreeMap<String, String>) -> load::Loaded {
+        load::load_from(Path::new("/nonexistent"), Input::Memory(files))
+    }
+
+    /// One to four random edits of a members.toml as people and roster make
+    /// them: values changed, keys added after an entry's last line, entries
+    /// added, removed and moved, comments, text at the end, a sub-table of
+    /// another entry written far from it, the header comment changed.
+    /// `gentle`: only what roster's own changes write (no sub-table far from
+    /// its entry, no change of the header comment).
+    fn edit_randomly(text: &str, rng: &mut Rng, fresh: &mut usize, gentle: bool) -> String {
+        let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+        for _ in 0..1 + rng.below(4) {
+            let headers: Vec<usize> =
+                lines.iter().enumerate().filter(|(_, l)| l.starts_with("[members.")).map(|(i, _)| i).collect();
+            let h = headers[rng.below(headers.len())];
+            let end = headers.iter().copied().find(|&x| x > h).unwrap_or(lines.len());
+            *fresh += 1;
+            match rng.below(if gentle { 8 } else { 10 }) {
+                0 | 1 => {
+                    if let Some(l) = lines[h..end].iter_mut().find(|l| l.starts_with("name = ")) {
+                        *l = format!("name = \"Changed {fresh}\"\n");
+                    }
+                }
+                2 => {
+                    // After the blank line that ends the entry: still its table.
+                    lines.insert(end, "credit_limit = 7\n".into());
+                }
+                3 => {
+                    lines.drain(h..end);
+                }
+                4 => {
+                    let entry = format!(
+                        "[members.new{fresh}]\nname = \"New\"\nemail = \"new{fresh}@example.com\"\nprofile = \"p0001\"\n\n"
+                    );
+                    lines.insert(h, entry);
+                }
+                5 => {
+                    let entry: Vec<String> = lines.drain(h..end).collect();
+                    let at = rng.below(lines.len() - 1) + 1;
+                    let at = lines
+                        .iter()
+                        .enumerate()
+                        .skip(at)
+                        .find(|(_, l)| l.starts_with("[members."))
+                        .map_or(lines.len(), |(i, _)| i);
+                    lines.splice(at..at, entry);
+                }
+                6 => {
+                    let at = 1 + rng.below(lines.len() - 1);
+                    lines.insert(at, format!("# note {fresh}\n"));
+                }
+                7 => lines.push(format!("status = \"invited\" # at the end {fresh}\n")),
+                8 => {
+                    let id = lines[h].trim().trim_start_matches("[members.").trim_end_matches(']').to_string();
+                    lines.push(format!("\n[members.{id}.grants]\narea1 = {{ view = \"none\" }}\n"));
+                }
+                _ => lines[0] = format!("# header {fresh}\n"),
+            }
+        }
+        lines.concat()
+    }
+
+    /// Wherever the alignment gives splices, they make the new text, and the
+    /// state built in place from them is the one a full read gives: every
+    /// field and span of every member. Where it reads an error, a full read
+    /// (which the walk then does) decides.
+    #[test]
+    fn splices_build_the_state_of_a_full_read() {
+        let files = small();
+        let mut rng = Rng(19);
+        let mut fresh = 0;
+        let (mut aligned, mut clean) = (0, 0);
+        for _ in 0..250 {
+            let old = &files[MEMBERS_FILE];
+            let new = edit_randomly(old, &mut rng, &mut fresh, false);
+            let mut ws = load(&files).workspace;
+            let ranges: Vec<(u32, u32)> = ws.members.iter().map(|m| m.entry.expect("entry")).collect();
+            let Some(splices) = entry_splices(old, &ranges, &new) else { continue };
+            aligned += 1;
+            assert!(gives(old, &splices, &new), "{splices:?}");
+            let applied = incremental::apply(&mut ws, &BTreeMap::from([(MEMBERS_FILE.to_string(), splices)]));
+            assert_eq!(source_text(&ws, MEMBERS_FILE), Some(new.as_str()));
+            if applied.diags.iter().any(Diagnostic::is_error)
+                || (applied.members_in_place.is_none() && has_duplicates(&ws.members))
+            {
+                continue;
+            }
+            clean += 1;
+            let mut new_files = files.clone();
+            new_files.insert(MEMBERS_FILE.into(), new.clone());
+            let full = load(&new_files);
+            assert!(!full.diagnostics.iter().any(Diagnostic::is_error), "{new}\n{:?}", full.diagnostics);
+            assert_eq!(format!("{:?}", ws.members), format!("{:?}", full.workspace.members), "{new}");
+        }
+        assert!(aligned > 180 && clean > 120, "{aligned} aligned, {clean} clean");
+    }
+
+    #[test]
+    fn an_edit_before_the_first_entry_is_read_whole() {
+        let files = small();
+        let old = &files[MEMBERS_FILE];
+        let ws = load(&files).workspace;
+        let ranges: Vec<(u32, u32)> = ws.members.iter().map(|m| m.entry.expect("entry")).collect();
+        assert_eq!(entry_splices(old, &ranges, old).map(|s| s.len()), Some(0));
+        assert!(entry_splices(old, &ranges, &old.replacen("# Generated", "# Changed", 1)).is_none());
+        // A line after the last entry: that entry is read again with it.
+        let tail = format!("{old}status = \"invited\"\n");
+        let splices = entry_splices(old, &ranges, &tail).expect("aligned");
+        assert_eq!(splices.len(), 1);
+        assert_eq!(splices[0].start, ranges.last().expect("last").0);
+    }
+
+    fn git(dir: &Path, args: &[&str]) {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+            .args(args)
+            .output()
+            .expect("git");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn commit(repo: &Path, ws: &Path, files: &BTreeMap<String, String>, message: &str) {
+        crate::generate::write(ws, files).expect("write");
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-qm", message]);
+    }
+
+    /// Each step of a walk is what reading both states whole and comparing
+    /// them as `diff` does gives: in-place states, whole reads, entries added
+    /// and removed, a profile, clients, a commit with errors and its fix, a
+    /// merge, a commit outside the workspace.
+    #[test]
+    fn each_step_is_the_comparison_of_two_whole_reads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let repo = dir.path();
+        let ws = repo.join("conf");
+        git(repo, &["init", "-q", "-b", "main"]);
+        let mut files = small();
+        commit(repo, &ws, &files, "created");
+        let mut rng = Rng(3);
+        let mut fresh = 0;
+        let edit = |files: &mut BTreeMap<String, String>, rng: &mut Rng, fresh: &mut usize| {
+            loop {
+                let mut next = files.clone();
+                next.insert(MEMBERS_FILE.into(), edit_randomly(&files[MEMBERS_FILE], rng, fresh, true));
+                if load(&next).diagnostics.iter().all(|d| !d.is_error())
+                    && !store::check_from(Path::new("/x"), Input::Memory(&next)).errors().any(|_| true)
+                {
+                    *files = next;
+                    return;
+                }
+            }
+        };
+        for i in 0..6 {
+            edit(&mut files, &mut rng, &mut fresh);
+            commit(repo, &ws, &files, &format!("members {i}"));
+        }
+        // Another valid profile's grants and tier.
+        let p1 = files["profiles/p0002.toml"].replace("Profile 2", "Profile 1");
+        files.insert("profiles/p0001.toml".into(), p1);
+        commit(repo, &ws, &files, "a profile");
+        let clients: String = files["clients.toml"]
+            .split_inclusive('\n')
+            .map(|l| if l.starts_with("created_by = ") { "created_by = \"m000007\"\n" } else { l })
+            .collect();
+        files.insert("clients.toml".into(), clients);
+        commit(repo, &ws, &files, "clients");
+        std::fs::write(repo.join("README"), "outside\n").expect("write");
+        git(repo, &["add", "-A"]);
+        git(repo, &["commit", "-qm", "outside the workspace"]);
+        let good = files.clone();
+        files.insert(MEMBERS_FILE.into(), files[MEMBERS_FILE].replacen("profile = \"p0", "profile = \"nope", 1));
+        commit(repo, &ws, &files, "broken");
+        files = good.clone();
+        commit(repo, &ws, &files, "fixed");
+        git(repo, &["checkout", "-qb", "side"]);
+        edit(&mut files, &mut rng, &mut fresh);
+        commit(repo, &ws, &files, "on the side");
+        git(repo, &["checkout", "-q", "main"]);
+        let mut main_files = good.clone();
+        edit(&mut main_files, &mut rng, &mut fresh);
+        commit(repo, &ws, &main_files, "on main");
+        git(repo, &["merge", "-q", "-X", "theirs", "--no-edit", "side"]);
+        for _ in 0..3 {
+            let head = crate::git::locate(&ws).expect("repo");
+            let mut next = head.files_at(&head.resolve("HEAD").expect("HEAD")).expect("files");
+            edit(&mut next, &mut rng, &mut fresh);
+            commit(repo, &ws, &next, "after the merge");
+        }
+
+        let r = crate::git::locate(&ws).expect("repo");
+        for question in [
+            Question::default(),
+            Question { member: Some("m000007".into()), ..Question::default() },
+            Question { client: Some("c000003".into()), area: Some(("area1".into(), None)), ..Question::default() },
+        ] {
+            let mut walk = Walk::new(&r, &ws, "HEAD", question.clone()).expect("walk");
+            let mut steps = 0;
+            while let Some(step) = walk.next_step().expect("step") {
+                steps += 1;
+                let at = |rev: Option<&str>| -> (Workspace, Status) {
+                    let files = rev.map_or_else(BTreeMap::new, |c| r.files_at(c).expect("files"));
+                    if files.is_empty() {
+                        return (empty(&ws), Status::Absent);
+                    }
+                    let checked = store::check_from(&ws, Input::Memory(&files));
+                    let status = status_of(&checked);
+                    (checked.workspace, status)
+                };
+                let (after, after_status) = at(Some(&step.commit.id));
+                let (before, before_status) = at(step.commit.parent.as_deref());
+                let truth = match (&before_status, &after_status) {
+                    (_, Status::Invalid(p)) => format!("invalid {} {}", p.errors, p.first),
+                    (Status::Invalid(p), _) => format!("invalid before {} {}", p.errors, p.first),
+                    _ => {
+                        let scope = question.scope(None, (before.monthly_cost(), after.monthly_cost()));
+                        format!("{:?}", diff::compare_in(&before, &after, &scope))
+                    }
+                };
+                let got = match &step.outcome {
+                    Outcome::Invalid(p) => format!("invalid {} {}", p.errors, p.first),
+                    Outcome::InvalidBefore(p) => format!("invalid before {} {}", p.errors, p.first),
+                    Outcome::Changes(report) => format!("{report:?}"),
+                };
+                assert_eq!(got, truth, "{}: {}", step.commit.subject, step.commit.id);
+            }
+            // Every commit but the one outside the workspace, and the merged side commit.
+            assert_eq!(steps, 16, "{question:?}");
+            // The edits of members' entries alone, built in place.
+            assert!(walk.in_place_steps >= 9, "{} in place", walk.in_place_steps);
+        }
+    }
 }

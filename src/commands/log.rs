@@ -129,7 +129,8 @@ fn narrow(step: Step, q: &Question, abbrev: usize) -> Option<Entry> {
                 report.members_added.retain(|id| id == m);
                 report.members_removed.retain(|id| id == m);
             }
-            let empty = report.changes.is_empty() && report.members_added.is_empty() && report.members_removed.is_empty();
+            let empty =
+                report.changes.is_empty() && report.members_added.is_empty() && report.members_removed.is_empty();
             if empty && !q.is_open() {
                 return None;
             }
@@ -218,10 +219,8 @@ fn to_json(e: &Entry) -> Value {
 /// One record per access change (a commit with none has no record).
 fn csv(entries: &[Entry]) -> String {
     let mut records = Records::new(
-        [
-            "commit", "author", "email", "date", "subject", "member", "area", "action", "client", "before", "after",
-        ]
-        .map(|n| (n, Col::Text)),
+        ["commit", "author", "email", "date", "subject", "member", "area", "action", "client", "before", "after"]
+            .map(|n| (n, Col::Text)),
     );
     for e in entries {
         let history::Outcome::Changes(r) = &e.outcome else { continue };
