@@ -128,7 +128,7 @@ impl Repo {
         refuse_option(range, "revision")?;
         let out = run(&self.toplevel, &["rev-parse", range, "--"]).map_err(|msg| {
             Error::new(Kind::Environment, "git", format!("unknown revision `{range}`: {msg}"))
-                .hint("name a commit, branch or tag, e.g. HEAD or origin/main, or a range such as v1.0..HEAD")
+                .hint("name a commit, branch or tag, e.g. HEAD~3 or origin/main")
         })?;
         let text = String::from_utf8_lossy(&out);
         let mut revs = Revisions { include: Vec::new(), exclude: Vec::new() };

@@ -64,6 +64,29 @@ impl Question {
     }
 }
 
+/// Every member, client and area.action met in the states walked: what
+/// `log` tells a typo in a filter from a name of the past by.
+#[derive(Debug, Default)]
+pub struct Seen {
+    pub members: BTreeSet<String>,
+    pub clients: BTreeSet<String>,
+    pub actions: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl Seen {
+    fn learn(&mut self, ws: &Workspace) {
+        for m in &ws.members {
+            if !self.members.contains(m.id.as_str()) {
+                self.members.insert(m.id.to_string());
+            }
+        }
+        self.clients.extend(ws.clients.iter().map(|c| c.id.to_string()));
+        for a in &ws.areas {
+            self.actions.entry(a.id.clone()).or_default().extend(a.actions.iter().map(|x| x.value.clone()));
+        }
+    }
+}
+
 /// Why a commit's changes could not be computed: a workspace with errors.
 #[derive(Debug, Clone)]
 pub struct Problem {
@@ -90,6 +113,10 @@ pub struct Step {
     pub outcome: Outcome,
     /// The workspace did not exist before this commit: the walk ends here.
     pub created: bool,
+    /// The commit the changes are counted from, when it is not the first
+    /// parent: the workspace at the first parent had errors, and the changes
+    /// are those since the last commit before whose workspace had none.
+    pub compared_with: Option<String>,
     /// The workspace's currency (the one after the commit, or before it when
     /// the commit removed the workspace).
     pub currency: String,
@@ -115,7 +142,8 @@ struct State {
 
 impl State {
     fn new(ws: Workspace, ids: BTreeMap<String, String>, status: Status) -> State {
-        let cost = ws.monthly_cost();
+        // `+ 0.0`: the sum of no member is -0.0, which would print as such.
+        let cost = ws.monthly_cost() + 0.0;
         State { ws, ids, status, cost }
     }
 }
@@ -140,6 +168,11 @@ pub struct Walk<'r> {
     ended: bool,
     /// How many states were built in place (the tests hold the fast path to it).
     in_place_steps: usize,
+    /// The state after a commit whose state before has errors (it fixed them).
+    fixed: Option<State>,
+    /// Steps walked ahead, in order, to count what a fix changed.
+    ready: VecDeque<Step>,
+    seen: Seen,
 }
 
 /// The state before a commit, built in place from the state after it.
@@ -169,6 +202,9 @@ impl<'r> Walk<'r> {
             several_tips: revisions.include.len() > 1,
             ended: false,
             in_place_steps: 0,
+            fixed: None,
+            ready: VecDeque::new(),
+            seen: Seen::default(),
         })
     }
 
@@ -191,7 +227,44 @@ impl<'r> Walk<'r> {
 
     /// The next commit, newest first; `None` at the end of the range or once
     /// the commit that created the workspace was returned.
+    ///
+    /// A commit that fixed a workspace with errors is compared with the last
+    /// state before it that had none: the commits between, whose workspace
+    /// had errors, are walked first (and returned after it, as invalid), so
+    /// that what they changed together is not lost to the log.
     pub fn next_step(&mut self) -> Result<Option<Step>> {
+        if let Some(step) = self.ready.pop_front() {
+            return Ok(Some(step));
+        }
+        let Some(mut step) = self.step()? else { return Ok(None) };
+        let Some(fixed) = self.fixed.take() else { return Ok(Some(step)) };
+        let mut stretch: Vec<Step> = Vec::new();
+        loop {
+            if let (Some(base), Some(last)) = (&self.after, stretch.last())
+                && matches!(base.status, Status::Valid)
+            {
+                let scope = self.question.scope(None, (base.cost, fixed.cost));
+                step.outcome = Outcome::Changes(diff::compare_in(&base.ws, &fixed.ws, &scope));
+                step.compared_with = last.commit.parent.clone();
+                break;
+            }
+            match self.step()? {
+                Some(s) => {
+                    let invalid = matches!(s.outcome, Outcome::Invalid(_));
+                    stretch.push(s);
+                    if !invalid {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        self.ready.extend(stretch);
+        Ok(Some(step))
+    }
+
+    /// The next commit and what it did against its first parent.
+    fn step(&mut self) -> Result<Option<Step>> {
         if self.ended {
             return Ok(None);
         }
@@ -252,9 +325,7 @@ impl<'r> Walk<'r> {
                 Err(after_texts) => {
                     let files = texts_over(&after_texts, &changed, &before_ids);
                     let before = self.full_state(&files, before_ids);
-                    if matches!(before.status, Status::Valid) {
-                        after = self.full_state(&after_texts, after.ids);
-                    }
+                    after = self.full_state(&after_texts, after.ids);
                     let outcome = self.outcome(&before, &after);
                     (before, outcome)
                 }
@@ -267,7 +338,15 @@ impl<'r> Walk<'r> {
         }
         self.after = Some(before);
         self.ended = created;
-        Ok(Some(Step { commit, outcome, created, currency }))
+        if matches!(outcome, Outcome::InvalidBefore(_)) {
+            self.fixed = Some(after);
+        }
+        Ok(Some(Step { commit, outcome, created, compared_with: None, currency }))
+    }
+
+    /// What the walk has met so far (empty before the first commit).
+    pub fn seen(&self) -> &Seen {
+        &self.seen
     }
 
     /// The outcome of two states read whole.
@@ -293,11 +372,12 @@ impl<'r> Walk<'r> {
     }
 
     /// A state read whole from its texts.
-    fn full_state(&self, files: &BTreeMap<String, String>, ids: BTreeMap<String, String>) -> State {
+    fn full_state(&mut self, files: &BTreeMap<String, String>, ids: BTreeMap<String, String>) -> State {
         if ids.is_empty() {
             return State::new(empty(&self.root), ids, Status::Absent);
         }
         let checked = store::check_from(&self.root, Input::Memory(files));
+        self.seen.learn(&checked.workspace);
         let status = status_of(&checked);
         State::new(checked.workspace, ids, status)
     }
@@ -307,7 +387,7 @@ impl<'r> Walk<'r> {
     /// intact. `Err(texts)`: the state before has errors (or an entry written
     /// twice), and `after`'s model is spent; its texts are returned.
     fn in_place(
-        &self,
+        &mut self,
         after: &mut State,
         changed: &BTreeMap<String, Option<String>>,
         before_ids: &BTreeMap<String, String>,
@@ -390,6 +470,7 @@ impl<'r> Walk<'r> {
         if !errors.is_empty() {
             return Err(spent(ws));
         }
+        self.seen.members.extend(entries.keys().cloned());
         let ws = std::mem::replace(&mut after.ws, empty(&self.root));
         Ok(Some(InPlace { before: State::new(ws, before_ids.clone(), Status::Valid), after: entries }))
     }
@@ -801,7 +882,8 @@ mod tests {
                     (checked.workspace, status)
                 };
                 let (after, after_status) = at(Some(&step.commit.id));
-                let (before, before_status) = at(step.commit.parent.as_deref());
+                // A fix is compared with the last state without errors.
+                let (before, before_status) = at(step.compared_with.as_deref().or(step.commit.parent.as_deref()));
                 let truth = match (&before_status, &after_status) {
                     (_, Status::Invalid(p)) => format!("invalid {} {}", p.errors, p.first),
                     (Status::Invalid(p), _) => format!("invalid before {} {}", p.errors, p.first),

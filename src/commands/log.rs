@@ -6,9 +6,9 @@
 
 use super::Ctx;
 use crate::diff::{AccessChange, Report};
-use crate::error::{Error, Outcome, Result};
+use crate::error::{Error, Kind, Outcome, Result};
 use crate::git;
-use crate::history::{self, Question, Step, Walk};
+use crate::history::{self, Question, Seen, Step, Walk};
 use crate::render::escape::{markdown as md, markdown_code as code, terminal};
 use crate::render::{self, Col, Format, Records, money};
 use crate::store::{self, load::check_id};
@@ -40,6 +40,9 @@ struct Entry {
     short: String,
     outcome: history::Outcome,
     currency: String,
+    /// The short hash of the commit the changes are counted from, when it
+    /// is not the first parent (see `history::Step::compared_with`).
+    compared_with: Option<String>,
 }
 
 pub fn cmd_log(ctx: &Ctx, args: LogArgs) -> Result<Outcome> {
@@ -59,20 +62,23 @@ pub fn cmd_log(ctx: &Ctx, args: LogArgs) -> Result<Outcome> {
         let Some(step) = walk.next_step()? else { break };
         let abbrev = *abbrev.get_or_insert_with(|| repo.abbrev(&step.commit.id));
         if step.created && step.commit.parent.is_some() && !ctx.quiet {
+            let folder = match repo.prefix.trim_end_matches('/') {
+                "" => "the repository's top folder".to_string(),
+                prefix => format!("`{prefix}`"),
+            };
             ctx.eprint(&format!(
-                "note: the workspace `{}` does not exist before commit {}: older commits are not shown\n",
-                ctx.shown(&root),
-                &step.commit.id[..abbrev]
+                "note: there is no workspace in {folder} before commit {}: older commits are not shown\n",
+                &step.commit.id[..abbrev.min(step.commit.id.len())]
             ));
         }
         if let Some(entry) = narrow(step, &question, abbrev) {
             entries.push(entry);
         }
     }
-    drop(walk);
     if entries.is_empty() {
-        unknown_subject(&root, &question)?;
+        unknown_subject(walk.seen(), &question)?;
     }
+    drop(walk);
     let text = match ctx.format {
         Format::Json => render::json(&Value::Array(entries.iter().map(to_json).collect())),
         Format::Csv => csv(&entries),
@@ -114,10 +120,11 @@ fn question(args: &LogArgs) -> Result<Question> {
 }
 
 /// The step as the question sees it, or `None` when the filters leave
-/// nothing of it. A commit whose workspace had errors is always shown: what
-/// it did cannot be known, so it may be the answer.
+/// nothing of it. A commit compared with a parent that had errors (and no
+/// earlier state without) is always shown: what it did cannot be known, so
+/// it may be the answer.
 fn narrow(step: Step, q: &Question, abbrev: usize) -> Option<Entry> {
-    let Step { commit, outcome, currency, .. } = step;
+    let Step { commit, outcome, currency, compared_with, .. } = step;
     let outcome = match outcome {
         history::Outcome::Changes(mut report) => {
             report.changes.retain(|c| matches(c, q));
@@ -136,10 +143,19 @@ fn narrow(step: Step, q: &Question, abbrev: usize) -> Option<Entry> {
             }
             history::Outcome::Changes(report)
         }
+        // With a filter, a commit that left errors has nothing to show: what
+        // it changed is counted at the commit that fixed them.
+        history::Outcome::Invalid(_) if !q.is_open() => return None,
         other => other,
     };
-    let short = commit.id[..abbrev.min(commit.id.len())].to_string();
-    Some(Entry { commit, short, outcome, currency })
+    let short = |id: &str| id[..abbrev.min(id.len())].to_string();
+    Some(Entry {
+        short: short(&commit.id),
+        compared_with: compared_with.as_deref().map(short),
+        commit,
+        outcome,
+        currency,
+    })
 }
 
 fn matches(c: &AccessChange, q: &Question) -> bool {
@@ -150,32 +166,35 @@ fn matches(c: &AccessChange, q: &Question) -> bool {
             .is_none_or(|(area, action)| *area == c.area && action.as_ref().is_none_or(|a| *a == c.action))
 }
 
-/// No commit answered: a member, client or area that the workspace does not
-/// know either is most likely a typo (exit 4, with the nearest id).
-fn unknown_subject(root: &std::path::Path, q: &Question) -> Result<()> {
-    if q.is_open() {
+/// No commit answered: a member, client, area or action that no state of
+/// the range knows is most likely a typo (exit 4, with the nearest name).
+fn unknown_subject(seen: &Seen, q: &Question) -> Result<()> {
+    if q.is_open() || seen.actions.is_empty() {
         return Ok(());
     }
-    let ws = store::check(root).workspace;
-    if let Some(m) = &q.member
-        && ws.member(m).is_none()
-    {
-        return Err(Error::not_found("member", m, ws.members.iter().map(|m| m.id.as_str()), "roster member list")
-            .hint("no commit changed the access of a member of that name either"));
+    if let Some(m) = q.member.as_ref().filter(|m| !seen.members.contains(*m)) {
+        return Err(unknown("member", m, seen.members.iter().map(String::as_str)));
     }
-    if let Some(c) = &q.client
-        && ws.client(c).is_none()
-    {
-        return Err(Error::not_found("client", c, ws.clients.iter().map(|c| c.id.as_str()), "roster client list")
-            .hint("no commit changed access to a client of that name either"));
+    if let Some(c) = q.client.as_ref().filter(|c| !seen.clients.contains(*c)) {
+        return Err(unknown("client", c, seen.clients.iter().map(String::as_str)));
     }
-    if let Some((area, _)) = &q.area
-        && ws.area(area).is_none()
-    {
-        return Err(Error::not_found("area", area, ws.areas.iter().map(|a| a.id.as_str()), "roster access matrix")
-            .hint("no commit changed access on an area of that name either"));
+    if let Some((area, action)) = &q.area {
+        let Some(actions) = seen.actions.get(area) else {
+            return Err(unknown("area", area, seen.actions.keys().map(String::as_str)));
+        };
+        if let Some(action) = action.as_ref().filter(|x| !actions.contains(*x)) {
+            return Err(unknown(&format!("action of area `{area}`"), action, actions.iter().map(String::as_str)));
+        }
     }
     Ok(())
+}
+
+fn unknown<'a>(what: &str, name: &str, known: impl IntoIterator<Item = &'a str>) -> Error {
+    let e = Error::new(Kind::NotFound, "not-found", format!("no {what} named `{name}` at any commit read"));
+    match crate::diag::did_you_mean(name, known) {
+        Some(near) => e.hint(format!("did you mean `{near}`?")),
+        None => e.hint("a filter names a member, client or area that the workspace has at some commit of the range"),
+    }
 }
 
 fn change_json(c: &AccessChange) -> Value {
@@ -197,6 +216,7 @@ fn to_json(e: &Entry) -> Value {
         "members_added": [],
         "members_removed": [],
         "monthly_cost": {"before": null, "after": null},
+        "compared_with": e.compared_with,
         "invalid": null,
     });
     match &e.outcome {
@@ -311,6 +331,9 @@ fn table(entries: &[Entry], range: &str, q: &Question, ctx: &Ctx) -> String {
             terminal(&c.email),
             terminal(&c.subject)
         ));
+        if let Some(base) = &e.compared_with {
+            out.push_str(&format!("    compared with {base}: the workspace had errors in between (see below)\n\n"));
+        }
         let r = match &e.outcome {
             history::Outcome::Changes(r) => r,
             history::Outcome::Invalid(p) => {
@@ -382,6 +405,9 @@ fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
             md(&c.email),
             md(day(&c.date))
         ));
+        if let Some(base) = &e.compared_with {
+            out.push_str(&format!("Compared with {}: the workspace had errors in between.\n\n", code(base, false)));
+        }
         let r = match &e.outcome {
             history::Outcome::Changes(r) => r,
             history::Outcome::Invalid(p) => {

@@ -76,7 +76,16 @@ impl Ctx {
     pub fn open(&self) -> Result<ManuallyDrop<Workspace>> {
         let root = self.root()?;
         let checked = self.check(&root)?;
-        store::valid(checked, &self.shown_workspace(&root), self.err_paint()).map(ManuallyDrop::new)
+        let valid = store::valid(checked, &self.shown_workspace(&root), self.err_paint());
+        // History cannot be fixed: another revision can be read.
+        let valid = match (valid, &self.rev) {
+            (Err(mut e), Some(_)) if e.code == "invalid-workspace" => {
+                e.hints = vec!["read another revision; `roster log` shows the commit that fixed the errors".into()];
+                Err(e)
+            }
+            (valid, _) => valid,
+        };
+        valid.map(ManuallyDrop::new)
     }
 
     /// The workspace at `root`, read and checked: from the disk, or, with

@@ -12,6 +12,7 @@ mod discovery;
 mod edits;
 mod expectations;
 mod fs_safety;
+mod history;
 mod init;
 mod lockout;
 mod output_safety;
