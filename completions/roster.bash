@@ -49,11 +49,17 @@ _roster() {
             roster,log)
                 cmd="roster__subcmd__log"
                 ;;
+            roster,man)
+                cmd="roster__subcmd__man"
+                ;;
             roster,member)
                 cmd="roster__subcmd__member"
                 ;;
             roster,profile)
                 cmd="roster__subcmd__profile"
+                ;;
+            roster,schema)
+                cmd="roster__subcmd__schema"
                 ;;
             roster,test)
                 cmd="roster__subcmd__test"
@@ -157,11 +163,17 @@ _roster() {
             roster__subcmd__help,log)
                 cmd="roster__subcmd__help__subcmd__log"
                 ;;
+            roster__subcmd__help,man)
+                cmd="roster__subcmd__help__subcmd__man"
+                ;;
             roster__subcmd__help,member)
                 cmd="roster__subcmd__help__subcmd__member"
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,schema)
+                cmd="roster__subcmd__help__subcmd__schema"
                 ;;
             roster__subcmd__help,test)
                 cmd="roster__subcmd__help__subcmd__test"
@@ -338,7 +350,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test log completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,7 +365,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -395,7 +407,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -441,7 +453,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -553,7 +565,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -599,7 +611,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -641,7 +653,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -683,7 +695,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -741,7 +753,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -787,7 +799,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -931,7 +943,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -973,7 +985,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1019,7 +1031,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1061,7 +1073,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1111,7 +1123,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1161,7 +1173,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1188,7 +1200,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1203,7 +1215,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1230,7 +1242,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff test log completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,6 +1535,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__member)
             opts="list show add edit remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1719,6 +1745,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1777,7 +1817,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1861,7 +1901,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1903,7 +1943,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1961,7 +2001,53 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__man)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2003,7 +2089,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2065,7 +2151,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2131,7 +2217,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2283,7 +2369,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2325,7 +2411,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2367,7 +2453,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2409,7 +2495,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2451,7 +2537,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2493,7 +2579,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2543,7 +2629,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2601,7 +2687,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2769,7 +2855,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2811,7 +2897,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2853,7 +2939,53 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__schema)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help workspace profile members clients tests"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2899,7 +3031,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2945,7 +3077,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2995,7 +3127,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

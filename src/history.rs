@@ -20,7 +20,6 @@
 //! a state with errors) reads the state before whole, from the texts already
 //! in memory, and compares the two states as `diff` does.
 
-use crate::change::Splice;
 use crate::diag::Diagnostic;
 use crate::diff::{self, Report, Scope};
 use crate::error::Result;
@@ -28,6 +27,7 @@ use crate::git::{self, Commit, Repo};
 use crate::model::{Member, Workspace};
 use crate::rules;
 use crate::store::load::{self, Input, MEMBERS_FILE};
+use crate::store::splice::Splice;
 use crate::store::{self, incremental};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, VecDeque};

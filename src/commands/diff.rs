@@ -4,17 +4,26 @@
 //! §5) or markdown, ready to post on a pull request.
 
 use super::Ctx;
+use crate::diag::Diagnostic;
 use crate::diff::{Report, compare};
-use crate::error::{Error, Kind, Outcome, Result};
-use crate::git;
+use crate::error::{Details, Error, Kind, Outcome, Result};
 use crate::model::Workspace;
 use crate::render::escape::{markdown as md, markdown_code as code, terminal};
-use crate::render::{self, Format, money};
+use crate::render::{View, money};
 use crate::store::{self, Checked, load::Input, plural};
+use crate::style::Paint;
+use crate::{expect, git};
 use clap::Args;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster diff    HEAD to the working tree
+  # for a pull request comment
+  roster diff main --format markdown > access-diff.md
+  # exit 1 when more than 5 members lose access
+  roster diff HEAD~3 --to HEAD --max-losing 5"#)]
 pub struct DiffArgs {
     /// The revision to compare from
     #[arg(default_value = "HEAD", value_name = "REV")]
@@ -42,24 +51,23 @@ fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, commit: &str
         )
         .hint("compare from a revision that has the workspace's files"));
     }
-    valid(ctx, store::check_from(root, Input::Memory(&files)), rev)
+    valid(store::check_from(root, Input::Memory(&files)), rev)
 }
 
-fn valid(ctx: &Ctx, checked: Checked, label: &str) -> Result<Checked> {
-    let errors: Vec<_> = checked.errors().collect();
-    if errors.is_empty() {
+fn valid(mut checked: Checked, label: &str) -> Result<Checked> {
+    let count = checked.errors().count();
+    if count == 0 {
         return Ok(checked);
     }
-    let paint = ctx.err_paint();
-    for d in &errors {
-        ctx.eprint(&format!("{}\n", d.render(&checked.workspace.sources, paint)));
-    }
+    let sources = std::mem::take(&mut checked.workspace.sources);
+    let errors = checked.diagnostics.into_iter().filter(Diagnostic::is_error);
     Err(Error::new(
         Kind::Invalid,
         "invalid-workspace",
-        format!("the workspace at {label} has {} error{}", errors.len(), plural(errors.len())),
+        format!("the workspace at {label} has {count} error{}", plural(count)),
     )
-    .hint("a diff needs a valid workspace at both ends; fix the errors above"))
+    .hint("a diff needs a valid workspace at both ends; fix the errors above")
+    .details(Details::diagnostics(sources, errors, true)))
 }
 
 pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
@@ -75,63 +83,30 @@ pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
     let before = at_revision(ctx, &root, &repo, &from, &args.from)?;
     let (after, to_label) = match (&args.to, &to) {
         (Some(rev), Some(commit)) => (at_revision(ctx, &root, &repo, commit, rev)?, rev.clone()),
-        _ => (valid(ctx, store::check(&root), "the working tree")?, "the working tree".to_string()),
+        _ => (valid(store::check(&root), "the working tree")?, "the working tree".to_string()),
     };
     let report = compare(&before.workspace, &after.workspace);
-    let broken = crate::expect::newly_failing(&before.workspace, &after.workspace);
-    let currency = after.workspace.settings.currency.clone();
-    let text = match ctx.format {
-        Format::Json => {
-            let mut v = to_json(&report, &args.from, args.to.as_deref());
-            v["failing_tests"] = json!(
-                broken
-                    .iter()
-                    .map(|b| json!({"name": b.name, "expected": b.expected, "actual": b.actual}))
-                    .collect::<Vec<_>>()
-            );
-            render::json(&v)
-        }
-        Format::Markdown => {
-            let mut out = markdown(&report, &args.from, &to_label, &currency, &after.workspace);
-            if !broken.is_empty() {
-                out.push_str("\n**Tests that pass before and fail after:**\n\n");
-                for b in &broken {
-                    out.push_str(&format!(
-                        "- ❌ {} (expected {}; actual {})\n",
-                        md(&b.name),
-                        md(&b.expected),
-                        md(&b.actual)
-                    ));
-                }
-            }
-            out
-        }
-        _ => {
-            let mut out = table(&report, &args.from, &to_label, &currency, ctx);
-            for b in &broken {
-                out.push_str(&format!(
-                    "test now fails: {} (expected {}; actual {})\n",
-                    terminal(&b.name),
-                    terminal(&b.expected),
-                    terminal(&b.actual)
-                ));
-            }
-            out
-        }
+    let broken = expect::newly_failing(&before.workspace, &after.workspace);
+    let view = DiffView {
+        from: &args.from,
+        to: args.to.as_deref(),
+        to_label: &to_label,
+        report: &report,
+        broken: &broken,
+        after: &after.workspace,
     };
     if !(ctx.quiet && report.is_empty() && broken.is_empty()) {
-        ctx.print(&text)?;
+        ctx.show(&view)?;
     }
     let losing = report.losing().len();
     if let Some(max) = args.max_losing
         && losing > max
     {
-        ctx.eprint(&format!(
-            "{}: {} access, more than --max-losing {max}\n",
-            ctx.err_paint().apply(ctx.err_paint().error(), "error[max-losing]"),
-            members_lose(losing)
+        return Err(Error::new(
+            Kind::Invalid,
+            "max-losing",
+            format!("{} access, more than --max-losing {max}", members_lose(losing)),
         ));
-        return Ok(Outcome::Negative);
     }
     Ok(if args.exit_code && !report.is_empty() { Outcome::Negative } else { Outcome::Success })
 }
@@ -141,18 +116,100 @@ fn members_lose(n: usize) -> String {
     if n == 1 { "1 member loses".into() } else { format!("{n} members lose") }
 }
 
-fn to_json(r: &Report, from: &str, to: Option<&str>) -> Value {
-    json!({
-        "from": from,
-        "to": to,
-        "changes": r.changes.iter().map(|c| json!({
-            "member": c.member, "area": c.area, "action": c.action, "client": c.client,
-            "before": c.before.as_str(), "after": c.after.as_str(),
-        })).collect::<Vec<_>>(),
-        "members_added": r.members_added,
-        "members_removed": r.members_removed,
-        "monthly_cost": {"before": r.cost_before, "after": r.cost_after},
-    })
+/// The diff: SPEC §5's JSON; for people the changes by member, the members
+/// added and removed, the monthly cost and the tests that now fail; Markdown
+/// for a pull-request comment (csv shows the text for people).
+struct DiffView<'a> {
+    from: &'a str,
+    to: Option<&'a str>,
+    /// `to`, or the working tree.
+    to_label: &'a str,
+    report: &'a Report,
+    /// The tests that pass before and fail after.
+    broken: &'a [expect::Outcome],
+    after: &'a Workspace,
+}
+
+impl Serialize for DiffView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Change<'a> {
+            member: &'a str,
+            area: &'a str,
+            action: &'a str,
+            client: Option<&'a str>,
+            before: &'a str,
+            after: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Cost {
+            before: f64,
+            after: f64,
+        }
+        #[derive(Serialize)]
+        struct Failing<'a> {
+            name: &'a str,
+            expected: &'a str,
+            actual: &'a str,
+        }
+        let r = self.report;
+        let changes: Vec<Change> = r
+            .changes
+            .iter()
+            .map(|c| Change {
+                member: &c.member,
+                area: &c.area,
+                action: &c.action,
+                client: c.client.as_deref(),
+                before: c.before.as_str(),
+                after: c.after.as_str(),
+            })
+            .collect();
+        let failing: Vec<Failing> =
+            self.broken.iter().map(|b| Failing { name: &b.name, expected: &b.expected, actual: &b.actual }).collect();
+        let mut st = s.serialize_struct("Diff", 7)?;
+        st.serialize_field("from", self.from)?;
+        st.serialize_field("to", &self.to)?;
+        st.serialize_field("changes", &changes)?;
+        st.serialize_field("members_added", &r.members_added)?;
+        st.serialize_field("members_removed", &r.members_removed)?;
+        st.serialize_field("monthly_cost", &Cost { before: r.cost_before, after: r.cost_after })?;
+        st.serialize_field("failing_tests", &failing)?;
+        st.end()
+    }
+}
+
+impl View for DiffView<'_> {
+    fn text(&self, paint: Paint) -> Option<String> {
+        let currency = &self.after.settings.currency;
+        let mut out = table(self.report, self.from, self.to_label, currency, paint);
+        for b in self.broken {
+            out.push_str(&format!(
+                "test now fails: {} (expected {}; actual {})\n",
+                terminal(&b.name),
+                terminal(&b.expected),
+                terminal(&b.actual)
+            ));
+        }
+        Some(out)
+    }
+
+    fn markdown(&self) -> Option<String> {
+        let currency = &self.after.settings.currency;
+        let mut out = markdown(self.report, self.from, self.to_label, currency, self.after);
+        if !self.broken.is_empty() {
+            out.push_str("\n**Tests that pass before and fail after:**\n\n");
+            for b in self.broken {
+                out.push_str(&format!(
+                    "- ❌ {} (expected {}; actual {})\n",
+                    md(&b.name),
+                    md(&b.expected),
+                    md(&b.actual)
+                ));
+            }
+        }
+        Some(out)
+    }
 }
 
 fn cost_line(r: &Report, currency: &str) -> String {
@@ -168,8 +225,7 @@ fn what(c: &crate::diff::AccessChange) -> String {
     }
 }
 
-fn table(r: &Report, from: &str, to: &str, currency: &str, ctx: &Ctx) -> String {
-    let paint = ctx.out_paint();
+fn table(r: &Report, from: &str, to: &str, currency: &str, paint: Paint) -> String {
     if r.is_empty() {
         return format!("no access changes from {from} to {to}\n");
     }

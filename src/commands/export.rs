@@ -3,15 +3,16 @@
 //! `--format json`.
 
 use super::Ctx;
-use super::access::matrix;
-use super::client::list as client_list;
-use super::member::list::sorted;
 use crate::error::{Outcome, Result};
 use crate::model::Workspace;
-use crate::render::{self, Col, Format, Records, members_csv};
+use crate::render::views::{Matrix, MemberJson, ProfileJson, client_records, members_by_id};
+use crate::render::{self, Col, Records, View, members_csv};
 use crate::store::save::write_atomic;
+use crate::style::Paint;
 use clap::{Args, ValueEnum};
-use serde_json::{Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::json;
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -29,6 +30,9 @@ pub enum Kind {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv    the CSV that import members reads
+  roster export matrix --format json"#)]
 pub struct ExportArgs {
     /// What to export
     #[arg(value_enum)]
@@ -40,21 +44,7 @@ pub struct ExportArgs {
 
 pub fn cmd_export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
-    // Export is for files: a table is not one; CSV is the default.
-    let format = match ctx.format {
-        Format::Table => Format::Csv,
-        f => f,
-    };
-    let text = match (args.kind, format) {
-        (Kind::Members, Format::Json) => {
-            render::json(&Value::Array(sorted(&ws).into_iter().map(members_csv::json_row).collect()))
-        }
-        (Kind::Profiles, Format::Json) => {
-            render::json(&Value::Array(ws.profiles.iter().map(|p| super::profile::show::to_json(&ws, p)).collect()))
-        }
-        (Kind::Matrix, Format::Csv) => matrix::csv(&ws),
-        (kind, format) => records(&ws, kind).render(format, crate::style::Paint::plain()),
-    };
+    let text = render::show(&Export { kind: args.kind, ws: &ws }, ctx.format, Paint::plain());
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
@@ -86,15 +76,46 @@ fn plural_kind(kind: Kind, n: usize) -> &'static str {
     }
 }
 
+/// What is exported: the kind's records, except the JSON of members and
+/// profiles (every field, as `member show` and `profile show` give them) and
+/// the matrix's CSV (written row by row). Export is for files: a table is not
+/// one, so `--format table` (the default) writes CSV.
+struct Export<'a> {
+    kind: Kind,
+    ws: &'a Workspace,
+}
+
+impl Serialize for Export<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let ws = self.ws;
+        match self.kind {
+            Kind::Members => s.collect_seq(members_by_id(ws).into_iter().map(MemberJson::new)),
+            Kind::Profiles => s.collect_seq(ws.profiles.iter().map(|p| ProfileJson::new(ws, p))),
+            kind => records(ws, kind).serialize(s),
+        }
+    }
+}
+
+impl View for Export<'_> {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        Some(Cow::Owned(records(self.ws, self.kind)))
+    }
+
+    fn csv(&self) -> Option<String> {
+        match self.kind {
+            Kind::Matrix => Matrix { ws: self.ws }.csv(),
+            _ => self.records().map(|r| r.csv()),
+        }
+    }
+
+    fn text(&self, _paint: Paint) -> Option<String> {
+        self.csv()
+    }
+}
+
 fn records(ws: &Workspace, kind: Kind) -> Records {
     match kind {
-        Kind::Members => {
-            let mut r = Records::new(members_csv::COLUMNS.map(|c| (c, Col::Text)));
-            for m in sorted(ws) {
-                r.push(members_csv::csv_row(m));
-            }
-            r
-        }
+        Kind::Members => members_csv::records(members_by_id(ws)),
         Kind::Profiles => {
             let mut columns: Vec<(String, Col)> =
                 ["id", "name", "description", "tier", "price", "builtin", "admin", "default"]
@@ -102,7 +123,7 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
                     .map(|c| (c.to_string(), Col::Text))
                     .collect();
             columns.extend(ws.action_keys().into_iter().map(|k| (k.to_string(), Col::Text)));
-            let mut r = Records { columns, ..Records::default() };
+            let mut r = Records::new(columns);
             let default = ws.default_profile().map(|p| p.id.as_str());
             for p in &ws.profiles {
                 let mut row = vec![
@@ -122,10 +143,10 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
             }
             r
         }
-        Kind::Clients => client_list::records(ws, None),
+        Kind::Clients => client_records(ws, None),
         Kind::Assignments => {
             let mut r = Records::new([("member", Col::Text), ("client", Col::Text), ("profile", Col::Text)]);
-            for m in sorted(ws) {
+            for m in members_by_id(ws) {
                 for c in &m.clients {
                     let profile = m.client_profile(&c.value).map_or(&m.profile.value, |p| &p.value);
                     r.push(vec![json!(m.id), json!(c.value), json!(profile)]);
@@ -133,6 +154,6 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
             }
             r
         }
-        Kind::Matrix => matrix::records(ws),
+        Kind::Matrix => Matrix { ws }.records().map(Cow::into_owned).unwrap_or_default(),
     }
 }

@@ -10,17 +10,20 @@
 //! `client_profiles`, `grants`) replaces the whole list.
 
 use super::Ctx;
-use super::args::{find_action, parse_grant};
+use super::args::{check_grant, parse_grant};
 use crate::change::{Change, Session};
-use crate::error::{Error, Kind, Outcome, Result};
-use crate::model::{Level, Member, Status, Workspace, email_key};
-use crate::render::csv_guard;
+use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
+use crate::model::{Level, Member, Status, Workspace, check_email, check_id, email};
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::editors::{MemberEntry, NewMember};
-use crate::store::load::{check_email, check_id};
 use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+
+/// The examples of `roster import --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster export members -o members.csv    edit it in a spreadsheet, then:
+  roster import members members.csv"#;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -29,6 +32,9 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv           edit it in a spreadsheet, then:
+  roster --dry-run import members members.csv    see what would change"#)]
 pub struct MembersArgs {
     /// The CSV file (UTF-8; a byte-order mark and CRLF line ends are fine)
     pub file: PathBuf,
@@ -71,19 +77,19 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
         }
     })?;
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let rows = parse(ws, &bytes).map_err(|problems| {
         let n = problems.len();
-        for p in &problems {
-            ctx.eprint(&format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
-        }
+        let lines =
+            problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
         Error::new(
             Kind::Refused,
             "bad-row",
             format!("{n} problem{} in `{}`; nothing was imported", crate::store::plural(n), args.file.display()),
         )
         .hint("fix the rows above and import the file again; empty cells leave a field as it is")
+        .details(Details::text(lines))
     })?;
     let mut change = Change::new(ws);
     let mut facts = Vec::new();
@@ -114,6 +120,9 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             })
             .collect();
         change.add_members(&entries);
+        for e in &entries {
+            change.member_added(e.id);
+        }
     }
     if facts.is_empty() {
         facts.push(format!(
@@ -123,9 +132,24 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         ));
     }
     change.facts(facts);
-    change.rows = rows.iter().map(|r| (r.id.clone(), r.line)).collect();
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts).map_err(|e| name_rows(e, &rows))?)
+}
+
+/// A refusal names the CSV row above each rule broken in a member's entry.
+fn name_rows(mut err: Error, rows: &[Row]) -> Error {
+    let Some(details) = err.details.as_deref_mut() else { return err };
+    let line: HashMap<&str, u64> = rows.iter().map(|r| (r.id.as_str(), r.line)).collect();
+    let items = std::mem::take(&mut details.items);
+    for item in items {
+        if let Detail::Diagnostic { member: Some(id), .. } = &item
+            && let Some(row) = line.get(id.as_str())
+        {
+            details.items.push(Detail::Text(format!("row {row} (member {id}):\n")));
+        }
+        details.items.push(item);
+    }
+    err
 }
 
 /// Parses a members CSV against a workspace: the number of good rows, or every
@@ -137,10 +161,22 @@ pub fn check_rows(ws: &Workspace, bytes: &[u8]) -> std::result::Result<usize, Ve
 /// At most this many column names are listed in one problem, then how many more.
 const NAMES_SHOWN: usize = 10;
 
+/// The header row as the known names: a column named as export names it in
+/// another case (`Profile`, `EMAIL`) is that column; others stay as written.
+fn canonical_headers(headers: Vec<String>) -> Vec<String> {
+    headers
+        .into_iter()
+        .map(|h| match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(&h)) {
+            Some(c) => (*c).to_string(),
+            None => h,
+        })
+        .collect()
+}
+
 /// Unknown and repeated columns, each reported once however many times it
 /// appears. Linear in the width of the header (a header of 200,000 columns
 /// was quadratic): known columns are counted in a table of nine, unknown ones
-/// listed through a set.
+/// listed through a set; only the names shown get a "did you mean".
 fn header_problems(headers: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     // Each unknown name once, in the order of the header.
@@ -148,10 +184,15 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     let unknown: Vec<&str> =
         headers.iter().map(String::as_str).filter(|h| !COLUMNS.contains(h) && listed.insert(*h)).collect();
     if !unknown.is_empty() {
+        let shown: Vec<String> =
+            unknown.iter().take(NAMES_SHOWN).map(|h| format!("`{h}`{}", near(h, COLUMNS.iter().copied()))).collect();
+        let mut names = shown.join(", ");
+        if unknown.len() > NAMES_SHOWN {
+            names.push_str(&format!(" and {} more", unknown.len() - NAMES_SHOWN));
+        }
         problems.push(format!(
-            "unknown column{} {}; the known columns are: {}",
+            "unknown column{} {names}; the known columns are: {}",
             if unknown.len() == 1 { "" } else { "s" },
-            names(&unknown),
             COLUMNS.join(", ")
         ));
     }
@@ -168,36 +209,10 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     problems
 }
 
-/// `a, b, c`, or the first [`NAMES_SHOWN`] and how many more.
-fn names(list: &[&str]) -> String {
-    let mut out = list.iter().take(NAMES_SHOWN).copied().collect::<Vec<_>>().join(", ");
-    if list.len() > NAMES_SHOWN {
-        out.push_str(&format!(" and {} more", list.len() - NAMES_SHOWN));
-    }
-    out
-}
-
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| vec![format!("the file is not UTF-8 text (byte {})", e.valid_up_to())])?;
-    // The csv crate ends a quoted cell left open at the end of the file, and
-    // every row after the quote would be read into it: refuse the file.
-    if let Some(q) = csv_guard::open_quote(text) {
-        return Err(vec![format!(
-            "row {}: the quote opened at line {}, column {} is never closed, so every line after it would be read \
-             into that one cell; close it with `\"` (a quote inside a quoted cell is written `\"\"`)",
-            q.row_line, q.line, q.column
-        )]);
-    }
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| vec![format!("cannot read the header row: {e}")])?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let members_csv::Sheet { headers, rows: records } = members_csv::read(bytes)?;
+    let headers = canonical_headers(headers);
     let mut problems = header_problems(&headers);
     if !headers.iter().any(|h| h == "id") {
         problems.push("there is no `id` column: every row must name the member it adds or updates".into());
@@ -207,20 +222,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     }
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for record in reader.records() {
+    for record in records {
         let record = match record {
             Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(format!("row {line}: {}", csv_error(&e)));
+            Err(problem) => {
+                problems.push(problem);
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
-        // Cells as `export members` wrote them: the `'` in front of a
-        // formula character is taken off again (`render::csv_guard`).
-        let cells: BTreeMap<&str, &str> =
-            headers.iter().map(String::as_str).zip(record.iter().map(|c| csv_guard::unguard(c.trim()))).collect();
+        let line = record.line;
+        let cells: BTreeMap<&str, &str> = headers.iter().map(String::as_str).zip(record.cells()).collect();
         let mut bad = |column: &str, why: String| problems.push(format!("row {line}, column {column}: {why}"));
         let mut row = Row { line, ..Row::default() };
         let id = cells.get("id").copied().unwrap_or("");
@@ -290,8 +301,12 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             let mut grants = Vec::new();
             for item in split_list(g) {
                 match parse_grant(item) {
-                    Ok(arg) => match find_action(ws, &arg.area, &arg.action) {
-                        Ok(_) => grants.push((arg.area, arg.action, arg.level)),
+                    Ok(arg) => match check_grant(ws, &arg) {
+                        Ok(g) => grants.push((g.area, g.action, g.level)),
+                        // A bad level: the message, and the levels its area accepts.
+                        Err(e) if e.kind != Kind::NotFound => {
+                            bad("grants", format!("{}; {}", e.message, e.hints.join("; ")))
+                        }
                         Err(e) => bad("grants", e.message),
                     },
                     Err(why) => bad("grants", why),
@@ -309,7 +324,8 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             if row.name.is_none() {
                 bad("name", format!("`{}` is a new member and needs a name", row.id));
             }
-            if row.email.is_none() {
+            // An email given but not valid is reported above, once.
+            if row.email.is_none() && cell("email").is_none() {
                 bad("email", format!("`{}` is a new member and needs an email", row.id));
             }
         }
@@ -321,31 +337,21 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
-        owners.entry(email_key(email).collect()).or_default().push(&m.id);
+        owners.entry(email::key(email)).or_default().push(&m.id);
     }
     for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
         if let Some(email) = &r.email {
-            owners.entry(email_key(email).collect()).or_default().push(&r.id);
+            owners.entry(email::key(email)).or_default().push(&r.id);
         }
     }
     for r in &rows {
         let Some(email) = &r.email else { continue };
-        let others = owners.get(&email_key(email).collect::<String>()).into_iter().flatten().filter(|o| **o != r.id);
+        let others = owners.get(&email::key(email)).into_iter().flatten().filter(|o| **o != r.id);
         for other in others {
             problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
         }
     }
     if problems.is_empty() { Ok(rows) } else { Err(problems) }
-}
-
-fn csv_error(e: &csv::Error) -> String {
-    match e.kind() {
-        csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
-            format!("it has {len} fields, and the header has {expected_len}")
-        }
-        csv::ErrorKind::Utf8 { .. } => "it is not UTF-8 text".into(),
-        _ => e.to_string(),
-    }
 }
 
 fn near<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {

@@ -9,13 +9,20 @@ use crate::diff::{AccessChange, Report};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::git;
 use crate::history::{self, Question, Seen, Step, Walk};
+use crate::model::check_id;
 use crate::render::escape::{markdown as md, markdown_code as code, terminal};
-use crate::render::{self, Col, Format, Records, money};
-use crate::store::{self, load::check_id};
+use crate::render::{Col, Records, View, money};
+use crate::store;
+use crate::style::Paint;
 use clap::Args;
 use serde_json::{Value, json};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster log                                               what each commit changed, newest first
+  roster log --member bob --client acme --area invoices    when Bob got ACME's invoices, and who
+  roster log HEAD~3..HEAD --format markdown                the last three commits, for an audit
+  roster log --limit 5 --format json                       the last five answers, for a script"#)]
 pub struct LogArgs {
     /// The commits to walk, in git's syntax (`v1.0..HEAD`, `main~20..`) [default: HEAD, the current branch's whole first-parent history]
     #[arg(value_name = "RANGE")]
@@ -79,16 +86,38 @@ pub fn cmd_log(ctx: &Ctx, args: LogArgs) -> Result<Outcome> {
         unknown_subject(walk.seen(), &question)?;
     }
     drop(walk);
-    let text = match ctx.format {
-        Format::Json => render::json(&Value::Array(entries.iter().map(to_json).collect())),
-        Format::Csv => csv(&entries),
-        Format::Markdown => markdown(&entries, range, &question),
-        Format::Table => table(&entries, range, &question, ctx),
-    };
     if !(ctx.quiet && entries.is_empty()) {
-        ctx.print(&text)?;
+        ctx.show(&LogView { entries, range, question: &question })?;
     }
     Ok(Outcome::Success)
+}
+
+/// What `log` prints: the commits that answered, newest first. Its JSON is
+/// the list of commits (see [`to_json`]); its CSV one record per access change.
+struct LogView<'a> {
+    entries: Vec<Entry>,
+    range: &'a str,
+    question: &'a Question,
+}
+
+impl serde::Serialize for LogView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.entries.iter().map(to_json))
+    }
+}
+
+impl View for LogView<'_> {
+    fn text(&self, paint: Paint) -> Option<String> {
+        Some(table(&self.entries, self.range, self.question, paint))
+    }
+
+    fn csv(&self) -> Option<String> {
+        Some(csv(&self.entries))
+    }
+
+    fn markdown(&self) -> Option<String> {
+        Some(markdown(&self.entries, self.range, self.question))
+    }
 }
 
 /// The filters, checked: ids as the files write them, an area and maybe an action.
@@ -261,7 +290,7 @@ fn csv(entries: &[Entry]) -> String {
             ]);
         }
     }
-    records.render(Format::Csv, crate::style::Paint::plain())
+    records.csv()
 }
 
 /// `area.action`, or `area.action on client`.
@@ -312,8 +341,7 @@ fn nothing(range: &str, q: &Question) -> String {
     }
 }
 
-fn table(entries: &[Entry], range: &str, q: &Question, ctx: &Ctx) -> String {
-    let paint = ctx.out_paint();
+fn table(entries: &[Entry], range: &str, q: &Question, paint: Paint) -> String {
     if entries.is_empty() {
         return format!("{}\n", terminal(&nothing(range, q)));
     }

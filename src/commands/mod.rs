@@ -1,6 +1,6 @@
 //! One module per command, as the user types it. A command loads the workspace,
-//! works on the model, and hands a data shape to `render`; no TOML, table or CSV
-//! code lives here.
+//! works on the model, and hands one view to `render` ([`Ctx::show`]), which
+//! prints it in the format asked for; no TOML, table or CSV code lives here.
 
 pub mod access;
 pub mod args;
@@ -13,8 +13,10 @@ pub mod fmt;
 pub mod import;
 pub mod init;
 pub mod log;
+pub mod man;
 pub mod member;
 pub mod profile;
+pub mod schema;
 pub mod test;
 pub mod transfer_all;
 pub mod transfer_one;
@@ -22,11 +24,10 @@ pub mod transfer_one;
 use crate::cli::{Cli, Command, GlobalArgs};
 use crate::error::{Error, Outcome, Result};
 use crate::model::Workspace;
-use crate::render::Format;
+use crate::render::{Format, View};
 use crate::store;
 use crate::style::{ColorChoice, Paint};
 use std::io::IsTerminal;
-use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 
 /// The global options, checked once (ripgrep's "high-level args").
@@ -66,17 +67,15 @@ impl Ctx {
         store::discover(self.workspace.as_deref(), &self.cwd)
     }
 
-    /// The workspace, valid: its errors stop the command with exit 1.
-    /// The valid workspace, never freed: the process ends with the command,
-    /// and the system takes its memory back at once, where freeing 100,000
-    /// members allocation by allocation took about 25 ms.
+    /// The workspace, valid (its errors stop the command with exit 1), and
+    /// never freed (see [`store::Kept`]).
     ///
     /// The one place read commands read a workspace: from the disk, or with
     /// `--rev` from git (see [`Ctx::check`]).
-    pub fn open(&self) -> Result<ManuallyDrop<Workspace>> {
+    pub fn open(&self) -> Result<store::Kept<Workspace>> {
         let root = self.root()?;
         let checked = self.check(&root)?;
-        let valid = store::valid(checked, &self.shown_workspace(&root), self.err_paint());
+        let valid = store::valid(checked, &self.shown_workspace(&root));
         // History cannot be fixed: another revision can be read.
         let valid = match (valid, &self.rev) {
             (Err(mut e), Some(_)) if e.code == "invalid-workspace" => {
@@ -85,7 +84,7 @@ impl Ctx {
             }
             (valid, _) => valid,
         };
-        valid.map(ManuallyDrop::new)
+        valid.map(store::Kept::new)
     }
 
     /// The workspace at `root`, read and checked: from the disk, or, with
@@ -145,12 +144,30 @@ impl Ctx {
         &self.cwd
     }
 
+    /// The workspace folder as CI services name files: relative to the root
+    /// of the git repository that holds it (`config/`, empty at the root),
+    /// else to the current folder.
+    pub fn repo_prefix(&self, root: &std::path::Path) -> String {
+        match crate::git::locate(root) {
+            Ok(repo) => repo.prefix,
+            Err(_) => match self.shown(root).trim_end_matches('/') {
+                "." | "" => String::new(),
+                shown => format!("{shown}/"),
+            },
+        }
+    }
+
+    /// Prints the command's view in the format asked for (`render::show`).
+    pub fn show(&self, view: &impl View) -> Result<()> {
+        self.print(&crate::render::show(view, self.format, self.out_paint()))
+    }
+
     /// Writes the command's output to stdout, through the terminal net of
     /// `render::escape` (control characters from the files show escaped;
     /// JSON passes it unchanged, as `render::json` leaves none raw);
     /// `--format csv` is data, kept as it is unless stdout is a terminal.
     pub fn print(&self, text: &str) -> Result<()> {
-        self.emit(text, self.format == Format::Csv)
+        self.emit(text, self.format.is_data())
     }
 
     /// Writes data (`export`'s CSV or JSON) to stdout: as it is, unless
@@ -170,6 +187,28 @@ impl Ctx {
         crate::output::out(&text).map_err(|e| Error::io("cannot write to stdout", &e))
     }
 
+    /// What a change needs of the global options.
+    pub fn change_options(&self) -> Result<crate::change::Options> {
+        self.refuse_rev("a change")?;
+        let root = self.root()?;
+        Ok(crate::change::Options {
+            shown_root: self.shown(&root),
+            root,
+            dry_run: self.dry_run,
+            allow_failing_tests: self.allow_failing_tests,
+            actor: self.actor.clone(),
+            lock_timeout: self.lock_timeout,
+        })
+    }
+
+    /// Prints what a change did: nothing with `-q`, but a dry run's diff always.
+    pub fn report(&self, report: crate::change::Report) -> Result<Outcome> {
+        if report.diff.is_some() || !self.quiet {
+            self.print(&crate::render::change::report(&report, self.format, self.quiet))?;
+        }
+        Ok(Outcome::Success)
+    }
+
     /// Writes text for people to stderr (see [`crate::render::eprint`]).
     pub fn eprint(&self, text: &str) {
         crate::render::eprint(self.err_paint(), text);
@@ -178,6 +217,7 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ctx = Ctx::new(cli.global)?;
+    refuse_ci_format(&cli.command, ctx.format)?;
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
@@ -194,7 +234,27 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
+        Command::Schema(args) => schema::cmd_schema(&ctx, args),
+        Command::Man(args) => man::cmd_man(&ctx, args),
     }
+}
+
+/// The CI formats are printed by the commands that report problems or tests
+/// (`check`: github, sarif; `test`: github, junit); any other command refuses
+/// them (exit 2) before it reads or writes anything, rather than print a
+/// table where a CI service expects annotations.
+fn refuse_ci_format(command: &Command, format: Format) -> Result<()> {
+    let takes: &[Format] = match command {
+        Command::Check(_) => &[Format::Github, Format::Sarif],
+        Command::Test(_) => &[Format::Github, Format::Junit],
+        _ => &[],
+    };
+    if !format.is_ci() || takes.contains(&format) {
+        return Ok(());
+    }
+    let name = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_string()).unwrap_or_default();
+    Err(Error::usage(format!("this command does not print `--format {name}`"))
+        .hint("`--format github` is for `roster check` and `roster test`, `sarif` for `roster check`, `junit` for `roster test`; other commands print table, csv, json or markdown"))
 }
 
 /// The member with this id, or exit 4 with the nearest id.

@@ -7,6 +7,10 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-all connect-no-pay --to connect-pay
+  # what it would cost
+  roster --dry-run transfer-all easy-invoicing --to full-accounting"#)]
 pub struct TransferAllArgs {
     /// The profile whose members move
     pub from: String,
@@ -16,7 +20,7 @@ pub struct TransferAllArgs {
 }
 
 pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let from = find_profile(ws, &args.from)?;
     let to = find_profile(ws, &args.to)?;
@@ -25,7 +29,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     if from.id == to.id || moving.is_empty() {
         change.fact(format!("{}: no member to move", from.id));
         let parts = change.finish();
-        return session.commit(ctx, parts);
+        return ctx.report(session.commit(parts)?);
     }
     let mut facts = Vec::new();
     for m in &moving {
@@ -54,7 +58,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     }
     change.facts(facts);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }
 
 fn format_move(

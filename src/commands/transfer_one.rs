@@ -7,6 +7,10 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-one hugo --to full-accounting
+  # only for umbrella
+  roster transfer-one lea --to full-accounting --client umbrella"#)]
 pub struct TransferOneArgs {
     /// The member who moves
     pub member: String,
@@ -19,7 +23,7 @@ pub struct TransferOneArgs {
 }
 
 pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.member)?;
     let to = find_profile(ws, &args.to)?;
@@ -30,7 +34,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             if from.id == to.id {
                 change.fact(format!("{}: already on profile {}", m.id, to.id));
                 let parts = change.finish();
-                return session.commit(ctx, parts);
+                return ctx.report(session.commit(parts)?);
             }
             if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) && !to.admin {
                 return Err(Error::new(
@@ -64,7 +68,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             if before == to.id {
                 change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
                 let parts = change.finish();
-                return session.commit(ctx, parts);
+                return ctx.report(session.commit(parts)?);
             }
             change.member(&m.id, |entry| {
                 // A per-client profile equal to the member's own says nothing.
@@ -81,5 +85,5 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
         }
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -1,15 +1,27 @@
-//! Output formats (SPEC §5): one data shape, [`Records`], printed as a table,
-//! CSV, JSON or Markdown. The format is decided here and nowhere else, and so
-//! is output safety: values escaped for a terminal or Markdown (`escape`),
-//! CSV cells guarded against formulas (`csv_guard`).
+//! Output (SPEC §5): a command builds one [`View`] and [`show`] prints it as a
+//! table, CSV, JSON or Markdown, or for CI (`github`, `sarif`, `junit`, the
+//! views that have them, from `ci`); the format is matched there and nowhere
+//! else. JSON comes from serde, the other formats from the view's [`Records`]
+//! or a layout of its own. Output safety is decided here too: values escaped for a
+//! terminal or Markdown (`escape`), CSV cells guarded against formulas
+//! (`csv_guard`). The views that several commands print live in `views`; the
+//! members CSV that export writes and import reads, in `members_csv`; how
+//! wide text is on a terminal, and how a table cell is narrowed, in `width`.
 
+pub mod change;
+pub mod ci;
 pub mod csv_guard;
 pub mod escape;
 pub mod members_csv;
+mod records;
+pub mod views;
+pub mod width;
+
+pub use records::{Col, Column, Records, csv_text};
 
 use crate::style::Paint;
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table, presets};
-use serde_json::Value;
+use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Format {
@@ -22,140 +34,99 @@ pub enum Format {
     Json,
     /// A Markdown table, ready to paste into a pull request.
     Markdown,
+    /// GitHub Actions workflow commands: annotations on the lines (check, test).
+    Github,
+    /// SARIF 2.1.0, for code scanning (check).
+    Sarif,
+    /// JUnit XML, for test reports (test).
+    Junit,
 }
 
-/// How a column's values are shown in a table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Col {
-    Text,
-    /// A price: two decimals, right-aligned.
-    Money,
-    /// A count or a number, right-aligned.
-    Number,
-    /// true shows as `yes`, false as nothing.
-    Flag,
-}
-
-/// Rows of named fields: what list commands print.
-#[derive(Debug, Default)]
-pub struct Records {
-    /// (field name, how to show it); the field names are the JSON keys and the CSV header.
-    pub columns: Vec<(String, Col)>,
-    pub rows: Vec<Vec<Value>>,
-    /// Rows to make stand out in a table (the rows of a comparison that differ).
-    pub marked: Vec<bool>,
-}
-
-impl Records {
-    pub fn new<S: Into<String>>(columns: impl IntoIterator<Item = (S, Col)>) -> Records {
-        Records { columns: columns.into_iter().map(|(n, c)| (n.into(), c)).collect(), ..Records::default() }
+impl Format {
+    /// Whether what is printed in this format is data, to be written as it
+    /// is rather than made safe for a terminal (CSV; JSON needs no such care,
+    /// as [`json`] leaves no control character raw).
+    pub fn is_data(self) -> bool {
+        self == Format::Csv
     }
 
-    pub fn push(&mut self, row: Vec<Value>) {
-        debug_assert_eq!(row.len(), self.columns.len());
-        self.rows.push(row);
-        self.marked.push(false);
-    }
-
-    pub fn push_marked(&mut self, row: Vec<Value>, marked: bool) {
-        self.push(row);
-        if let Some(m) = self.marked.last_mut() {
-            *m = marked;
-        }
-    }
-
-    /// Array of objects, keys in column order.
-    pub fn to_json(&self) -> Value {
-        Value::Array(
-            self.rows
-                .iter()
-                .map(|row| {
-                    Value::Object(
-                        self.columns.iter().zip(row).map(|((name, _), v)| (name.clone(), v.clone())).collect(),
-                    )
-                })
-                .collect(),
-        )
-    }
-
-    pub fn render(&self, format: Format, paint: Paint) -> String {
-        match format {
-            Format::Table => self.to_table(paint),
-            Format::Csv => self.to_csv(),
-            Format::Json => json(&self.to_json()),
-            Format::Markdown => self.to_markdown(),
-        }
-    }
-
-    fn to_table(&self, paint: Paint) -> String {
-        if self.rows.is_empty() {
-            return String::new();
-        }
-        let mut table = Table::new();
-        table.load_style(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
-        if !paint.enabled {
-            table.force_no_tty();
-        }
-        table.set_header(self.columns.iter().map(|(name, _)| {
-            let cell = Cell::new(escape::terminal(&name.to_uppercase().replace('_', " ")));
-            if paint.enabled { cell.add_attribute(Attribute::Bold) } else { cell }
-        }));
-        for (row, &marked) in self.rows.iter().zip(&self.marked) {
-            table.add_row(row.iter().zip(&self.columns).map(|(v, (_, col))| {
-                let mut cell = Cell::new(escape::terminal(&table_text(v, *col)));
-                if matches!(col, Col::Money | Col::Number) {
-                    cell = cell.set_alignment(CellAlignment::Right);
-                }
-                if marked && paint.enabled {
-                    cell = cell.fg(Color::Yellow).add_attribute(Attribute::Bold);
-                }
-                cell
-            }));
-        }
-        let mut out = table.trim_fmt();
-        out.push('\n');
-        out
-    }
-
-    fn to_csv(&self) -> String {
-        let mut w = csv_guard::CsvWriter::with_capacity(self.rows.len() * self.columns.len() * 8);
-        w.text_row(self.columns.iter().map(|(n, _)| n.as_str()));
-        for row in &self.rows {
-            w.value_row(row);
-        }
-        w.finish()
-    }
-
-    fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        out.push_str(&format!(
-            "| {} |\n",
-            self.columns.iter().map(|(n, _)| escape::markdown(n)).collect::<Vec<_>>().join(" | ")
-        ));
-        out.push_str(&format!(
-            "|{}|\n",
-            self.columns
-                .iter()
-                .map(|(_, c)| if matches!(c, Col::Money | Col::Number) { "---:" } else { "---" })
-                .collect::<Vec<_>>()
-                .join("|")
-        ));
-        for (row, &marked) in self.rows.iter().zip(&self.marked) {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(&self.columns)
-                .map(|(v, (_, col))| {
-                    let text = escape::markdown(&table_text(v, *col));
-                    if marked && !text.is_empty() { format!("**{text}**") } else { text }
-                })
-                .collect();
-            out.push_str(&format!("| {} |\n", cells.join(" | ")));
-        }
-        out
+    /// A format of CI services, which only the commands that report
+    /// problems or tests print (`View::github` and the like).
+    pub fn is_ci(self) -> bool {
+        matches!(self, Format::Github | Format::Sarif | Format::Junit)
     }
 }
 
-pub fn json(value: &Value) -> String {
+/// What a command prints: one value, in whichever format is asked for. Its
+/// JSON is its serde form; the other formats come from its [`Records`] when
+/// it is a list (or one record), or from a layout of its own.
+pub trait View: Serialize {
+    /// The view as rows of named fields: its CSV and Markdown, and its table
+    /// unless [`View::text`] gives another layout.
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        None
+    }
+
+    /// A layout of its own for people (`--format table`); what CSV and
+    /// Markdown show too when the view has no records.
+    fn text(&self, _paint: Paint) -> Option<String> {
+        None
+    }
+
+    /// CSV written its own way (row by row, for a view too large to hold as records).
+    fn csv(&self) -> Option<String> {
+        None
+    }
+
+    /// A Markdown layout of its own.
+    fn markdown(&self) -> Option<String> {
+        None
+    }
+
+    /// GitHub Actions workflow commands (`ci::github`). The CI formats are
+    /// printed only by the commands whose views have them; the others refuse
+    /// them before they run (`commands::run`).
+    fn github(&self) -> Option<String> {
+        None
+    }
+
+    /// A SARIF 2.1.0 log (`ci::sarif`).
+    fn sarif(&self) -> Option<String> {
+        None
+    }
+
+    /// JUnit XML (`ci::junit`).
+    fn junit(&self) -> Option<String> {
+        None
+    }
+}
+
+/// Rows are a view of themselves.
+impl View for Records {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+/// The view in `format`: the one place where the format is matched.
+pub fn show<V: View + ?Sized>(view: &V, format: Format, paint: Paint) -> String {
+    let shown = match format {
+        Format::Json => return json(view),
+        Format::Table => view.text(paint).or_else(|| view.records().map(|r| r.table(paint))),
+        Format::Csv => view.csv().or_else(|| view.records().map(|r| r.csv())),
+        Format::Markdown => view.markdown().or_else(|| view.records().map(|r| r.markdown())),
+        // Never the text for people in a machine's format: nothing, if a
+        // command let through a format its view does not have.
+        Format::Github => return view.github().unwrap_or_default(),
+        Format::Sarif => return view.sarif().unwrap_or_default(),
+        Format::Junit => return view.junit().unwrap_or_default(),
+    };
+    // A view without records is its text in every format but JSON.
+    shown.or_else(|| view.text(paint)).unwrap_or_default()
+}
+
+/// Pretty JSON, with no hidden character left raw (`escape::json_text`).
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
     s.push('\n');
     escape::json_text(s)
@@ -168,28 +139,19 @@ pub fn eprint(paint: Paint, text: &str) {
     crate::output::err_fmt(format_args!("{}", escape::terminal_text(text, paint.enabled)));
 }
 
+/// How a file would change, as a unified diff (`a/NAME`, `b/NAME`, three
+/// lines of context), ending in a line break.
+pub fn file_diff(name: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 pub fn money(amount: f64) -> String {
     format!("{amount:.2}")
-}
-
-fn table_text(v: &Value, col: Col) -> String {
-    match (v, col) {
-        (Value::Bool(true), _) => "yes".into(),
-        (Value::Bool(false), _) => String::new(),
-        (Value::Number(n), Col::Money) => n.as_f64().map(money).unwrap_or_default(),
-        (Value::Array(items), _) => items.iter().map(|i| table_text(i, Col::Text)).collect::<Vec<_>>().join(", "),
-        _ => csv_text(v),
-    }
-}
-
-/// A cell as CSV text: lists joined with `;`, null as an empty cell.
-pub fn csv_text(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        Value::Array(items) => items.iter().map(csv_text).collect::<Vec<_>>().join(";"),
-        other => other.to_string(),
-    }
 }
 
 #[cfg(test)]
@@ -197,37 +159,33 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn sample() -> Records {
-        let mut r =
-            Records::new([("id", Col::Text), ("price", Col::Money), ("clients", Col::Text), ("admin", Col::Flag)]);
-        r.push(vec![json!("bob"), json!(12.0), json!(["acme", "globex"]), json!(false)]);
-        r.push_marked(vec![json!("a,b"), json!(25.5), json!([]), json!(true)], true);
-        r
+    #[derive(Serialize)]
+    struct Note {
+        text: &'static str,
+    }
+
+    impl View for Note {
+        fn text(&self, _paint: Paint) -> Option<String> {
+            Some(format!("{}\n", self.text))
+        }
     }
 
     #[test]
-    fn csv_quotes_and_joins_lists() {
-        assert_eq!(sample().to_csv(), "id,price,clients,admin\nbob,12.0,acme;globex,false\n\"a,b\",25.5,,true\n");
+    fn a_view_without_records_is_its_text_in_every_format_but_json() {
+        let note = Note { text: "a|b" };
+        for format in [Format::Table, Format::Csv, Format::Markdown] {
+            assert_eq!(show(&note, format, Paint::plain()), "a|b\n");
+        }
+        assert_eq!(show(&note, Format::Json, Paint::plain()), "{\n  \"text\": \"a|b\"\n}\n");
     }
 
     #[test]
-    fn json_keeps_column_order() {
-        let text = json(&sample().to_json());
-        assert!(text.find("\"id\"").unwrap() < text.find("\"price\"").unwrap());
-        assert!(text.contains("\"clients\": [\n      \"acme\""));
-    }
-
-    #[test]
-    fn markdown_marks_rows_and_escapes_pipes() {
-        let mut r = Records::new([("a", Col::Text)]);
-        r.push_marked(vec![json!("x|y")], true);
-        assert_eq!(r.to_markdown(), "| a |\n|---|\n| **x\\|y** |\n");
-    }
-
-    #[test]
-    fn table_shows_money_with_two_decimals() {
-        let t = sample().to_table(Paint::plain());
-        assert!(t.contains("12.00"), "{t}");
-        assert!(t.contains("acme, globex"), "{t}");
+    fn records_show_in_every_format() {
+        let mut r = Records::new([("id", Col::Text)]);
+        r.push(vec![json!("bob")]);
+        assert_eq!(show(&r, Format::Csv, Paint::plain()), "id\nbob\n");
+        assert_eq!(show(&r, Format::Markdown, Paint::plain()), "| id |\n|---|\n| bob |\n");
+        assert_eq!(show(&r, Format::Json, Paint::plain()), "[\n  {\n    \"id\": \"bob\"\n  }\n]\n");
+        assert_eq!(show(&r, Format::Table, Paint::plain()), " ID\n bob\n");
     }
 }

@@ -631,7 +631,7 @@ mod tests {
         assert_eq!(splices[MEMBERS_FILE].len(), 2);
         let (start, end) = ws.member("m000010").unwrap().entry.unwrap();
         assert!(splices[MEMBERS_FILE].iter().any(|s| (s.start, s.end) == (start, end)));
-        let new = crate::change::apply_splices(&crlf, &splices[MEMBERS_FILE]);
+        let new = crate::store::splice::apply_splices(&crlf, &splices[MEMBERS_FILE]);
         assert!(!new.replace("\r\n", "").contains('\n'), "a bare LF");
         files.insert(MEMBERS_FILE.to_string(), new);
         let again = load_from(root, Input::Memory(&files)).workspace;

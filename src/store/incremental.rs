@@ -9,8 +9,8 @@
 //! 100,000-member workspace close to the cost of reading it once, in time and
 //! in memory.
 
-use super::load::{CLIENTS_FILE, HasId, MEMBERS_FILE, Reader, read_clients, read_fragment, read_members};
-use crate::change::Splice;
+use super::load::{CLIENTS_FILE, KeyedEntry, MEMBERS_FILE, read_fragment};
+use super::splice::Splice;
 use crate::diag::Diagnostic;
 use crate::model::{Names, Workspace};
 use crate::source::{FileId, Undo};
@@ -42,11 +42,9 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
         let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            members_in_place = splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
+            members_in_place = splice_items(&mut ws.members, file, &list, &names, &mut diags);
             reindex |= members_in_place.is_none();
-        } else if name == CLIENTS_FILE
-            && splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients).is_none()
-        {
+        } else if name == CLIENTS_FILE && splice_items(&mut ws.clients, file, &list, &names, &mut diags).is_none() {
             // Clients came or went: what the members' references named is to be looked up again.
             reindex = true;
             ws.members.iter_mut().for_each(|m| m.clients_known = false);
@@ -70,13 +68,12 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
 /// holds; the others keep their place, their spans moved by the bytes spliced
 /// before them. When the ids and their order are unchanged (the indexes still
 /// hold), returns the positions of the replaced items.
-fn splice_items<T: HasId>(
+fn splice_items<T: KeyedEntry>(
     items: &mut Vec<T>,
     file: FileId,
     splices: &[&Splice],
     names: &Names,
     diags: &mut Vec<Diagnostic>,
-    read: fn(&mut Reader, &toml::de::DeTable) -> Vec<T>,
 ) -> Option<Vec<usize>> {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
@@ -107,7 +104,7 @@ fn splice_items<T: HasId>(
     }
     let mut fresh: Vec<T> = Vec::new();
     for (s, new_start, _) in &placed {
-        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, names, read);
+        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, names);
         diags.extend(new_diags);
         fresh.extend(new_items);
     }
@@ -213,7 +210,8 @@ mod tests {
         let gone = ws.members.iter().find_map(|m| m.clients.first()).unwrap().value.to_string();
         let (start, end) = ws.client(&gone).unwrap().entry.unwrap();
         let text = "[clients.renamed]\nname = \"Renamed\"\nkind = \"company\"\n".to_string();
-        let splices = BTreeMap::from([(CLIENTS_FILE.to_string(), vec![crate::change::Splice { start, end, text }])]);
+        let splices =
+            BTreeMap::from([(CLIENTS_FILE.to_string(), vec![crate::store::splice::Splice { start, end, text }])]);
         super::apply(&mut ws, &splices);
         let unknown: Vec<String> = crate::rules::check(&ws)
             .into_iter()

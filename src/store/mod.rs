@@ -1,19 +1,24 @@
 //! Finding a workspace and reading it: discovery (SPEC §5), the loader, and the
 //! rules run on every load so that no command acts on an invalid workspace.
+//! The store prints nothing: an invalid workspace is an error that carries
+//! its diagnostics.
 
 pub mod edit;
 pub mod editors;
 pub mod files;
 pub mod format;
 pub mod incremental;
+mod kept;
 pub mod load;
 pub mod save;
+pub mod splice;
+
+pub use kept::Kept;
 
 use crate::diag::{self, Diagnostic};
-use crate::error::{Error, Kind, Result};
+use crate::error::{Details, Error, Kind, Result};
 use crate::model::Workspace;
 use crate::rules;
-use crate::style::Paint;
 use std::path::{Path, PathBuf};
 
 /// The workspace directory: the flag (or `ROSTER_WORKSPACE`), else the nearest
@@ -81,28 +86,28 @@ pub fn check_from(root: &Path, input: load::Input) -> Checked {
     Checked { workspace: loaded.workspace, diagnostics }
 }
 
-/// Reads a workspace for a command that needs a valid one: its errors are
-/// printed to stderr and the command stops with exit 1.
-pub fn open(root: &Path, shown: &str, paint: Paint) -> Result<Workspace> {
-    valid(check(root), shown, paint)
+/// Reads a workspace for a command that needs a valid one: its errors stop
+/// the command with exit 1, and the error carries them to be shown.
+pub fn open(root: &Path, shown: &str) -> Result<Workspace> {
+    valid(check(root), shown)
 }
 
-/// The workspace of `checked` when it has no error; else its errors are
-/// printed to stderr and the command stops with exit 1.
-pub fn valid(checked: Checked, shown: &str, paint: Paint) -> Result<Workspace> {
-    let errors: Vec<&Diagnostic> = checked.errors().collect();
-    if errors.is_empty() {
+/// The workspace of `checked` when it has no error; else exit 1, the error
+/// carrying its errors to be shown.
+pub fn valid(mut checked: Checked, shown: &str) -> Result<Workspace> {
+    let count = checked.errors().count();
+    if count == 0 {
         return Ok(checked.workspace);
     }
-    for d in &errors {
-        crate::render::eprint(paint, &d.render(&checked.workspace.sources, paint));
-    }
+    let sources = std::mem::take(&mut checked.workspace.sources);
+    let errors = checked.diagnostics.into_iter().filter(Diagnostic::is_error);
     Err(Error::new(
         Kind::Invalid,
         "invalid-workspace",
-        format!("the workspace `{shown}` has {} error{}", errors.len(), plural(errors.len())),
+        format!("the workspace `{shown}` has {count} error{}", plural(count)),
     )
-    .hint("fix the errors above, then run the command again; `roster check` lists them all"))
+    .hint("fix the errors above, then run the command again; `roster check` lists them all")
+    .details(Details::diagnostics(sources, errors, false)))
 }
 
 pub fn plural(n: usize) -> &'static str {

@@ -5,11 +5,18 @@ use crate::access;
 use crate::commands::args::{find_action, parse_key};
 use crate::commands::{Ctx, find_client, find_member};
 use crate::error::{Outcome, Result};
-use crate::render::{self, Col, Format, Records};
+use crate::render::{self, Records, View};
+use crate::style::Paint;
 use clap::Args;
-use serde_json::{Value, json};
+use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  # allowed, exit 0, and why
+  roster access check bob invoices.edit --client jean-dupont
+  # denied, exit 1, and why
+  roster access check julie invoices.edit --client initech"#)]
 pub struct CheckArgs {
     /// The member
     pub member: String,
@@ -29,52 +36,48 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let client = args.client.as_deref().map(|c| find_client(&ws, c)).transpose()?;
     let d = access::decide(&ws, m, area, action, client);
     let chain = d.chain(m, area, action, client);
-    let answer = if d.allowed { "allowed" } else { "denied" };
-    let text = match ctx.format {
-        Format::Json => render::json(&json!({
-            "member": m.id,
-            "area": area.id,
-            "action": action,
-            "client": client.map_or(Value::Null, |c| json!(c.id)),
-            "allowed": d.allowed,
-            "level": d.effective.level.as_str(),
-            "profile": d.effective.profile,
-            "reason": chain.join("; "),
-        })),
-        Format::Table => {
-            let paint = ctx.out_paint();
-            let style = if d.allowed { paint.ok() } else { paint.error() };
-            let on = client.map_or(String::new(), |c| format!(" on {}", c.id));
-            let mut out = format!("{}: {} {area_id}.{action}{on}\n", paint.apply(style, answer), m.id);
-            for step in &chain {
-                out.push_str(&format!("  {}\n", render::escape::terminal(step)));
-            }
-            out
-        }
-        _ => {
-            let mut r = Records::new([
-                ("member", Col::Text),
-                ("area", Col::Text),
-                ("action", Col::Text),
-                ("client", Col::Text),
-                ("allowed", Col::Text),
-                ("level", Col::Text),
-                ("profile", Col::Text),
-                ("reason", Col::Text),
-            ]);
-            r.push(vec![
-                json!(m.id),
-                json!(area.id),
-                json!(action),
-                client.map_or(Value::Null, |c| json!(c.id)),
-                json!(d.allowed),
-                json!(d.effective.level.as_str()),
-                json!(d.effective.profile),
-                json!(chain.join("; ")),
-            ]);
-            r.render(ctx.format, ctx.out_paint())
-        }
-    };
-    ctx.print(&text)?;
+    ctx.show(&Answer {
+        member: &m.id,
+        area: &area.id,
+        action,
+        client: client.map(|c| c.id.as_str()),
+        allowed: d.allowed,
+        level: d.effective.level.as_str(),
+        profile: d.effective.profile,
+        reason: chain.join("; "),
+        chain: &chain,
+    })?;
     Ok(if d.allowed { Outcome::Success } else { Outcome::Negative })
+}
+
+/// The answer: a record of it for data (the chain joined into `reason`);
+/// for people, allowed or denied and the chain, one step a line.
+#[derive(Serialize)]
+struct Answer<'a> {
+    member: &'a str,
+    area: &'a str,
+    action: &'a str,
+    client: Option<&'a str>,
+    allowed: bool,
+    level: &'a str,
+    profile: &'a str,
+    reason: String,
+    #[serde(skip)]
+    chain: &'a [String],
+}
+
+impl View for Answer<'_> {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        Some(Cow::Owned(Records::one(self)))
+    }
+
+    fn text(&self, paint: Paint) -> Option<String> {
+        let (answer, style) = if self.allowed { ("allowed", paint.ok()) } else { ("denied", paint.error()) };
+        let on = self.client.map_or(String::new(), |c| format!(" on {c}"));
+        let mut out = format!("{}: {} {}.{}{on}\n", paint.apply(style, answer), self.member, self.area, self.action);
+        for step in self.chain {
+            out.push_str(&format!("  {}\n", render::escape::terminal(step)));
+        }
+        Some(out)
+    }
 }

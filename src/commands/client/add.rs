@@ -9,6 +9,9 @@ use crate::store::editors::NewClient;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client add wayne --name "Wayne Corp"    a company
+  roster client add bruce --name "Bruce Wayne" --kind contact --company wayne"#)]
 pub struct AddArgs {
     /// The new client's id (e.g. `jean-dupont`)
     pub client: String,
@@ -27,7 +30,7 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     new_id("client", &args.client)?;
     if ws.client(&args.client).is_some() {
@@ -63,5 +66,5 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     fact.push(')');
     change.fact(fact);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

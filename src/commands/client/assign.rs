@@ -6,6 +6,9 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client assign umbrella --to bob
+  roster client assign acme globex --to hugo    several at once"#)]
 pub struct AssignArgs {
     /// The clients to assign
     #[arg(required = true, value_name = "CLIENT")]
@@ -16,6 +19,9 @@ pub struct AssignArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client unassign globex --from bob
+  roster client unassign initech --from hugo"#)]
 pub struct UnassignArgs {
     /// The clients to unassign
     #[arg(required = true, value_name = "CLIENT")]
@@ -26,7 +32,7 @@ pub struct UnassignArgs {
 }
 
 pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.to)?;
     for c in &args.clients {
@@ -46,11 +52,11 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         change.member(&m.id, |entry| entry.assign(&all[m.clients.len()..]))?;
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }
 
 pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.from)?;
     for c in &args.clients {
@@ -78,5 +84,5 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
         change.facts(facts);
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -7,13 +7,16 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster --dry-run client remove umbrella    who loses it
+  roster client remove umbrella"#)]
 pub struct RemoveArgs {
     /// The client's id
     pub client: String,
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let c = find_client(ws, &args.client)?;
     let mut change = Change::new(ws);
@@ -43,5 +46,5 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         change.facts(facts);
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -9,6 +9,9 @@ use crate::store::editors::NewMember;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member add zoe --name "Zoé Roux" --email zoe@x.example    on the default profile
+  roster member add sam --name "Sam Petit" --email sam@x.example --client acme"#)]
 pub struct AddArgs {
     /// The new member's id (e.g. `dan`)
     pub member: String,
@@ -30,7 +33,7 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     new_id("member", &args.member)?;
     if ws.member(&args.member).is_some() {
@@ -73,6 +76,7 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     for c in &args.clients {
         change.fact(format!("{}: assigned {c}", args.member));
     }
+    change.member_added(&args.member);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -2,12 +2,14 @@
 
 use crate::commands::{Ctx, find_client, find_profile};
 use crate::error::{Outcome, Result};
-use crate::model::{Member, Status, Workspace};
-use crate::render::{Col, Records};
+use crate::model::Status;
+use crate::render::views::{member_fields, member_records, members_by_id};
 use clap::Args;
-use serde_json::{Value, json};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member list --client acme    who works on ACME
+  roster member list --status invited --format csv"#)]
 pub struct ListArgs {
     /// Only members of this profile (their own, or a per-client one)
     #[arg(long, value_name = "PROFILE")]
@@ -20,29 +22,6 @@ pub struct ListArgs {
     pub client: Option<String>,
 }
 
-/// The fields of a member that `member list` prints and `member show` starts with.
-pub fn member_fields(m: &Member) -> Vec<Value> {
-    vec![
-        json!(m.id),
-        json!(m.name),
-        json!(m.email.value),
-        json!(m.profile.value),
-        json!(m.status.as_str()),
-        Value::Array(m.clients.iter().map(|c| json!(c.value)).collect()),
-    ]
-}
-
-pub fn member_records() -> Records {
-    Records::new([
-        ("id", Col::Text),
-        ("name", Col::Text),
-        ("email", Col::Text),
-        ("profile", Col::Text),
-        ("status", Col::Text),
-        ("clients", Col::Text),
-    ])
-}
-
 pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     if let Some(p) = &args.profile {
@@ -51,8 +30,8 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     if let Some(c) = &args.client {
         find_client(&ws, c)?;
     }
-    let mut records = member_records();
-    for m in sorted(&ws) {
+    let mut records = member_records().when_empty(empty_note(&args));
+    for m in members_by_id(&ws) {
         let keep = args
             .profile
             .as_ref()
@@ -63,13 +42,21 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
             records.push(member_fields(m));
         }
     }
-    ctx.print(&records.render(ctx.format, ctx.out_paint()))?;
+    ctx.show(&records)?;
     Ok(Outcome::Success)
 }
 
-/// Members by id.
-pub fn sorted(ws: &Workspace) -> Vec<&Member> {
-    let mut members: Vec<&Member> = ws.members.iter().collect();
-    members.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-    members
+/// What an empty list says: which filters nobody matches.
+fn empty_note(args: &ListArgs) -> String {
+    let mut what = Vec::new();
+    if let Some(s) = args.status {
+        what.push(format!("is {}", s.as_str()));
+    }
+    if let Some(p) = &args.profile {
+        what.push(format!("works under profile `{p}`"));
+    }
+    if let Some(c) = &args.client {
+        what.push(format!("has client `{c}`"));
+    }
+    if what.is_empty() { "no members".to_string() } else { format!("no member {}", what.join(" and ")) }
 }

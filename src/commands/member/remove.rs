@@ -7,13 +7,16 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster --dry-run member remove victor    see what would change first
+  roster member remove victor"#)]
 pub struct RemoveArgs {
     /// The member's id
     pub member: String,
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.member)?;
     if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) {
@@ -41,6 +44,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
             change.fact(format!("{c}: created_by {} removed", m.id));
         }
     }
+    change.member_removed(&m.id);
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

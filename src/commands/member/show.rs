@@ -1,16 +1,22 @@
 //! `roster member show M`: one member, with their effective access.
 
-use super::list::{member_fields, member_records};
 use crate::access::{self, Via};
 use crate::commands::{Ctx, find_member};
 use crate::error::{Outcome, Result};
-use crate::model::{Grants, Member, Workspace};
+use crate::model::{Member, Workspace};
 use crate::render::escape::terminal;
-use crate::render::{self, Col, Format, Records};
+use crate::render::views::{MemberJson, member_fields, member_records};
+use crate::render::{self, Col, Records, View};
+use crate::style::Paint;
 use clap::Args;
-use serde_json::{Map, Value, json};
+use serde::{Serialize, Serializer};
+use serde_json::json;
+use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member show bob
+  roster member show bob --format json"#)]
 pub struct ShowArgs {
     /// The member's id
     pub member: String,
@@ -19,54 +25,57 @@ pub struct ShowArgs {
 pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let m = find_member(&ws, &args.member)?;
-    let text = match ctx.format {
-        Format::Json => render::json(&to_json(&ws, m)),
-        Format::Table => to_text(&ws, m, ctx),
-        Format::Csv | Format::Markdown => {
-            let mut r = member_records();
-            r.push(member_fields(m));
-            r.render(ctx.format, ctx.out_paint())
-        }
-    };
-    ctx.print(&text)?;
+    ctx.show(&MemberView { member: MemberJson::new(m), effective: Effective { ws: &ws, m }, ws: &ws, m })?;
     Ok(Outcome::Success)
 }
 
-pub fn grants_json(grants: &Grants) -> Value {
-    Value::Object(
-        grants
-            .iter()
-            .map(|(area, actions)| {
-                (
-                    area.clone(),
-                    Value::Object(actions.iter().map(|(a, l)| (a.clone(), json!(l.value.as_str()))).collect()),
-                )
-            })
-            .collect(),
-    )
+/// The member: as JSON the exported member (SPEC §5's `member show` fields)
+/// plus effective access; as csv and markdown the row of `member list`; for
+/// people, its fields and a table of its effective access.
+#[derive(Serialize)]
+struct MemberView<'a> {
+    #[serde(flatten)]
+    member: MemberJson<'a>,
+    effective: Effective<'a>,
+    #[serde(skip)]
+    ws: &'a Workspace,
+    #[serde(skip)]
+    m: &'a Member,
 }
 
-fn to_json(ws: &Workspace, m: &Member) -> Value {
-    // The exported member (SPEC §5's `member show` fields), plus effective access.
-    let mut obj = match crate::render::members_csv::json_row(m) {
-        Value::Object(obj) => obj,
-        _ => Map::new(),
-    };
-    let mut effective = Map::new();
-    for area in &ws.areas {
-        let actions = area
-            .actions
-            .iter()
-            .map(|a| (a.value.clone(), json!(access::member_level(ws, m, area, &a.value).level.as_str())))
-            .collect();
-        effective.insert(area.id.clone(), Value::Object(actions));
+/// area -> action -> the level the member reaches without a client.
+struct Effective<'a> {
+    ws: &'a Workspace,
+    m: &'a Member,
+}
+
+impl Serialize for Effective<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let (ws, m) = (self.ws, self.m);
+        s.collect_map(ws.areas.iter().map(|area| {
+            let actions: serde_json::Map<String, serde_json::Value> = area
+                .actions
+                .iter()
+                .map(|a| (a.value.clone(), json!(access::member_level(ws, m, area, &a.value).level.as_str())))
+                .collect();
+            (&area.id, actions)
+        }))
     }
-    obj.insert("effective".into(), Value::Object(effective));
-    Value::Object(obj)
 }
 
-fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
-    let paint = ctx.out_paint();
+impl View for MemberView<'_> {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        let mut r = member_records();
+        r.push(member_fields(self.m));
+        Some(Cow::Owned(r))
+    }
+
+    fn text(&self, paint: Paint) -> Option<String> {
+        Some(to_text(self.ws, self.m, paint))
+    }
+}
+
+fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
     let currency = &ws.settings.currency;
     // Free text from the files is escaped whole, so that it keeps to its line.
     let mut out =
@@ -114,6 +123,6 @@ fn to_text(ws: &Workspace, m: &Member, ctx: &Ctx) -> String {
         }
     }
     out.push_str("\neffective access (without a client):\n");
-    out.push_str(&records.render(Format::Table, paint));
+    out.push_str(&records.table(paint));
     out
 }

@@ -4,11 +4,16 @@
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Outcome, Result};
-use crate::render::{self, Col, Format, Records};
+use crate::render::{Records, View};
+use crate::style::Paint;
 use clap::Args;
-use serde_json::json;
+use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile default                   print the default profile
+  roster profile default connect-no-pay    new members get connect-no-pay"#)]
 pub struct DefaultArgs {
     /// Make this profile the default (it must not be an admin profile)
     pub profile: Option<String>,
@@ -25,21 +30,30 @@ fn print_default(ctx: &Ctx) -> Result<Outcome> {
     let ws = ctx.open()?;
     // A valid workspace always has one (rule `default-profile`).
     let Some(p) = ws.default_profile() else { return Ok(Outcome::Negative) };
-    let text = match ctx.format {
-        Format::Json => render::json(&json!({"id": p.id, "name": p.name, "tier": p.tier.value})),
-        Format::Table => format!("{}\n", p.id),
-        _ => {
-            let mut r = Records::new([("id", Col::Text), ("name", Col::Text), ("tier", Col::Text)]);
-            r.push(vec![json!(p.id), json!(p.name), json!(p.tier.value)]);
-            r.render(ctx.format, ctx.out_paint())
-        }
-    };
-    ctx.print(&text)?;
+    ctx.show(&DefaultView { id: &p.id, name: &p.name, tier: &p.tier.value })?;
     Ok(Outcome::Success)
 }
 
+/// The default profile: its id for people, a record of it for data.
+#[derive(Serialize)]
+struct DefaultView<'a> {
+    id: &'a str,
+    name: &'a str,
+    tier: &'a str,
+}
+
+impl View for DefaultView<'_> {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        Some(Cow::Owned(Records::one(self)))
+    }
+
+    fn text(&self, _paint: Paint) -> Option<String> {
+        Some(format!("{}\n", self.id))
+    }
+}
+
 fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let p = find_profile(ws, id)?;
     let mut change = Change::new(ws);
@@ -51,5 +65,5 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -9,6 +9,11 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  # same tier, same price
+  roster profile duplicate connect-pay connect-lite --name "Connect lite"
+  # then restrict the copy
+  roster profile edit connect-lite --set invoices.print=none"#)]
 pub struct DuplicateArgs {
     /// The profile to copy
     pub source: String,
@@ -23,7 +28,7 @@ pub struct DuplicateArgs {
 }
 
 pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let src = find_profile(ws, &args.source)?;
     if !ws.settings.custom_profiles {
@@ -56,5 +61,5 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
     change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
     change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -7,13 +7,16 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-all connect-no-pay --to connect-pay    move its members first
+  roster profile remove connect-no-pay"#)]
 pub struct RemoveArgs {
     /// The profile's id
     pub profile: String,
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx)?;
+    let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let p = find_profile(ws, &args.profile)?;
     refuse_builtin(p, "removed")?;
@@ -45,5 +48,5 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
     change.remove_profile(&p.id);
     change.fact(format!("{}: profile removed (\"{}\")", p.id, p.name));
     let parts = change.finish();
-    session.commit(ctx, parts)
+    ctx.report(session.commit(parts)?)
 }

@@ -5,11 +5,18 @@ use crate::commands::{Ctx, find_profile};
 use crate::error::{Outcome, Result};
 use crate::model::{Profile, Workspace};
 use crate::render::escape::terminal;
-use crate::render::{self, Col, Format, Records};
+use crate::render::views::ProfileJson;
+use crate::render::{self, Col, Records, View};
+use crate::style::Paint;
 use clap::Args;
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::json;
+use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile show easy-invoicing
+  roster profile show easy-invoicing --format json"#)]
 pub struct ShowArgs {
     /// The profile's id
     pub profile: String,
@@ -18,71 +25,60 @@ pub struct ShowArgs {
 pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let p = find_profile(&ws, &args.profile)?;
-    let members: Vec<&str> = {
-        let mut ids: Vec<&str> = ws.members_of(&p.id).map(|m| m.id.as_str()).collect();
-        ids.sort_unstable();
-        ids
-    };
-    let is_default = ws.default_profile().is_some_and(|d| d.id == p.id);
-    let text = match ctx.format {
-        Format::Json => render::json(&to_json(&ws, p)),
-        Format::Table => {
-            let paint = ctx.out_paint();
-            let tier = ws.tier(&p.tier.value);
-            // Free text from the files is escaped whole, so that it keeps to its line.
-            let mut out = format!("{} — {}\n", paint.apply(paint.bold(), &p.id), terminal(&p.name));
-            if !p.description.is_empty() {
-                out.push_str(&format!("  {}\n", terminal(&p.description)));
-            }
-            let flags: Vec<&str> = [(is_default, "default"), (p.builtin, "builtin"), (p.admin, "admin")]
-                .iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, n)| *n)
-                .collect();
-            if let Some(t) = tier {
-                out.push_str(&format!(
-                    "  tier {} ({}), {} {}/member/month",
-                    t.id,
-                    terminal(&t.label),
-                    render::money(t.price),
-                    ws.settings.currency
-                ));
-            }
-            if !flags.is_empty() {
-                out.push_str(&format!("; {}", flags.join(", ")));
-            }
-            out.push_str(&format!(
-                "\n  members ({}): {}\n\n",
-                members.len(),
-                if members.is_empty() { "none".into() } else { members.join(", ") }
-            ));
-            out.push_str(&grant_records(&ws, p).render(Format::Table, paint));
-            out
-        }
-        Format::Csv | Format::Markdown => grant_records(&ws, p).render(ctx.format, ctx.out_paint()),
-    };
-    ctx.print(&text)?;
+    ctx.show(&ProfileView { profile: ProfileJson::new(&ws, p), ws: &ws, p })?;
     Ok(Outcome::Success)
 }
 
-/// SPEC §5's `profile show` object: every area.action, and the members.
-pub fn to_json(ws: &Workspace, p: &Profile) -> Value {
-    let mut grants = Map::new();
-    for area in &ws.areas {
-        let actions = area
-            .actions
-            .iter()
-            .map(|a| (a.value.clone(), json!(ws.profile_level(p, area, &a.value).as_str())))
-            .collect();
-        grants.insert(area.id.clone(), Value::Object(actions));
+/// The profile: as JSON SPEC §5's `profile show` object; as csv and markdown
+/// its grants; for people, its tier, flags and members above its grants.
+#[derive(Serialize)]
+struct ProfileView<'a> {
+    #[serde(flatten)]
+    profile: ProfileJson<'a>,
+    #[serde(skip)]
+    ws: &'a Workspace,
+    #[serde(skip)]
+    p: &'a Profile,
+}
+
+impl View for ProfileView<'_> {
+    fn records(&self) -> Option<Cow<'_, Records>> {
+        Some(Cow::Owned(grant_records(self.ws, self.p)))
     }
-    let mut members: Vec<&str> = ws.members_of(&p.id).map(|m| m.id.as_str()).collect();
-    members.sort_unstable();
-    json!({
-        "id": p.id, "name": p.name, "description": p.description, "tier": p.tier.value,
-        "builtin": p.builtin, "admin": p.admin, "default": ws.default_profile().is_some_and(|d| d.id == p.id),
-        "grants": grants, "members": members,
-    })
+
+    fn text(&self, paint: Paint) -> Option<String> {
+        let (ws, p, members) = (self.ws, self.p, &self.profile.members);
+        let tier = ws.tier(&p.tier.value);
+        // Free text from the files is escaped whole, so that it keeps to its line.
+        let mut out = format!("{} — {}\n", paint.apply(paint.bold(), &p.id), terminal(&p.name));
+        if !p.description.is_empty() {
+            out.push_str(&format!("  {}\n", terminal(&p.description)));
+        }
+        let flags: Vec<&str> = [(self.profile.default, "default"), (p.builtin, "builtin"), (p.admin, "admin")]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| *n)
+            .collect();
+        if let Some(t) = tier {
+            out.push_str(&format!(
+                "  tier {} ({}), {} {}/member/month",
+                t.id,
+                terminal(&t.label),
+                render::money(t.price),
+                ws.settings.currency
+            ));
+        }
+        if !flags.is_empty() {
+            out.push_str(&format!("; {}", flags.join(", ")));
+        }
+        out.push_str(&format!(
+            "\n  members ({}): {}\n\n",
+            members.len(),
+            if members.is_empty() { "none".into() } else { members.join(", ") }
+        ));
+        out.push_str(&grant_records(ws, p).table(paint));
+        Some(out)
+    }
 }
 
 /// Every area.action of the profile, with its tier's ceiling beside it.
