@@ -218,6 +218,7 @@ impl Ctx {
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ctx = Ctx::new(cli.global)?;
     refuse_ci_format(&cli.command, ctx.format)?;
+    refuse_rev_standalone(&cli.command, &ctx)?;
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
@@ -236,6 +237,23 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),
+    }
+}
+
+/// `--rev` names a revision of the workspace: the commands that read none
+/// (`completions`, `schema`, `man`) refuse it (exit 2) rather than ignore
+/// it. (`init` refuses it itself: it writes a new workspace.)
+fn refuse_rev_standalone(command: &Command, ctx: &Ctx) -> Result<()> {
+    let name = match command {
+        Command::Completions(_) => "completions",
+        Command::Schema(_) => "schema",
+        Command::Man(_) => "man",
+        _ => return Ok(()),
+    };
+    match &ctx.rev {
+        Some(rev) => Err(Error::usage(format!("--rev {rev}: `roster {name}` reads no workspace, at any revision"))
+            .hint("drop --rev; read commands take it (`roster --rev REV check`)")),
+        None => Ok(()),
     }
 }
 

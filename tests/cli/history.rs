@@ -326,8 +326,14 @@ fn every_read_command_reads_the_revision() {
         &["access", "check", "bob", "invoices.view", "--client", "jean"],
         &["access", "who-can", "invoices.view", "--client", "acme"],
         &["access", "matrix", "--format", "csv"],
+        &["access", "matrix"],
         &["export", "members"],
+        &["export", "profiles"],
+        &["export", "clients", "--format", "json"],
         &["export", "assignments", "--format", "json"],
+        &["export", "matrix"],
+        &["test", "--format", "junit"],
+        &["check", "--format", "sarif"],
     ];
     for rev in ["HEAD~1", "HEAD~4", "HEAD~6"] {
         repo.git_as("T", 1, &["worktree", "add", "-q", "--detach", &at.to_string_lossy(), rev]);
@@ -379,16 +385,26 @@ fn bad_input() {
         &["--rev", "HEAD", "--dry-run", "client", "assign", "acme", "--to", "claire"],
         &["--rev", "HEAD", "profile", "default", "accountant"],
         &["--rev", "HEAD", "init", "elsewhere"],
+        &["--rev", "HEAD", "import", "members", "no-such.csv"],
+        &["--rev", "HEAD", "transfer-all", "accountant", "--to", "assistant"],
         &["--rev", "HEAD", "diff"],
         &["--rev", "HEAD", "log"],
+        &["--rev", "HEAD", "completions", "bash"],
+        &["--rev", "HEAD", "schema"],
+        &["--rev", "HEAD", "man", "--out", "elsewhere"],
     ] {
         repo.roster(args).code(2).stderr_has("error[usage]: --rev HEAD");
     }
     assert_eq!(std::fs::read_to_string(repo.ws.join("members.toml")).expect("read"), before);
     assert!(!repo.top.join("elsewhere").exists());
-    // Revisions that begin with `-` never reach git.
-    repo.roster(&["--rev=--output=/tmp/x", "member", "list"]).code(2).stderr_has("never begins with `-`");
-    repo.roster(&["log", "--", "--output=/tmp/x"]).code(2).stderr_has("never begins with `-`");
+    // Revisions that begin with `-` never reach git: were they options,
+    // `--output=FILE` would make git write FILE.
+    let out = repo.top.join("out");
+    let option = format!("--output={}", out.display());
+    repo.roster(&[&format!("--rev={option}"), "member", "list"]).code(2).stderr_has("never begins with `-`");
+    repo.roster(&["log", "--", &option]).code(2).stderr_has("never begins with `-`");
+    repo.roster(&["log", "-p"]).code(2);
+    assert!(!out.exists(), "git took a revision for an option");
     // git's reasons.
     repo.roster(&["--rev", "nope", "check"])
         .code(6)
