@@ -49,6 +49,9 @@ _roster() {
             roster,init)
                 cmd="roster__subcmd__init"
                 ;;
+            roster,log)
+                cmd="roster__subcmd__log"
+                ;;
             roster,man)
                 cmd="roster__subcmd__man"
                 ;;
@@ -162,6 +165,9 @@ _roster() {
                 ;;
             roster__subcmd__help,init)
                 cmd="roster__subcmd__help__subcmd__init"
+                ;;
+            roster__subcmd__help,log)
+                cmd="roster__subcmd__help__subcmd__log"
                 ;;
             roster__subcmd__help,man)
                 cmd="roster__subcmd__help__subcmd__man"
@@ -350,7 +356,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test cost log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -376,6 +382,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -388,7 +398,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help check who-can matrix help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help check who-can matrix help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +424,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -426,7 +440,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__check)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,6 +467,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -538,7 +556,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__matrix)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -564,6 +582,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -576,7 +598,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__who__subcmd__can)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +628,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -618,7 +644,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__check)
-            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -641,6 +667,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -656,7 +686,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list add remove assign unassign help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list add remove assign unassign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +712,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -694,7 +728,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__add)
-            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -736,6 +770,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -748,7 +786,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,6 +813,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -888,7 +930,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__list)
-            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,6 +960,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -930,7 +976,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -956,6 +1002,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -968,7 +1018,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__unassign)
-            opts="-w -q -h --from --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --from --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,6 +1048,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1010,7 +1064,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__completions)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help bash elvish fish powershell zsh"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1090,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1048,7 +1106,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__cost)
-            opts="-w -q -h --by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1136,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1090,7 +1152,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__diff)
-            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1124,6 +1186,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1136,7 +1202,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__export)
-            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members profiles clients assignments matrix"
+            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help members profiles clients assignments matrix"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1170,6 +1236,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1182,7 +1252,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1278,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1220,7 +1294,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test cost log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1513,6 +1587,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1780,7 +1868,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help members help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help members help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1803,6 +1891,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1860,7 +1952,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import__subcmd__members)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1886,6 +1978,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1898,7 +1994,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1924,6 +2020,68 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__log)
+            opts="-w -q -h --member --client --area --limit --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --area)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1936,7 +2094,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__man)
-            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1966,6 +2124,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1978,7 +2140,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show add edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2004,6 +2166,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2016,7 +2182,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__add)
-            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2062,6 +2228,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2074,7 +2244,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__edit)
-            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2121,6 +2291,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2234,7 +2408,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__list)
-            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2272,6 +2446,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2284,7 +2462,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2307,6 +2485,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2322,7 +2504,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2348,6 +2530,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2360,7 +2546,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help list show compare default duplicate edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show compare default duplicate edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2386,6 +2572,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2398,7 +2588,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__compare)
-            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,6 +2611,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2436,7 +2630,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__default)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2462,6 +2656,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2474,7 +2672,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__duplicate)
-            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2508,6 +2706,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2520,7 +2722,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__edit)
-            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2559,6 +2761,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2700,7 +2906,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__list)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2723,6 +2929,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2738,7 +2948,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2761,6 +2971,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2776,7 +2990,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2802,6 +3016,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2814,7 +3032,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__schema)
-            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help workspace profile members clients tests"
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help workspace profile members clients tests"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2844,6 +3062,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2856,7 +3078,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__test)
-            opts="-w -q -h --filter --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --filter --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2886,6 +3108,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2898,7 +3124,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__all)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2928,6 +3154,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -2940,7 +3170,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__one)
-            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2971,6 +3201,10 @@ _roster() {
                     return 0
                     ;;
                 --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
