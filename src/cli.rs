@@ -2,8 +2,8 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
-    transfer_one,
+    access, batch, check, client, completions, diff, export, fmt, import, init, member, profile, test,
+    transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -126,6 +126,8 @@ pub enum Command {
     /// Add or update members in bulk from CSV (all or nothing)
     #[command(subcommand)]
     Import(import::ImportCommand),
+    /// Make many changes at once, one per line of a file: one validation, one write
+    Batch(batch::BatchArgs),
     /// Who gains and loses access between git revisions, and the monthly cost
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml

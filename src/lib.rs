@@ -98,8 +98,9 @@ fn print_error(err: &error::Error, paint: style::Paint) {
             }
         }
     }
+    let at = err.at.as_deref().map_or(String::new(), |at| format!("{}: ", terminal(at)));
     let mut text =
-        format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
+        format!("{at}{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
     for hint in &err.hints {
         text.push_str(&format!("  = help: {}\n", terminal(hint)));
     }

@@ -55,9 +55,26 @@ struct Row {
 }
 
 fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
+    // Read before the lock is taken: the change waits on nothing else.
+    let bytes = read_csv(&args)?;
+    let mut rows = Vec::new();
+    let report = Session::change(ctx.change_options()?, |change| {
+        rows = plan_rows(change, &args, &bytes)?;
+        Ok(())
+    });
+    ctx.report(report.map_err(|e| name_rows(e, &rows))?)
+}
+
+/// The edits of `import members`, on the workspace as `change` reads it (a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &MembersArgs) -> Result<()> {
+    plan_rows(change, args, &read_csv(args)?).map(|_| ())
+}
+
+/// The CSV file's bytes.
+fn read_csv(args: &MembersArgs) -> Result<Vec<u8>> {
     // A regular file only: a FIFO or a device would make the import wait or
     // read without end.
-    let bytes = crate::store::files::read_regular(&args.file).map_err(|r| {
+    crate::store::files::read_regular(&args.file).map_err(|r| {
         use crate::store::files::Refusal;
         let shown = args.file.display().to_string();
         match r {
@@ -69,10 +86,13 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             }
             _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
         }
-    })?;
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
-    let rows = parse(ws, &bytes).map_err(|problems| {
+    })
+}
+
+/// The edits of the rows of `bytes`; the rows, to name them in a refusal.
+fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Result<Vec<Row>> {
+    let ws = change.ws;
+    let rows = parse(ws, bytes).map_err(|problems| {
         let n = problems.len();
         let lines =
             problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
@@ -84,7 +104,6 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         .hint("fix the rows above and import the file again; empty cells leave a field as it is")
         .details(Details::text(lines))
     })?;
-    let mut change = Change::new(ws);
     let mut facts = Vec::new();
     let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
     for row in updates.iter().filter(|r| differs(ws, r)) {
@@ -122,9 +141,9 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         ));
     }
     change.facts(facts);
-    let parts = change.finish();
-    ctx.report(session.commit(parts).map_err(|e| name_rows(e, &rows))?)
+    Ok(rows)
 }
+
 
 /// A refusal names the CSV row above each rule broken in a member's entry.
 fn name_rows(mut err: Error, rows: &[Row]) -> Error {

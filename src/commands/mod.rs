@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod args;
+pub mod batch;
 pub mod check;
 pub mod client;
 pub mod completions;
@@ -158,6 +159,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Access(cmd) => access::run(&ctx, cmd),
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
+        Command::Batch(args) => batch::cmd_batch(&ctx, args),
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
     }

@@ -1,0 +1,250 @@
+//! `roster batch FILE|-`: many changes, one validation, one write (SPEC §14).
+//!
+//! Each line is a change as typed after `roster` (`member edit bob --status
+//! suspended`), split with shell quoting (`shell-words`), `#` comments and
+//! blank lines allowed, and read by the same clap definitions as the command
+//! line. Every line is planned by its command's own `plan`, on the state the
+//! lines above left (`change::Batch`); the result is validated, held to the
+//! tests and written once: all or nothing. A bad line stops the batch with
+//! its own error, prefixed with its number, and nothing is written.
+
+use super::Ctx;
+use super::{client, import, member, profile, transfer_all, transfer_one};
+use crate::change::{Batch, Change};
+use crate::cli::{Cli, Command};
+use crate::error::{Error, Kind, Outcome, Result};
+use crate::render::change::BatchLine;
+use clap::parser::ValueSource;
+use clap::{Args, CommandFactory, FromArgMatches};
+use std::io::Read;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A file of changes, one per line as typed after `roster` (`-`: standard input)
+    #[arg(value_name = "FILE|-", value_hint = clap::ValueHint::FilePath)]
+    pub file: PathBuf,
+}
+
+/// A line of the batch: where it is, what it says, and the change it makes.
+#[derive(Debug)]
+struct Line {
+    number: usize,
+    words: Vec<String>,
+    change: LineChange,
+}
+
+/// The commands a line may hold: the changes.
+#[derive(Debug)]
+enum LineChange {
+    MemberAdd(member::add::AddArgs),
+    MemberEdit(member::edit::EditArgs),
+    MemberRemove(member::remove::RemoveArgs),
+    ProfileDefault(String),
+    ProfileDuplicate(profile::duplicate::DuplicateArgs),
+    ProfileEdit(profile::edit::EditArgs),
+    ProfileRemove(profile::remove::RemoveArgs),
+    TransferAll(transfer_all::TransferAllArgs),
+    TransferOne(transfer_one::TransferOneArgs),
+    ClientAdd(client::add::AddArgs),
+    ClientRemove(client::remove::RemoveArgs),
+    ClientAssign(client::assign::AssignArgs),
+    ClientUnassign(client::assign::UnassignArgs),
+    ImportMembers(import::MembersArgs),
+}
+
+pub fn cmd_batch(ctx: &Ctx, args: BatchArgs) -> Result<Outcome> {
+    // Read and parsed whole before the lock is taken: a bad line of usage
+    // is found without reading the workspace, and the change waits on no input.
+    let text = read_input(&args.file)?;
+    let lines = parse(&text)?;
+    let mut batch = Batch::begin(ctx.change_options()?)?;
+    let mut done = Vec::with_capacity(lines.len());
+    for line in lines {
+        let facts =
+            batch.step(|change| plan(change, &line.change)).map_err(|e| e.at(format!("line {}", line.number)))?;
+        done.push(BatchLine { line: line.number, command: shell_words::join(&line.words), changes: facts });
+    }
+    let report = batch.commit()?;
+    if report.diff.is_some() || !ctx.quiet {
+        ctx.print(&crate::render::change::batch(&done, &report, ctx.format))?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// The line's edits, by its command's own plan.
+fn plan(change: &mut Change<'_>, line: &LineChange) -> Result<()> {
+    match line {
+        LineChange::MemberAdd(args) => member::add::plan(change, args),
+        LineChange::MemberEdit(args) => member::edit::plan(change, args),
+        LineChange::MemberRemove(args) => member::remove::plan(change, args),
+        LineChange::ProfileDefault(id) => profile::default::plan_set(change, id),
+        LineChange::ProfileDuplicate(args) => profile::duplicate::plan(change, args),
+        LineChange::ProfileEdit(args) => profile::edit::plan(change, args),
+        LineChange::ProfileRemove(args) => profile::remove::plan(change, args),
+        LineChange::TransferAll(args) => transfer_all::plan(change, args),
+        LineChange::TransferOne(args) => transfer_one::plan(change, args),
+        LineChange::ClientAdd(args) => client::add::plan(change, args),
+        LineChange::ClientRemove(args) => client::remove::plan(change, args),
+        LineChange::ClientAssign(args) => client::assign::plan_assign(change, args),
+        LineChange::ClientUnassign(args) => client::assign::plan_unassign(change, args),
+        LineChange::ImportMembers(args) => import::plan(change, args),
+    }
+}
+
+/// The batch's text: the file, or standard input for `-`.
+fn read_input(file: &std::path::Path) -> Result<String> {
+    let shown = file.display().to_string();
+    let bytes = if shown == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("cannot read the batch from standard input", &e))?;
+        bytes
+    } else {
+        // A regular file only: a FIFO or a device would make the batch wait or read without end.
+        crate::store::files::read_regular(file).map_err(|r| {
+            use crate::store::files::Refusal;
+            match r {
+                Refusal::NotRegular(_) => Error::new(Kind::Environment, "io", r.message(&shown, "read"))
+                    .hint("pipe it to `roster batch -` instead"),
+                Refusal::Missing { link: None } => {
+                    Error::new(Kind::Environment, "io", format!("cannot read `{shown}`: there is no such file"))
+                        .hint("check the path of the batch file, or pass `-` to read standard input")
+                }
+                _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
+            }
+        })?
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        let line = bytes[..e.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::usage("the line is not UTF-8 text").at(format!("line {line}")).hint("save the batch as UTF-8")
+    })
+}
+
+/// Every line that holds a change, parsed; the first bad one is an error.
+fn parse(text: &str) -> Result<Vec<Line>> {
+    // Built once: a thousand lines are parsed by one definition.
+    let mut cli = Cli::command();
+    let mut lines = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let number = i + 1;
+        let words = shell_words::split(raw).map_err(|e| {
+            Error::usage(format!("the line cannot be split into words: {e}"))
+                .at(format!("line {number}"))
+                .hint("quote a value with spaces as in a shell: --name \"Dan Marchand\" or --name 'Dan Marchand'")
+        })?;
+        // A blank line, or a comment.
+        if words.is_empty() {
+            continue;
+        }
+        let change = parse_words(&mut cli, &words).map_err(|e| e.at(format!("line {number}")))?;
+        lines.push(Line { number, words, change });
+    }
+    Ok(lines)
+}
+
+/// One line's words, read as the command line reads `roster WORDS...`.
+fn parse_words(cli: &mut clap::Command, words: &[String]) -> Result<LineChange> {
+    if words[0] == "roster" {
+        return Err(Error::usage("a line starts with the command, not with `roster`")
+            .hint(format!("write `{}`", shell_words::join(&words[1..]))));
+    }
+    let matches = cli
+        .try_get_matches_from_mut(std::iter::once("roster").chain(words.iter().map(String::as_str)))
+        .map_err(|e| clap_error(e, words))?;
+    // The global options are the whole batch's: one workspace, one actor,
+    // one validation and one write.
+    for arg in cli.get_arguments().filter(|a| a.is_global_set()) {
+        if matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
+            let name = arg.get_long().map_or_else(|| arg.get_id().to_string(), |l| format!("--{l}"));
+            return Err(Error::usage(format!("`{name}` is an option of the whole batch, not of one line"))
+                .hint(format!("put it on the command line: `roster batch {name} ... FILE`")));
+        }
+    }
+    let parsed = Cli::from_arg_matches(&matches).map_err(|e| clap_error(e, words))?;
+    change_of(parsed.command)
+}
+
+/// The change a command makes, or why a line can't hold it.
+fn change_of(command: Command) -> Result<LineChange> {
+    use client::ClientCommand as C;
+    use member::MemberCommand as M;
+    use profile::ProfileCommand as P;
+    let not_a_change = |what: &str| {
+        Error::usage(format!("`{what}` changes nothing: a batch holds changes only"))
+            .hint("run it on its own, before or after the batch")
+    };
+    Ok(match command {
+        Command::Member(M::Add(a)) => LineChange::MemberAdd(a),
+        Command::Member(M::Edit(a)) => LineChange::MemberEdit(a),
+        Command::Member(M::Remove(a)) => LineChange::MemberRemove(a),
+        Command::Member(M::List(_)) => return Err(not_a_change("member list")),
+        Command::Member(M::Show(_)) => return Err(not_a_change("member show")),
+        Command::Profile(P::Default(a)) => match a.profile {
+            Some(p) => LineChange::ProfileDefault(p),
+            None => return Err(not_a_change("profile default").hint("`profile default P` sets the default profile")),
+        },
+        Command::Profile(P::Duplicate(a)) => LineChange::ProfileDuplicate(a),
+        Command::Profile(P::Edit(a)) => LineChange::ProfileEdit(a),
+        Command::Profile(P::Remove(a)) => LineChange::ProfileRemove(a),
+        Command::Profile(P::List(_)) => return Err(not_a_change("profile list")),
+        Command::Profile(P::Show(_)) => return Err(not_a_change("profile show")),
+        Command::Profile(P::Compare(_)) => return Err(not_a_change("profile compare")),
+        Command::TransferAll(a) => LineChange::TransferAll(a),
+        Command::TransferOne(a) => LineChange::TransferOne(a),
+        Command::Client(C::Add(a)) => LineChange::ClientAdd(a),
+        Command::Client(C::Remove(a)) => LineChange::ClientRemove(a),
+        Command::Client(C::Assign(a)) => LineChange::ClientAssign(a),
+        Command::Client(C::Unassign(a)) => LineChange::ClientUnassign(a),
+        Command::Client(C::List(_)) => return Err(not_a_change("client list")),
+        Command::Import(import::ImportCommand::Members(a)) => LineChange::ImportMembers(a),
+        Command::Access(_) => return Err(not_a_change("access")),
+        Command::Check(_) => return Err(not_a_change("check")),
+        Command::Export(_) => return Err(not_a_change("export")),
+        Command::Diff(_) => return Err(not_a_change("diff")),
+        Command::Test(_) => return Err(not_a_change("test")),
+        Command::Completions(_) => return Err(not_a_change("completions")),
+        Command::Init(_) => {
+            return Err(Error::usage("`init` creates a workspace: a batch changes the one it runs on")
+                .hint("run `roster init DIR` on its own"));
+        }
+        Command::Fmt(_) => {
+            return Err(Error::usage("`fmt` rewrites every file: it is not a change a batch can hold")
+                .hint("run `roster fmt` on its own, before or after the batch"));
+        }
+        Command::Batch(_) => {
+            return Err(Error::usage("a batch can't hold another batch")
+                .hint("put the other file's lines in this one, or run them apart"));
+        }
+    })
+}
+
+/// A clap error of a line, as roster's usage error: its first line the
+/// message, the rest (a suggestion, the usage) hints.
+fn clap_error(e: clap::Error, words: &[String]) -> Error {
+    use clap::error::ErrorKind;
+    let rendered = e.render().to_string();
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            return Error::usage("`--help` and `--version` are not changes")
+                .hint("`roster COMMAND --help` shows a command's options");
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return Error::usage(format!("`{}` is a group of commands: name one of them", words.join(" ")))
+                .hint(format!("`roster {} --help` lists them", shell_words::join(words)));
+        }
+        _ => {}
+    }
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("the line is not a command").trim_start_matches("error:").trim();
+    let mut err = Error::usage(first.to_string());
+    for hint in lines.filter(|l| !l.starts_with("For more information")) {
+        // The usage of the line, as it is written in a batch: without `roster`.
+        let hint = match hint.strip_prefix("Usage: roster ") {
+            Some(usage) => format!("usage: {usage}"),
+            None => hint.to_string(),
+        };
+        err = err.hint(hint);
+    }
+    err
+}
