@@ -419,15 +419,26 @@ impl<'w> Change<'w> {
             && let Some(original) = self.original(name)
             && let Some((a, b, text)) = edit::removal_splice(original, start as usize, end as usize)
         {
-            let (a, b) = (a as u32, b as u32);
             let list = self.state.splices.entry(name.to_string()).or_default();
-            // An edit of the entry goes with it; another splice inside the
-            // bytes removed (an entry added just above it) leaves it to the whole file.
+            // An edit of the entry goes with it. Around the entry, the
+            // removal gives way to what the change did there already (a
+            // neighbour removed, an entry added just above): it then keeps
+            // a blank or comment line that one removal at a time would drop.
             let own = |s: &Splice| s.start == start && s.end == end;
-            let inside = |s: &Splice| {
-                if s.start == s.end { a < s.start && s.start < b } else { s.start < b && a < s.end }
-            };
-            if !list.iter().any(|s| !own(s) && inside(s)) {
+            let (mut a, mut b, mut clear) = (a as u32, b as u32, true);
+            let first_a = a;
+            for s in list.iter().filter(|s| !own(s)) {
+                if s.end <= start && s.end > a || s.start == s.end && a < s.start && s.start <= start {
+                    a = s.end;
+                } else if s.start >= end && s.start < b {
+                    b = s.start;
+                } else if s.start < end && start < s.end {
+                    clear = false;
+                }
+            }
+            if clear {
+                // The bytes above it that stay hold what the removal kept.
+                let text = if a == first_a { text } else { String::new() };
                 list.retain(|s| !own(s));
                 list.push(Splice { start: a, end: b, text });
                 self.state.removed.insert(key);
@@ -573,5 +584,108 @@ impl<'w> Change<'w> {
             self.price_label(to),
             self.ws.settings.currency
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Change;
+    use crate::store::edit::{self, Editor};
+    use crate::store::splice::apply_splices;
+    use crate::testing::{MEMBERS, check_with};
+
+    /// What the whole-file editor writes when it removes `id`.
+    fn removed_whole(text: &str, id: &str) -> String {
+        let mut editor = Editor::parse("members.toml", text).unwrap();
+        assert!(editor.remove_entry("members", id));
+        edit::keep_line_endings(text, editor.finish(), edit::is_crlf(text))
+    }
+
+    /// A member removed in a splice of its own reads as the whole-file editor
+    /// writes it, byte for byte: comments above it, comment paragraphs kept,
+    /// the first and the last entry, sub-tables, CRLF, no blank lines.
+    #[test]
+    fn a_removal_splice_writes_what_the_whole_file_editor_writes() {
+        let commented = "# The team.\n\n[members.claire]\nname = \"Claire\"\nemail = \"claire@example.com\"\nprofile = \"admin\"   # the owner\n\n# About Bob,\n# on two lines.\n[members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\nclients = [\"acme\", \"globex\"]\n\n# A section.\n\n# About Eve.\n[members.eve]\nname = \"Eve\"\nemail = \"eve@example.com\"\nprofile = \"contributor\"\n# trailing\n";
+        let subtable = "[members.claire]\nname = \"Claire\"\nemail = \"claire@example.com\"\nprofile = \"admin\"\n[members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\nclients = [\"acme\"]\n\n[members.bob.client_profiles]\nacme = \"contributor\"\n\n[members.eve]\nname = \"Eve\"\nemail = \"eve@example.com\"\nprofile = \"contributor\"\n";
+        let header = format!("[members]\n{MEMBERS}");
+        let first_comment = format!("# about claire\n{}", MEMBERS.trim_start());
+        let crlf = commented.replace('\n', "\r\n");
+        for text in [MEMBERS, commented, subtable, &header, &first_comment, &crlf] {
+            let ws = check_with(&[("members.toml", text)]).workspace;
+            assert_eq!(ws.members.len(), 3, "{text}");
+            for id in ["claire", "bob", "eve"] {
+                let mut change = Change::new(&ws);
+                change.remove_member(id).unwrap();
+                let (texts, splices) = change.finish().into_files();
+                assert!(texts.is_empty(), "{id} was not removed in a splice of its own:\n{text}");
+                let spliced = apply_splices(text, &splices["members.toml"]);
+                assert_eq!(spliced, removed_whole(text, id), "removing {id} from:\n{text}");
+            }
+        }
+        // Without a line end at the end of the file, the last entry's line
+        // stays without one (the whole-file editor adds one).
+        let bare = MEMBERS.trim_end();
+        let ws = check_with(&[("members.toml", bare)]).workspace;
+        let mut change = Change::new(&ws);
+        change.remove_member("bob").unwrap();
+        let (_, splices) = change.finish().into_files();
+        assert!(apply_splices(bare, &splices["members.toml"]).ends_with("profile = \"contributor\""));
+    }
+
+    /// Neighbours removed together, and an entry removed after an edit of
+    /// it, splice apart; the new text reads without them.
+    #[test]
+    fn removals_of_neighbours_do_not_overlap() {
+        let ws = check_with(&[]).workspace;
+        let mut change = Change::new(&ws);
+        change.member("bob", |m| m.set_name("Robert")).unwrap();
+        change.remove_member("bob").unwrap();
+        change.remove_member("eve").unwrap();
+        change.remove_member("claire").unwrap();
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        let list = &splices["members.toml"];
+        assert_eq!(list.len(), 3, "{list:?}");
+        assert_eq!(apply_splices(MEMBERS, list).trim(), "");
+        // The other way round, the first entry first.
+        let mut change = Change::new(&ws);
+        for id in ["claire", "bob", "eve"] {
+            change.remove_member(id).unwrap();
+        }
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        assert_eq!(apply_splices(MEMBERS, &splices["members.toml"]).trim(), "");
+    }
+
+    /// An entry added by the change is edited, and removed, in the splice
+    /// that added it; entries added one by one at one place keep id order.
+    #[test]
+    fn an_added_entry_is_edited_where_it_was_added() {
+        let ws = check_with(&[]).workspace;
+        let new = |id: &'static str| crate::store::editors::NewMember {
+            id,
+            name: "New",
+            email: "new@example.com",
+            profile: "user",
+            status: crate::model::Status::Active,
+            clients: &[],
+            client_profiles: &[],
+            grants: &[],
+            credit_limit: None,
+        };
+        let mut change = Change::new(&ws);
+        for id in ["zz", "zb", "zc", "za"] {
+            change.add_member(&new(id));
+        }
+        change.member("zb", |m| m.set_name("Zed B")).unwrap();
+        change.remove_member("zc").unwrap();
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        let text = apply_splices(MEMBERS, &splices["members.toml"]);
+        let ids: Vec<&str> = edit::entry_headers(&text, "members").into_iter().map(|(id, _)| id).collect();
+        // The file is not sorted (claire, bob, eve): new entries go at its end, in id order.
+        assert_eq!(ids, ["claire", "bob", "eve", "za", "zb", "zz"]);
+        assert!(text.contains("[members.zb]\nname = \"Zed B\""), "{text}");
     }
 }

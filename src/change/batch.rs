@@ -275,3 +275,21 @@ impl Read {
         }
     }
 }
+
+#[cfg(test)]
+impl Batch {
+    /// The workspace as the steps so far left it.
+    pub(crate) fn workspace(&self) -> &crate::model::Workspace {
+        &self.session.ws
+    }
+
+    /// Every file as the change has it now (a removed one left out).
+    pub(crate) fn texts(&mut self) -> BTreeMap<String, String> {
+        let change = Change::resume(&self.session.ws, std::mem::take(&mut self.state));
+        let mut names: Vec<String> = change.ws.sources.iter().map(|(_, s)| s.name.clone()).collect();
+        names.extend(change.state.texts.keys().cloned());
+        let texts = names.into_iter().filter_map(|n| change.text(&n).map(|t| (n, t))).collect();
+        self.state = change.into_state();
+        texts
+    }
+}

@@ -248,3 +248,124 @@ fn clap_error(e: clap::Error, words: &[String]) -> Error {
     }
     err
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{parse, plan};
+    use crate::change::{Batch, Options, Session};
+    use crate::generate::{Params, generate, write};
+    use crate::model::Workspace;
+    use crate::store::load::{Input, load_from};
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    const LINES: &str = r#"
+# added, then assigned and edited: later lines see it
+member add zed --name "Zed Last" --email zed@example.com --client c000001
+client assign c000002 c000003 --to zed
+member edit zed --name 'Zed Z' --credit-limit 10
+transfer-one m000010 --to p0002
+# neighbours removed, and one id added again
+member remove m000011
+member remove m000012
+member add m000011 --name Again --email again@example.com
+client add cnew --name "New Co"
+client assign cnew --to m000013
+client unassign cnew --from m000013
+client remove c000004
+profile duplicate p0001 pnew --name "P New"
+transfer-one m000014 --to pnew
+profile edit pnew --name "P Newer"
+member add aaa --name First --email first@example.com --profile pnew
+member remove aaa
+member add aab --name First --email first2@example.com
+transfer-all p0003 --to p0004
+"#;
+
+    fn options(root: &Path) -> Options {
+        Options {
+            root: root.to_path_buf(),
+            shown_root: root.display().to_string(),
+            dry_run: false,
+            allow_failing_tests: true,
+            actor: None,
+            lock_timeout: std::time::Duration::from_secs(5),
+        }
+    }
+
+    /// The workspace a batch moved on in place says what a read of the
+    /// change's files says: every member, client and profile.
+    #[track_caller]
+    fn same_state(moved: &Workspace, read: &Workspace, line: usize) {
+        let ids = |ws: &Workspace| {
+            let mut m: Vec<String> = ws.members.iter().map(|m| m.id.to_string()).collect();
+            m.sort();
+            let mut c: Vec<String> = ws.clients.iter().map(|c| c.id.to_string()).collect();
+            c.sort();
+            (m, c, ws.profiles.iter().map(|p| p.id.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(ids(moved), ids(read), "after line {line}");
+        for m in &read.members {
+            assert!(moved.member(&m.id).is_some_and(|x| x.same_entry(m)), "member {} after line {line}", m.id);
+        }
+        let client = |c: &crate::model::Client| {
+            let r = |r: &Option<crate::model::Ref>| r.as_ref().map(|r| r.value.to_string());
+            (c.name.clone(), c.kind, r(&c.company), r(&c.created_by))
+        };
+        for c in &read.clients {
+            assert_eq!(moved.client(&c.id).map(client), Some(client(c)), "client {} after line {line}", c.id);
+        }
+        for p in &read.profiles {
+            let q = moved.profile(&p.id).expect("profile");
+            assert_eq!((&q.name, &q.tier.value), (&p.name, &p.tier.value), "profile {} after line {line}", p.id);
+        }
+        let default = |ws: &Workspace| ws.default_profile().map(|p| p.id.to_string());
+        assert_eq!(default(moved), default(read), "after line {line}");
+    }
+
+    /// Each line is planned on the state the lines above left, which reads
+    /// as the files would; and the batch writes what the same commands, one
+    /// session each, write.
+    #[test]
+    fn a_batch_is_its_lines_one_after_another() {
+        let files = generate(&Params { members: 300, clients: 80, profiles: 8, ..Params::default() });
+        let (one, each) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        write(one.path(), &files).unwrap();
+        write(each.path(), &files).unwrap();
+        let lines = parse(LINES).unwrap();
+        let mut batch = Batch::begin(options(one.path())).unwrap();
+        for line in &lines {
+            let facts = batch.step(|change| plan(change, &line.change));
+            assert!(facts.is_ok_and(|f| !f.is_empty()), "line {}", line.number);
+            let texts = batch.texts();
+            let read = load_from(one.path(), Input::Memory(&texts));
+            same_state(batch.workspace(), &read.workspace, line.number);
+        }
+        let report = batch.commit().unwrap();
+        assert_eq!(report.files, ["profiles/pnew.toml", "members.toml", "clients.toml"]);
+        for line in &lines {
+            Session::change(options(each.path()), |change| plan(change, &line.change))
+                .unwrap_or_else(|e| panic!("line {}: {e}", line.number));
+        }
+        let read = |dir: &Path| -> BTreeMap<String, String> {
+            ["workspace.toml", "members.toml", "clients.toml", "profiles/pnew.toml", "profiles/p0003.toml"]
+                .iter()
+                .map(|n| (n.to_string(), std::fs::read_to_string(dir.join(n)).unwrap()))
+                .collect()
+        };
+        let (batched, mut one_by_one) = (read(one.path()), read(each.path()));
+        // An entry added and removed again leaves nothing in a batch; one
+        // command at a time, the removal (of a first entry) leaves a blank line.
+        for text in one_by_one.values_mut() {
+            while text.contains("\n\n\n") {
+                *text = text.replace("\n\n\n", "\n\n");
+            }
+        }
+        for (name, text) in &batched {
+            if text != &one_by_one[name] {
+                let diff = similar::TextDiff::from_lines(one_by_one[name].as_str(), text.as_str());
+                panic!("{name} differs:\n{}", diff.unified_diff().context_radius(2));
+            }
+        }
+    }
+}
