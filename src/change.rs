@@ -18,7 +18,7 @@ mod batch;
 mod commit;
 mod report;
 
-pub use batch::Batch;
+pub use batch::{Batch, Step};
 pub use report::Report;
 
 use crate::error::Result;

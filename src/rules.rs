@@ -528,15 +528,34 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     workspace_refs(ws, &mut out);
-    let mut reported = Vec::new();
     for &i in touched {
-        let m = &ws.members[i];
-        member_rule(ws, m, &mut out);
-        if m.email.value.is_empty() {
+        member_rule(ws, &ws.members[i], &mut out);
+    }
+    let edited: Vec<&Member> = touched.iter().map(|&i| &ws.members[i]).filter(|m| !m.email.value.is_empty()).collect();
+    // The members that hold an edited member's email, by its hash: one pass
+    // over every member however many were edited (a batch edits a thousand).
+    // An ASCII email of another length is none of them.
+    let mut holders: HashMap<u64, Vec<&Member>> =
+        edited.iter().map(|m| (email_hash(&m.email.value), Vec::new())).collect();
+    let ascii = edited.iter().all(|m| m.email.value.is_ascii());
+    let lengths: std::collections::BTreeSet<usize> = edited.iter().map(|m| m.email.value.len()).collect();
+    for o in ws.members.iter().filter(|o| !o.email.value.is_empty()) {
+        let e: &str = &o.email.value;
+        if ascii && !lengths.contains(&e.len()) && e.is_ascii() {
             continue;
         }
+        if let Some(list) = holders.get_mut(&email_hash(e)) {
+            list.push(o);
+        }
+    }
+    let mut reported = Vec::new();
+    for m in edited {
         // Every member with this email, in file order: the first keeps it, as in `member_rules`.
-        let same: Vec<&Member> = ws.members.iter().filter(|o| same_email(&o.email.value, &m.email.value)).collect();
+        let same: Vec<&Member> = holders[&email_hash(&m.email.value)]
+            .iter()
+            .copied()
+            .filter(|o| same_email(&o.email.value, &m.email.value))
+            .collect();
         if same.len() > 1 && !reported.contains(&same[0].id) {
             reported.push(same[0].id.clone());
             out.extend(same[1..].iter().map(|o| duplicate_email(o, same[0])));

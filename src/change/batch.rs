@@ -24,6 +24,15 @@ use crate::store::load::{self, CLIENTS_FILE, HasId, Input, MEMBERS_FILE, PROFILE
 use crate::store::load::{read_clients, read_fragment, read_members};
 use std::collections::BTreeMap;
 
+/// What one step did.
+#[derive(Debug)]
+pub struct Step {
+    /// The facts it stated, in order.
+    pub facts: Vec<String>,
+    /// The members whose entries it edited, added or removed.
+    pub members: Vec<String>,
+}
+
 /// A session that takes changes one after another: see the module doc.
 #[derive(Debug)]
 pub struct Batch {
@@ -62,17 +71,24 @@ impl Batch {
 
     /// Plans one change on the state the earlier ones left (`plan` edits
     /// through the [`Change`] it is given, reading `change.ws`), and moves
-    /// the state on by it. Returns the facts it stated. An error leaves the
-    /// batch to be dropped: nothing was written.
-    pub fn step(&mut self, plan: impl FnOnce(&mut Change<'_>) -> Result<()>) -> Result<Vec<String>> {
+    /// the state on by it. An error leaves the batch to be dropped: nothing
+    /// was written.
+    pub fn step(&mut self, plan: impl FnOnce(&mut Change<'_>) -> Result<()>) -> Result<Step> {
         let mut change = Change::resume(&self.session.ws, std::mem::take(&mut self.state));
         let planned = plan(&mut change);
         let facts = change.take_facts();
         let touched = change.take_touched();
         self.state = change.into_state();
         planned?;
+        let members = touched
+            .iter()
+            .filter_map(|t| match t {
+                Touched::Entry { file, id, .. } if file == MEMBERS_FILE => Some(id.clone()),
+                _ => None,
+            })
+            .collect();
         self.follow(touched);
-        Ok(facts)
+        Ok(Step { facts, members })
     }
 
     /// Validates the changes together, holds them to the tests, and writes

@@ -116,16 +116,23 @@ fn touched_members(ws: &Workspace, texts: &Texts, splices: &Splices) -> Option<F
     if !texts.is_empty() || !splices.keys().all(|f| f == MEMBERS_FILE) {
         return None;
     }
-    let splices = splices.get(MEMBERS_FILE).map_or(&[][..], |v| v);
-    let file = ws.sources.find(MEMBERS_FILE);
-    let touched = ws
-        .members
+    // The ranges replaced, in order (they never overlap): each member is
+    // looked up in them, not compared with each (a batch makes a thousand).
+    let mut ranges: Vec<(u32, u32)> = splices
+        .get(MEMBERS_FILE)
+        .map_or(&[][..], |v| v)
         .iter()
-        .filter(|m| {
-            Some(m.span.file) == file && splices.iter().any(|s| s.start <= m.span.start && m.span.start < s.end)
-        })
-        .map(|m| m.id.clone())
+        .filter(|s| s.start < s.end)
+        .map(|s| (s.start, s.end))
         .collect();
+    ranges.sort_unstable();
+    let file = ws.sources.find(MEMBERS_FILE);
+    let inside = |at: u32| {
+        let after = ranges.partition_point(|&(start, _)| start <= at);
+        after.checked_sub(1).is_some_and(|i| at < ranges[i].1)
+    };
+    let touched =
+        ws.members.iter().filter(|m| Some(m.span.file) == file && inside(m.span.start)).map(|m| m.id.clone()).collect();
     Some(touched)
 }
 

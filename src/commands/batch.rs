@@ -12,10 +12,11 @@ use super::Ctx;
 use super::{client, import, member, profile, transfer_all, transfer_one};
 use crate::change::{Batch, Change};
 use crate::cli::{Cli, Command};
-use crate::error::{Error, Kind, Outcome, Result};
+use crate::error::{Detail, Error, Kind, Outcome, Result};
 use crate::render::change::BatchLine;
 use clap::parser::ValueSource;
 use clap::{Args, CommandFactory, FromArgMatches};
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -60,16 +61,41 @@ pub fn cmd_batch(ctx: &Ctx, args: BatchArgs) -> Result<Outcome> {
     let lines = parse(&text)?;
     let mut batch = Batch::begin(ctx.change_options()?)?;
     let mut done = Vec::with_capacity(lines.len());
+    // The lines that changed each member, to name them in a refusal.
+    let mut changed: HashMap<String, Vec<usize>> = HashMap::new();
     for line in lines {
-        let facts =
+        let step =
             batch.step(|change| plan(change, &line.change)).map_err(|e| e.at(format!("line {}", line.number)))?;
-        done.push(BatchLine { line: line.number, command: shell_words::join(&line.words), changes: facts });
+        for id in step.members {
+            let lines = changed.entry(id).or_default();
+            if lines.last() != Some(&line.number) {
+                lines.push(line.number);
+            }
+        }
+        done.push(BatchLine { line: line.number, command: shell_words::join(&line.words), changes: step.facts });
     }
-    let report = batch.commit()?;
+    let report = batch.commit().map_err(|e| name_lines(e, &changed))?;
     if report.diff.is_some() || !ctx.quiet {
         ctx.print(&crate::render::change::batch(&done, &report, ctx.format))?;
     }
     Ok(Outcome::Success)
+}
+
+/// A refusal names the lines above each rule broken in a member's entry:
+/// those that changed that member.
+fn name_lines(mut err: Error, changed: &HashMap<String, Vec<usize>>) -> Error {
+    let Some(details) = err.details.as_deref_mut() else { return err };
+    for item in std::mem::take(&mut details.items) {
+        if let Detail::Diagnostic { member: Some(id), .. } = &item
+            && let Some(lines) = changed.get(id.as_str())
+        {
+            let list: Vec<String> = lines.iter().map(usize::to_string).collect();
+            let s = if lines.len() == 1 { "" } else { "s" };
+            details.items.push(Detail::Text(format!("line{s} {} (member {id}):\n", list.join(", "))));
+        }
+        details.items.push(item);
+    }
+    err
 }
 
 /// The line's edits, by its command's own plan.
@@ -335,8 +361,8 @@ transfer-all p0003 --to p0004
         let lines = parse(LINES).unwrap();
         let mut batch = Batch::begin(options(one.path())).unwrap();
         for line in &lines {
-            let facts = batch.step(|change| plan(change, &line.change));
-            assert!(facts.is_ok_and(|f| !f.is_empty()), "line {}", line.number);
+            let step = batch.step(|change| plan(change, &line.change));
+            assert!(step.is_ok_and(|s| !s.facts.is_empty()), "line {}", line.number);
             let texts = batch.texts();
             let read = load_from(one.path(), Input::Memory(&texts));
             same_state(batch.workspace(), &read.workspace, line.number);

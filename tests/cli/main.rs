@@ -4,6 +4,7 @@
 mod support;
 
 mod access;
+mod batch;
 mod bad_input;
 mod changes;
 mod check;
