@@ -14,8 +14,7 @@ use crate::change::{Batch, Change};
 use crate::cli::{Cli, Command};
 use crate::error::{Detail, Error, Kind, Outcome, Result};
 use crate::render::change::BatchLine;
-use clap::parser::ValueSource;
-use clap::{Args, CommandFactory, FromArgMatches};
+use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::PathBuf;
@@ -149,8 +148,10 @@ fn read_input(file: &std::path::Path) -> Result<String> {
 
 /// Every line that holds a change, parsed; the first bad one is an error.
 fn parse(text: &str) -> Result<Vec<Line>> {
-    // Built once: a thousand lines are parsed by one definition.
-    let mut cli = Cli::command();
+    // Built once: a thousand lines are parsed by one definition, the
+    // commands' own without the global options (which are the batch's:
+    // `global_option` names them when a line has one).
+    let mut cli = Command::augment_subcommands(clap::Command::new("roster")).subcommand_required(true);
     let mut lines = Vec::new();
     for (i, raw) in text.lines().enumerate() {
         let number = i + 1;
@@ -177,18 +178,29 @@ fn parse_words(cli: &mut clap::Command, words: &[String]) -> Result<LineChange> 
     }
     let matches = cli
         .try_get_matches_from_mut(std::iter::once("roster").chain(words.iter().map(String::as_str)))
-        .map_err(|e| clap_error(e, words))?;
-    // The global options are the whole batch's: one workspace, one actor,
-    // one validation and one write.
-    for arg in cli.get_arguments().filter(|a| a.is_global_set()) {
-        if matches.value_source(arg.get_id().as_str()) == Some(ValueSource::CommandLine) {
-            let name = arg.get_long().map_or_else(|| arg.get_id().to_string(), |l| format!("--{l}"));
-            return Err(Error::usage(format!("`{name}` is an option of the whole batch, not of one line"))
-                .hint(format!("put it on the command line: `roster batch {name} ... FILE`")));
-        }
+        .map_err(|e| global_option(&e).unwrap_or_else(|| clap_error(e, words)))?;
+    change_of(Command::from_arg_matches(&matches).map_err(|e| clap_error(e, words))?)
+}
+
+/// A global option on a line (`--dry-run`, `-w DIR`...), which a line's
+/// parser does not know: it is the whole batch's (one workspace, one actor,
+/// one validation and one write).
+fn global_option(e: &clap::Error) -> Option<Error> {
+    use clap::error::{ContextKind, ContextValue};
+    if e.kind() != clap::error::ErrorKind::UnknownArgument {
+        return None;
     }
-    let parsed = Cli::from_arg_matches(&matches).map_err(|e| clap_error(e, words))?;
-    change_of(parsed.command)
+    let Some(ContextValue::String(given)) = e.get(ContextKind::InvalidArg) else { return None };
+    let given = given.split('=').next().unwrap_or(given);
+    let global = Cli::command().get_arguments().filter(|a| a.is_global_set()).find_map(|a| {
+        let long = a.get_long().map(|l| format!("--{l}"));
+        let short = a.get_short().map(|s| format!("-{s}"));
+        (long.as_deref() == Some(given) || short.as_deref() == Some(given)).then(|| long.unwrap_or_default())
+    })?;
+    Some(
+        Error::usage(format!("`{global}` is an option of the whole batch, not of one line"))
+            .hint(format!("put it on the command line: `roster batch {global} ... FILE`")),
+    )
 }
 
 /// The change a command makes, or why a line can't hold it.
@@ -252,7 +264,7 @@ fn clap_error(e: clap::Error, words: &[String]) -> Error {
     let rendered = e.render().to_string();
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            return Error::usage("`--help` and `--version` are not changes")
+            return Error::usage("help and version are not changes")
                 .hint("`roster COMMAND --help` shows a command's options");
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -267,6 +279,7 @@ fn clap_error(e: clap::Error, words: &[String]) -> Error {
     for hint in lines.filter(|l| !l.starts_with("For more information")) {
         // The usage of the line, as it is written in a batch: without `roster`.
         let hint = match hint.strip_prefix("Usage: roster ") {
+            Some("<COMMAND>") => "a line is a change as typed after `roster`: `roster --help` lists the commands".into(),
             Some(usage) => format!("usage: {usage}"),
             None => hint.to_string(),
         };

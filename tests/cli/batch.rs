@@ -130,6 +130,8 @@ fn a_bad_line_is_reported_with_its_number_and_nothing_is_written() {
     refused(&ws, "member edit bob --name B --dry-run\n", 2, "line 1: error[usage]: `--dry-run` is an option of the whole batch, not of one line");
     refused(&ws, "roster member edit bob --name B\n", 2, "write `member edit bob --name B`");
     refused(&ws, "member\n", 2, "line 1: error[usage]: `member` is a group of commands: name one of them");
+    refused(&ws, "nope x\n", 2, "line 1: error[usage]: unrecognized subcommand 'nope'");
+    refused(&ws, "member edit bob -q --name B\n", 2, "line 1: error[usage]: `--quiet` is an option of the whole batch");
     // A line after an earlier line removed what it names.
     refused(&ws, "member remove hugo\nclient assign acme --to hugo\n", 4, "line 2: error[not-found]: no member named `hugo`");
 }
