@@ -2,8 +2,8 @@
 //! command enum. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    access, batch, check, client, completions, diff, export, fmt, import, init, member, profile, test,
-    transfer_all, transfer_one,
+    access, batch, check, client, completions, diff, export, fmt, import, init, member, profile, test, transfer_all,
+    transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;

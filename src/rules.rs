@@ -1423,7 +1423,12 @@ mod edited_members {
             let parts = {
                 let mut change = Change::new(&ws);
                 change.add_members(case);
-                change.edit_entry(MEMBERS_FILE, "members", "m000020", |e| Ok(edit::set(e, "name", "X".into()))).unwrap();
+                change
+                    .edit_entry(MEMBERS_FILE, "members", "m000020", |e| {
+                        edit::set(e, "name", "X".into());
+                        Ok(())
+                    })
+                    .unwrap();
                 change.finish()
             };
             let (_, splices) = parts.into_files();

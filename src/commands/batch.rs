@@ -122,7 +122,9 @@ fn read_input(file: &std::path::Path) -> Result<String> {
     let shown = file.display().to_string();
     let bytes = if shown == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("cannot read the batch from standard input", &e))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("cannot read the batch from standard input", &e))?;
         bytes
     } else {
         // A regular file only: a FIFO or a device would make the batch wait or read without end.
@@ -279,7 +281,9 @@ fn clap_error(e: clap::Error, words: &[String]) -> Error {
     for hint in lines.filter(|l| !l.starts_with("For more information")) {
         // The usage of the line, as it is written in a batch: without `roster`.
         let hint = match hint.strip_prefix("Usage: roster ") {
-            Some("<COMMAND>") => "a line is a change as typed after `roster`: `roster --help` lists the commands".into(),
+            Some("<COMMAND>") => {
+                "a line is a change as typed after `roster`: `roster --help` lists the commands".into()
+            }
             Some(usage) => format!("usage: {usage}"),
             None => hint.to_string(),
         };

@@ -144,7 +144,6 @@ fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Resul
     Ok(rows)
 }
 
-
 /// A refusal names the CSV row above each rule broken in a member's entry.
 fn name_rows(mut err: Error, rows: &[Row]) -> Error {
     let Some(details) = err.details.as_deref_mut() else { return err };

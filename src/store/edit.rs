@@ -321,7 +321,8 @@ pub fn entry_headers<'t>(text: &'t str, table: &str) -> Vec<(&'t str, usize)> {
     for line in text.split_inclusive('\n') {
         let indent = line.len() - line.trim_start().len();
         let rest = &line[indent..];
-        if let Some(after) = rest.strip_prefix('[').and_then(|r| r.strip_prefix(table)).and_then(|r| r.strip_prefix('.'))
+        if let Some(after) =
+            rest.strip_prefix('[').and_then(|r| r.strip_prefix(table)).and_then(|r| r.strip_prefix('.'))
             && let Some(close) = after.find(']')
             && !rest.starts_with("[[")
         {

@@ -56,10 +56,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
                 Spliced::Other => None,
             };
         } else if name == CLIENTS_FILE
-            && !matches!(
-                splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients),
-                Spliced::Same(_)
-            )
+            && !matches!(splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients), Spliced::Same(_))
         {
             // Clients came or went: what the members' references named is to be looked up again.
             reindex = true;

@@ -121,19 +121,49 @@ fn a_bad_line_is_reported_with_its_number_and_nothing_is_written() {
     );
     assert_eq!(run.stderr, "line 4: error[not-found]: no member named `bobb`\n  = help: did you mean `bob`?\n");
     // Each line's own error and exit code: a refusal (3), a usage error (2).
-    refused(&ws, "client assign acme --to bob\nmember add bob --name B --email b@x.example\n", 3, "line 2: error[exists]: member `bob` already exists");
-    refused(&ws, "member edit bob --name B\nmember edit bob --nmae B\n", 2, "line 2: error[usage]: unexpected argument '--nmae' found\n  = help: tip: a similar argument exists: '--name'\n  = help: usage: member edit --name <NAME> <MEMBER>\n");
-    refused(&ws, "member edit bob --name \"B\n", 2, "line 1: error[usage]: the line cannot be split into words: missing closing quote");
-    refused(&ws, "member edit bob --name B\nmember list\n", 2, "line 2: error[usage]: `member list` changes nothing: a batch holds changes only");
+    refused(
+        &ws,
+        "client assign acme --to bob\nmember add bob --name B --email b@x.example\n",
+        3,
+        "line 2: error[exists]: member `bob` already exists",
+    );
+    refused(
+        &ws,
+        "member edit bob --name B\nmember edit bob --nmae B\n",
+        2,
+        "line 2: error[usage]: unexpected argument '--nmae' found\n  = help: tip: a similar argument exists: '--name'\n  = help: usage: member edit --name <NAME> <MEMBER>\n",
+    );
+    refused(
+        &ws,
+        "member edit bob --name \"B\n",
+        2,
+        "line 1: error[usage]: the line cannot be split into words: missing closing quote",
+    );
+    refused(
+        &ws,
+        "member edit bob --name B\nmember list\n",
+        2,
+        "line 2: error[usage]: `member list` changes nothing: a batch holds changes only",
+    );
     refused(&ws, "profile default\n", 2, "line 1: error[usage]: `profile default` changes nothing");
     refused(&ws, "batch other.txt\n", 2, "line 1: error[usage]: a batch can't hold another batch");
-    refused(&ws, "member edit bob --name B --dry-run\n", 2, "line 1: error[usage]: `--dry-run` is an option of the whole batch, not of one line");
+    refused(
+        &ws,
+        "member edit bob --name B --dry-run\n",
+        2,
+        "line 1: error[usage]: `--dry-run` is an option of the whole batch, not of one line",
+    );
     refused(&ws, "roster member edit bob --name B\n", 2, "write `member edit bob --name B`");
     refused(&ws, "member\n", 2, "line 1: error[usage]: `member` is a group of commands: name one of them");
     refused(&ws, "nope x\n", 2, "line 1: error[usage]: unrecognized subcommand 'nope'");
     refused(&ws, "member edit bob -q --name B\n", 2, "line 1: error[usage]: `--quiet` is an option of the whole batch");
     // A line after an earlier line removed what it names.
-    refused(&ws, "member remove hugo\nclient assign acme --to hugo\n", 4, "line 2: error[not-found]: no member named `hugo`");
+    refused(
+        &ws,
+        "member remove hugo\nclient assign acme --to hugo\n",
+        4,
+        "line 2: error[not-found]: no member named `hugo`",
+    );
 }
 
 #[test]
@@ -154,7 +184,12 @@ fn a_combination_that_breaks_a_rule_only_together_is_refused() {
 fn a_batch_that_breaks_a_test_is_refused_unless_allowed() {
     let ws = Workspace::example_with_tests();
     let lines = "client assign umbrella --to hugo\nmember edit bob --status suspended\n";
-    refused(&ws, lines, 3, "error[test-failed]: the change would make a test of tests.toml fail: \"Bob keeps ACME's books\"; nothing was written");
+    refused(
+        &ws,
+        lines,
+        3,
+        "error[test-failed]: the change would make a test of tests.toml fail: \"Bob keeps ACME's books\"; nothing was written",
+    );
     let run = batch(&ws, lines, &["--allow-failing-tests"]);
     run.code(0);
     assert_eq!(
@@ -184,7 +219,12 @@ fn standard_input_quoting_and_comments() {
          no member's access changed\n"
     );
     let members = ws.read("members.toml");
-    for name in ["name = \"Bob O'Hara\"", "name = 'Hugo \"H\" Garnier'", "name = \"Julie Moreau\"", "name = \"Marc # not a comment\""] {
+    for name in [
+        "name = \"Bob O'Hara\"",
+        "name = 'Hugo \"H\" Garnier'",
+        "name = \"Julie Moreau\"",
+        "name = \"Marc # not a comment\"",
+    ] {
         assert!(members.contains(name), "{name} not in\n{members}");
     }
     // An empty batch changes nothing.
@@ -222,7 +262,11 @@ fn json_has_each_line_its_command_and_facts() {
 fn a_dry_run_prints_the_combined_diff_and_writes_nothing() {
     let ws = Workspace::example();
     let before = files(&ws);
-    let run = batch(&ws, "member edit bob --status suspended\nmember edit bob --credit-limit 100\nclient assign umbrella --to hugo\n", &["--dry-run"]);
+    let run = batch(
+        &ws,
+        "member edit bob --status suspended\nmember edit bob --credit-limit 100\nclient assign umbrella --to hugo\n",
+        &["--dry-run"],
+    );
     run.code(0);
     assert_eq!(
         run.stdout,

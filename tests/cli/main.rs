@@ -4,8 +4,8 @@
 mod support;
 
 mod access;
-mod batch;
 mod bad_input;
+mod batch;
 mod changes;
 mod check;
 mod completions;
