@@ -20,6 +20,14 @@ use std::io::Read;
 use std::path::PathBuf;
 
 #[derive(Debug, Args)]
+#[command(after_help = "\
+Each line is a change as typed after `roster`, with shell quoting; `#` starts a comment:
+  # onboarding
+  member add dan --name \"Dan Marchand\" --email dan@example.com
+  client assign acme globex --to dan
+  transfer-one hugo --to contributor
+The lines are applied in order, each on what the lines above left; then all
+of them are validated, held to tests.toml and written at once, or none is.")]
 pub struct BatchArgs {
     /// A file of changes, one per line as typed after `roster` (`-`: standard input)
     #[arg(value_name = "FILE|-", value_hint = clap::ValueHint::FilePath)]

@@ -152,14 +152,23 @@ fn splice_items<T: HasId>(
             items[i] = item;
         }
     } else {
-        let mut index = 0;
+        // Those kept and the new ones, both in file order, merged in one
+        // pass: a sort of 100,000 members moved each one many times.
+        let old = std::mem::take(items);
+        let mut merged = Vec::with_capacity(old.len() - covered.len() + fresh.len());
         let mut gone = covered.iter().peekable();
-        items.retain(|_| {
-            let keep = gone.next_if_eq(&&index).is_none();
-            index += 1;
-            keep
-        });
-        items.extend(fresh);
+        let mut fresh = fresh.into_iter().peekable();
+        for (index, item) in old.into_iter().enumerate() {
+            if gone.next_if_eq(&&index).is_some() {
+                continue;
+            }
+            while let Some(f) = fresh.next_if(|f| f.key_start() < item.key_start()) {
+                merged.push(f);
+            }
+            merged.push(item);
+        }
+        merged.extend(fresh);
+        *items = merged;
     }
     // File order, as a full read would give (key starts are distinct).
     if !items.is_sorted_by_key(|i| i.key_start()) {
