@@ -304,3 +304,35 @@ fn a_dry_run_prints_the_combined_diff_and_writes_nothing() {
     assert!(json["diff"].as_str().is_some_and(|d| d.contains("+status = \"suspended\"")));
     assert_eq!(files(&ws), before);
 }
+
+/// Entries that do not stand alone (dotted keys, inline tables) are edited
+/// in the whole file: slower, and the same files as the commands one at a time.
+#[test]
+fn members_written_with_dotted_keys_or_inline_tables_give_the_same_files() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/edit");
+    let lines = [
+        "member add dan --name Dan --email dan@example.com",
+        "client assign acme globex --to dan",
+        "member edit bob --name Robert --credit-limit 100",
+        "client assign initech --to bob",
+        "member remove eve",
+        "member edit dan --status invited",
+    ];
+    for case in ["dotted-keys", "inline-tables"] {
+        let setup = || {
+            let ws = Workspace::empty();
+            crate::support::copy_dir(&fixtures.join("base"), ws.path());
+            crate::support::copy_dir(&fixtures.join(case).join("in"), ws.path());
+            ws
+        };
+        let (one, each) = (setup(), setup());
+        batch(&one, &lines.join("\n"), &[]).code(0);
+        for line in lines {
+            let words = shell_words::split(line).expect("words");
+            let args: Vec<&str> = words.iter().map(String::as_str).collect();
+            each.run(&args).code(0);
+        }
+        assert_eq!(one.read("members.toml"), each.read("members.toml"), "{case}");
+        one.run(&["check"]).code(0);
+    }
+}
