@@ -49,11 +49,17 @@ _roster() {
             roster,init)
                 cmd="roster__subcmd__init"
                 ;;
+            roster,man)
+                cmd="roster__subcmd__man"
+                ;;
             roster,member)
                 cmd="roster__subcmd__member"
                 ;;
             roster,profile)
                 cmd="roster__subcmd__profile"
+                ;;
+            roster,schema)
+                cmd="roster__subcmd__schema"
                 ;;
             roster,test)
                 cmd="roster__subcmd__test"
@@ -157,11 +163,17 @@ _roster() {
             roster__subcmd__help,init)
                 cmd="roster__subcmd__help__subcmd__init"
                 ;;
+            roster__subcmd__help,man)
+                cmd="roster__subcmd__help__subcmd__man"
+                ;;
             roster__subcmd__help,member)
                 cmd="roster__subcmd__help__subcmd__member"
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,schema)
+                cmd="roster__subcmd__help__subcmd__schema"
                 ;;
             roster__subcmd__help,test)
                 cmd="roster__subcmd__help__subcmd__test"
@@ -338,7 +350,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import batch diff test completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import batch diff test completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,7 +365,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -391,7 +403,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -433,7 +445,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -541,7 +553,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -583,7 +595,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -621,7 +633,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -659,7 +671,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -697,7 +709,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -751,7 +763,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -793,7 +805,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -933,7 +945,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -971,7 +983,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1013,7 +1025,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1051,7 +1063,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1097,7 +1109,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1143,7 +1155,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1166,7 +1178,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,7 +1193,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1204,7 +1216,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import batch diff test completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import batch diff test completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1497,6 +1509,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__man)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__member)
             opts="list show add edit remove"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1693,6 +1719,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1751,7 +1791,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1831,7 +1871,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1869,7 +1909,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__man)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1907,7 +1989,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1965,7 +2047,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2027,7 +2109,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2175,7 +2257,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2213,7 +2295,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2251,7 +2333,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2289,7 +2371,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2327,7 +2409,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2365,7 +2447,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2411,7 +2493,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2465,7 +2547,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2629,7 +2711,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2667,7 +2749,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2705,7 +2787,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__schema)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help workspace profile members clients tests"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2747,7 +2871,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2789,7 +2913,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2835,7 +2959,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

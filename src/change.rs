@@ -117,6 +117,8 @@ pub(crate) struct State {
     touched: Vec<Touched>,
     /// The entries as read, in file order, by file: where new ones go (built on first use).
     order: BTreeMap<String, EntryOrder>,
+    /// Members added and removed, and whether the change only lays files out.
+    people: People,
 }
 
 /// Something a change edited: an entry of `members.toml` or `clients.toml`,
@@ -158,6 +160,17 @@ pub struct Parts {
     texts: BTreeMap<String, Option<String>>,
     splices: BTreeMap<String, Vec<Splice>>,
     facts: Vec<String>,
+    people: People,
+}
+
+/// What the report says of members beyond who signs in again: those the
+/// change adds or removes (their access changes, but they do not sign in
+/// again), or that it only lays the files out (no access can change).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People {
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    pub layout_only: bool,
 }
 
 impl Parts {
@@ -198,7 +211,7 @@ impl<'w> Change<'w> {
     /// (the editor writes LF; a CRLF file stays CRLF, SPEC §6).
     pub fn finish(self) -> Parts {
         let ws = self.ws;
-        let State { mut texts, mut splices, facts, .. } = self.state;
+        let State { mut texts, mut splices, facts, people, .. } = self.state;
         let original = |name: &str| ws.sources.find(name).map(|id| ws.sources.get(id).text.as_str());
         for (name, text) in &mut texts {
             if let (Some(old), Some(new)) = (original(name), text.as_mut()) {
@@ -213,11 +226,28 @@ impl<'w> Change<'w> {
                 s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
             }
         }
-        Parts { texts, splices, facts }
+        Parts { texts, splices, facts, people }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {
         self.state.facts.push(fact.into());
+    }
+
+    /// A member the change adds: its access is new, so the report does not
+    /// say that no member's access changed.
+    pub fn member_added(&mut self, id: &str) {
+        self.state.people.added.push(id.to_string());
+    }
+
+    /// A member the change removes (see [`Change::member_added`]).
+    pub fn member_removed(&mut self, id: &str) {
+        self.state.people.removed.push(id.to_string());
+    }
+
+    /// The change only lays files out (`fmt`): no access can change, and the
+    /// report says nothing of it.
+    pub fn layout_only(&mut self) {
+        self.state.people.layout_only = true;
     }
 
     /// Several facts, in order (those an edit closure gathered).

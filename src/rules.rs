@@ -6,9 +6,8 @@
 use crate::access;
 use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace, same_email};
+use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace, email};
 use crate::source::Span;
-use std::hash::Hasher;
 
 /// Runs every rule; errors and warnings in one list.
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
@@ -474,6 +473,12 @@ fn edit_exceeds_view(
     }
     let (view, _) = level_of("view");
     let (edit, edit_at) = level_of("edit");
+    // A level the area does not accept is `level-not-allowed` already: judged
+    // here too, it would be reported twice, with a hint to use that level.
+    let judged = area.incomplete || (area.accepts(view) && area.accepts(edit));
+    if !judged {
+        return;
+    }
     if edit > view {
         out.push(
             Diagnostic::error(
@@ -486,18 +491,6 @@ fn edit_exceeds_view(
     }
 }
 
-/// A hash of [`crate::model::email_key`]: equal for the same emails.
-fn email_hash(email: &str) -> u64 {
-    let mut h = crate::fxhash::FxHasher::default();
-    if email.is_ascii() {
-        // The same values as below, without the per-character case tables.
-        email.bytes().for_each(|b| h.write_u32(b.to_ascii_lowercase() as u32));
-    } else {
-        crate::model::email_key(email).for_each(|c| h.write_u32(c as u32));
-    }
-    h.finish()
-}
-
 fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
     // Members by email compared without case: positions, not copies of the emails.
     let mut emails: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(ws.members.len());
@@ -507,11 +500,11 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let e: &str = &m.email.value;
-        let h = email_hash(e);
-        match emails.find(h, |&j| same_email(&ws.members[j as usize].email.value, e)) {
+        let h = email::hash(e);
+        match emails.find(h, |&j| email::same(&ws.members[j as usize].email.value, e)) {
             Some(&first) => out.push(duplicate_email(m, &ws.members[first as usize])),
             None => {
-                emails.insert_unique(h, index as u32, |&j| email_hash(&ws.members[j as usize].email.value));
+                emails.insert_unique(h, index as u32, |&j| email::hash(&ws.members[j as usize].email.value));
             }
         }
     }
@@ -537,7 +530,7 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
     // over every member however many were edited (a batch edits a thousand).
     // An ASCII email of another length is none of them.
     let mut holders: HashMap<u64, Vec<&Member>> =
-        edited.iter().map(|m| (email_hash(&m.email.value), Vec::new())).collect();
+        edited.iter().map(|m| (email::hash(&m.email.value), Vec::new())).collect();
     let ascii = edited.iter().all(|m| m.email.value.is_ascii());
     let lengths: std::collections::BTreeSet<usize> = edited.iter().map(|m| m.email.value.len()).collect();
     for o in ws.members.iter().filter(|o| !o.email.value.is_empty()) {
@@ -545,17 +538,17 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
         if ascii && !lengths.contains(&e.len()) && e.is_ascii() {
             continue;
         }
-        if let Some(list) = holders.get_mut(&email_hash(e)) {
+        if let Some(list) = holders.get_mut(&email::hash(e)) {
             list.push(o);
         }
     }
     let mut reported = Vec::new();
     for m in edited {
         // Every member with this email, in file order: the first keeps it, as in `member_rules`.
-        let same: Vec<&Member> = holders[&email_hash(&m.email.value)]
+        let same: Vec<&Member> = holders[&email::hash(&m.email.value)]
             .iter()
             .copied()
-            .filter(|o| same_email(&o.email.value, &m.email.value))
+            .filter(|o| email::same(&o.email.value, &m.email.value))
             .collect();
         if same.len() > 1 && !reported.contains(&same[0].id) {
             reported.push(same[0].id.clone());
@@ -975,6 +968,21 @@ mod tests {
             &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"),
             "level-not-allowed",
         );
+    }
+
+    #[test]
+    fn a_level_not_allowed_is_reported_once_without_a_cascade() {
+        // eve's profile edits clients at `all`: her view at `own` (which the
+        // area does not accept) is not also `edit-exceeds-view`, whose hint
+        // would suggest `own`.
+        let members = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { clients = { view = \"own\" } }",
+        );
+        breaks("members.toml", &members, "level-not-allowed");
+        let profile = edit(CONTRIBUTOR, "view = \"all\", edit", "view = \"own\", edit");
+        breaks("profiles/contributor.toml", &profile, "level-not-allowed");
     }
 
     #[test]

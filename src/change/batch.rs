@@ -20,8 +20,7 @@
 use super::{Change, EntryNow, Options, Report, Session, State, Touched};
 use crate::error::Result;
 use crate::model::{Client, Config, Member, Names};
-use crate::store::load::{self, CLIENTS_FILE, HasId, Input, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
-use crate::store::load::{read_clients, read_fragment, read_members};
+use crate::store::load::{self, CLIENTS_FILE, Input, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE, read_fragment};
 use std::collections::BTreeMap;
 
 /// What one step did.
@@ -158,9 +157,9 @@ impl Batch {
         let ws = &self.session.ws;
         let Some(id) = ws.sources.find(file) else { return Read::default() };
         if file == MEMBERS_FILE {
-            Read { members: read_fragment(text, id, offset, &self.names, read_members).0, clients: Vec::new() }
+            Read { members: read_fragment(text, id, offset, &self.names).0, clients: Vec::new() }
         } else {
-            Read { members: Vec::new(), clients: read_fragment(text, id, offset, &self.names, read_clients).0 }
+            Read { members: Vec::new(), clients: read_fragment(text, id, offset, &self.names).0 }
         }
     }
 
@@ -286,8 +285,8 @@ impl Read {
     /// Only the entry `id`, from a whole file read.
     fn only(&self, id: &str) -> Read {
         Read {
-            members: self.members.iter().filter(|m| m.id() == id).cloned().collect(),
-            clients: self.clients.iter().filter(|c| c.id() == id).cloned().collect(),
+            members: self.members.iter().filter(|m| m.id == id).cloned().collect(),
+            clients: self.clients.iter().filter(|c| c.id == id).cloned().collect(),
         }
     }
 }

@@ -33,10 +33,10 @@ impl Session {
     pub fn commit(self, parts: Parts) -> Result<Report> {
         // The lock is held until the end, the files written.
         let Session { options, mut ws, _lock } = self;
-        let Parts { texts, splices, facts } = parts;
+        let Parts { texts, splices, facts, people } = parts;
         let (texts, splices) = drop_no_ops(&ws, texts, splices);
         if texts.is_empty() && splices.is_empty() {
-            return Ok(Report { facts, ..Report::default() });
+            return Ok(Report { facts, people, ..Report::default() });
         }
         let touched = touched_members(&ws, &texts, &splices);
         // What is compared after the change, taken before the workspace moves on.
@@ -64,7 +64,7 @@ impl Session {
             let files: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
             if options.dry_run {
                 let diff = Some(unified_diff(&writes));
-                return Ok(Report { facts, files, sign_in_again, diff });
+                return Ok(Report { facts, files, sign_in_again, diff, people });
             }
             // Every file read, with its text as read (built in place, the
             // spliced files hold their new text: `writes` has their old one).
@@ -82,7 +82,7 @@ impl Session {
                 prepared.insert(name, done.map_err(|e| save::half_written(e, &[], &[]))?);
             }
             save::write_all(root, &writes, &read, prepared)?;
-            Ok(Report { facts, files, sign_in_again, diff: None })
+            Ok(Report { facts, files, sign_in_again, diff: None, people })
         })
     }
 }

@@ -15,4 +15,6 @@ pub struct Report {
     /// For a dry run that would change files: the unified diff of what would
     /// be written. Nothing was.
     pub diff: Option<String>,
+    /// Members added or removed, or a change of layout alone.
+    pub people: super::People,
 }

@@ -21,13 +21,19 @@ use std::path::PathBuf;
 
 #[derive(Debug, Args)]
 #[command(after_help = "\
-Each line is a change as typed after `roster`, with shell quoting; `#` starts a comment:
+Each line is a change as typed after `roster`, with shell quoting; `#` starts
+a comment. changes.txt:
   # onboarding
   member add dan --name \"Dan Marchand\" --email dan@example.com
   client assign acme globex --to dan
-  transfer-one hugo --to contributor
+  transfer-one hugo --to full-accounting
 The lines are applied in order, each on what the lines above left; then all
-of them are validated, held to tests.toml and written at once, or none is.")]
+of them are validated, held to tests.toml and written at once, or none is.
+
+Examples:
+  roster --dry-run batch changes.txt      the combined diff, nothing written
+  roster --dry-run batch - < changes.txt  the same, the lines from standard input
+  roster batch changes.txt                all the changes, or none")]
 pub struct BatchArgs {
     /// A file of changes, one per line as typed after `roster` (`-`: standard input)
     #[arg(value_name = "FILE|-", value_hint = clap::ValueHint::FilePath)]
@@ -83,7 +89,7 @@ pub fn cmd_batch(ctx: &Ctx, args: BatchArgs) -> Result<Outcome> {
     }
     let report = batch.commit().map_err(|e| name_lines(e, &changed))?;
     if report.diff.is_some() || !ctx.quiet {
-        ctx.print(&crate::render::change::batch(&done, &report, ctx.format))?;
+        ctx.print(&crate::render::change::batch(&done, &report, ctx.format, ctx.quiet))?;
     }
     Ok(Outcome::Success)
 }
@@ -219,7 +225,7 @@ fn change_of(command: Command) -> Result<LineChange> {
     use member::MemberCommand as M;
     use profile::ProfileCommand as P;
     let not_a_change = |what: &str| {
-        Error::usage(format!("`{what}` changes nothing: a batch holds changes only"))
+        Error::usage(format!("`{what}` changes nothing in the workspace: a batch holds changes only"))
             .hint("run it on its own, before or after the batch")
     };
     Ok(match command {
@@ -252,6 +258,8 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Diff(_) => return Err(not_a_change("diff")),
         Command::Test(_) => return Err(not_a_change("test")),
         Command::Completions(_) => return Err(not_a_change("completions")),
+        Command::Schema(_) => return Err(not_a_change("schema")),
+        Command::Man(_) => return Err(not_a_change("man")),
         Command::Init(_) => {
             return Err(Error::usage("`init` creates a workspace: a batch changes the one it runs on")
                 .hint("run `roster init DIR` on its own"));

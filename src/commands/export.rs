@@ -30,6 +30,9 @@ pub enum Kind {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv    the CSV that import members reads
+  roster export matrix --format json"#)]
 pub struct ExportArgs {
     /// What to export
     #[arg(value_enum)]

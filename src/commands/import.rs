@@ -10,16 +10,20 @@
 //! `client_profiles`, `grants`) replaces the whole list.
 
 use super::Ctx;
-use super::args::{find_action, parse_grant};
+use super::args::{check_grant, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
-use crate::model::{Level, Member, Status, Workspace, email_key};
+use crate::model::{Level, Member, Status, Workspace, check_email, check_id, email};
 use crate::render::members_csv::{self, COLUMNS, split_list, split_pairs};
 use crate::store::editors::{MemberEntry, NewMember};
-use crate::store::load::{check_email, check_id};
 use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+
+/// The examples of `roster import --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster export members -o members.csv    edit it in a spreadsheet, then:
+  roster import members members.csv"#;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -28,6 +32,9 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv           edit it in a spreadsheet, then:
+  roster --dry-run import members members.csv    see what would change"#)]
 pub struct MembersArgs {
     /// The CSV file (UTF-8; a byte-order mark and CRLF line ends are fine)
     pub file: PathBuf,
@@ -132,6 +139,9 @@ fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Resul
             })
             .collect();
         change.add_members(&entries);
+        for e in &entries {
+            change.member_added(e.id);
+        }
     }
     if facts.is_empty() {
         facts.push(format!(
@@ -169,10 +179,22 @@ pub fn check_rows(ws: &Workspace, bytes: &[u8]) -> std::result::Result<usize, Ve
 /// At most this many column names are listed in one problem, then how many more.
 const NAMES_SHOWN: usize = 10;
 
+/// The header row as the known names: a column named as export names it in
+/// another case (`Profile`, `EMAIL`) is that column; others stay as written.
+fn canonical_headers(headers: Vec<String>) -> Vec<String> {
+    headers
+        .into_iter()
+        .map(|h| match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(&h)) {
+            Some(c) => (*c).to_string(),
+            None => h,
+        })
+        .collect()
+}
+
 /// Unknown and repeated columns, each reported once however many times it
 /// appears. Linear in the width of the header (a header of 200,000 columns
 /// was quadratic): known columns are counted in a table of nine, unknown ones
-/// listed through a set.
+/// listed through a set; only the names shown get a "did you mean".
 fn header_problems(headers: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     // Each unknown name once, in the order of the header.
@@ -180,10 +202,15 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     let unknown: Vec<&str> =
         headers.iter().map(String::as_str).filter(|h| !COLUMNS.contains(h) && listed.insert(*h)).collect();
     if !unknown.is_empty() {
+        let shown: Vec<String> =
+            unknown.iter().take(NAMES_SHOWN).map(|h| format!("`{h}`{}", near(h, COLUMNS.iter().copied()))).collect();
+        let mut names = shown.join(", ");
+        if unknown.len() > NAMES_SHOWN {
+            names.push_str(&format!(" and {} more", unknown.len() - NAMES_SHOWN));
+        }
         problems.push(format!(
-            "unknown column{} {}; the known columns are: {}",
+            "unknown column{} {names}; the known columns are: {}",
             if unknown.len() == 1 { "" } else { "s" },
-            names(&unknown),
             COLUMNS.join(", ")
         ));
     }
@@ -200,18 +227,10 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     problems
 }
 
-/// `a, b, c`, or the first [`NAMES_SHOWN`] and how many more.
-fn names(list: &[&str]) -> String {
-    let mut out = list.iter().take(NAMES_SHOWN).copied().collect::<Vec<_>>().join(", ");
-    if list.len() > NAMES_SHOWN {
-        out.push_str(&format!(" and {} more", list.len() - NAMES_SHOWN));
-    }
-    out
-}
-
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
     let members_csv::Sheet { headers, rows: records } = members_csv::read(bytes)?;
+    let headers = canonical_headers(headers);
     let mut problems = header_problems(&headers);
     if !headers.iter().any(|h| h == "id") {
         problems.push("there is no `id` column: every row must name the member it adds or updates".into());
@@ -300,8 +319,12 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             let mut grants = Vec::new();
             for item in split_list(g) {
                 match parse_grant(item) {
-                    Ok(arg) => match find_action(ws, &arg.area, &arg.action) {
-                        Ok(_) => grants.push((arg.area, arg.action, arg.level)),
+                    Ok(arg) => match check_grant(ws, &arg) {
+                        Ok(g) => grants.push((g.area, g.action, g.level)),
+                        // A bad level: the message, and the levels its area accepts.
+                        Err(e) if e.kind != Kind::NotFound => {
+                            bad("grants", format!("{}; {}", e.message, e.hints.join("; ")))
+                        }
                         Err(e) => bad("grants", e.message),
                     },
                     Err(why) => bad("grants", why),
@@ -319,7 +342,8 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             if row.name.is_none() {
                 bad("name", format!("`{}` is a new member and needs a name", row.id));
             }
-            if row.email.is_none() {
+            // An email given but not valid is reported above, once.
+            if row.email.is_none() && cell("email").is_none() {
                 bad("email", format!("`{}` is a new member and needs an email", row.id));
             }
         }
@@ -331,16 +355,16 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
     let mut owners: HashMap<String, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         let email = changed.get(m.id.as_str()).and_then(|r| r.email.as_deref()).unwrap_or(&m.email.value);
-        owners.entry(email_key(email).collect()).or_default().push(&m.id);
+        owners.entry(email::key(email)).or_default().push(&m.id);
     }
     for r in rows.iter().filter(|r| ws.member(&r.id).is_none()) {
         if let Some(email) = &r.email {
-            owners.entry(email_key(email).collect()).or_default().push(&r.id);
+            owners.entry(email::key(email)).or_default().push(&r.id);
         }
     }
     for r in &rows {
         let Some(email) = &r.email else { continue };
-        let others = owners.get(&email_key(email).collect::<String>()).into_iter().flatten().filter(|o| **o != r.id);
+        let others = owners.get(&email::key(email)).into_iter().flatten().filter(|o| **o != r.id);
         for other in others {
             problems.push(format!("row {}, column email: `{email}` is also the email of member `{other}`", r.line));
         }

@@ -7,6 +7,10 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-all connect-no-pay --to connect-pay
+  # what it would cost
+  roster --dry-run transfer-all easy-invoicing --to full-accounting"#)]
 pub struct TransferAllArgs {
     /// The profile whose members move
     pub from: String,

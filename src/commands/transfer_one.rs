@@ -7,6 +7,10 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-one hugo --to full-accounting
+  # only for umbrella
+  roster transfer-one lea --to full-accounting --client umbrella"#)]
 pub struct TransferOneArgs {
     /// The member who moves
     pub member: String,

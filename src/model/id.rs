@@ -1,4 +1,7 @@
-//! Ids, and the tables that find things by id.
+//! Ids: what a valid one is, and the tables that find things by id.
+//!
+//! [`check`] is SPEC §2's id pattern, the one rule for the loader (ids written
+//! in the files) and the commands (ids given on the command line or in a CSV).
 //!
 //! An [`Id`] is cheap to clone and small: a reference (a member's client, its
 //! profile) holds the same allocation as the id it names, which the loader
@@ -119,6 +122,28 @@ impl serde::Serialize for Id {
     }
 }
 
+/// SPEC §2's id pattern, as hints show it.
+pub const PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
+
+/// Checks that `id` matches [`PATTERN`]; the error says why not, in words.
+pub fn check(id: &str) -> Result<(), String> {
+    let mut chars = id.chars();
+    match chars.next() {
+        None => return Err("it is empty".into()),
+        Some(c) if !(c.is_ascii_lowercase() || c.is_ascii_digit()) => {
+            return Err(format!("it must start with a lowercase letter or a digit, not `{c}`"));
+        }
+        _ => {}
+    }
+    if let Some(c) = chars.find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))) {
+        return Err(format!("`{c}` is not allowed (use a-z, 0-9, `.`, `_`, `-`)"));
+    }
+    if id.len() > 64 {
+        return Err(format!("it is {} characters long; the limit is 64", id.len()));
+    }
+    Ok(())
+}
+
 /// The hash of an id in every id table (FxHash).
 pub fn hash(id: &str) -> u64 {
     let mut h = FxHasher::default();
@@ -202,6 +227,18 @@ impl Names {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_follow_the_spec_pattern() {
+        assert!(check("bob").is_ok());
+        assert!(check("0-a.b_c").is_ok());
+        assert!(check("../x").is_err());
+        assert!(check("Bob").is_err());
+        assert!(check("").is_err());
+        assert!(check(&"a".repeat(64)).is_ok());
+        assert!(check(&"a".repeat(65)).is_err());
+        assert!(check("bоb").is_err(), "a Cyrillic o is not an id character");
+    }
 
     #[test]
     fn a_known_name_shares_its_allocation() {

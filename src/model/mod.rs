@@ -5,11 +5,17 @@
 //! for one name. A reference shares the allocation of the id it names
 //! ([`Id`]), and what few members have is boxed apart ([`MemberExtra`]): the
 //! model of the reference workload stays within SPEC §7's memory target.
+//!
+//! What a valid id is ([`check_id`]) and what a valid email is, and when two
+//! are the same ([`email`]), are the model's too: the loader, the rules and
+//! the commands share them.
 
+pub mod email;
 mod id;
 mod level;
 
-pub use id::{Id, IdIndex, Names, hash as id_hash};
+pub use email::check as check_email;
+pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
 
 use crate::source::{Sources, Span};
@@ -258,19 +264,6 @@ impl Member {
     pub fn client_profile(&self, client: &str) -> Option<&Ref> {
         self.client_profiles().iter().find(|(c, _)| c.value == client).map(|(_, p)| p)
     }
-}
-
-/// The characters an email is compared by (unique, compared without case):
-/// each lowercased on its own. The one definition of "the same email", for
-/// the rules and for `import`.
-pub fn email_key(email: &str) -> impl Iterator<Item = char> + '_ {
-    email.chars().flat_map(char::to_lowercase)
-}
-
-/// Whether two emails are the same ([`email_key`]), without a copy of either.
-pub fn same_email(a: &str, b: &str) -> bool {
-    // ASCII lowercases alone, without the per-character case tables.
-    if a.is_ascii() && b.is_ascii() { a.eq_ignore_ascii_case(b) } else { email_key(a).eq(email_key(b)) }
 }
 
 #[derive(Clone, Debug)]

@@ -6,8 +6,9 @@ use super::escape::terminal;
 use crate::change::Report;
 use serde_json::json;
 
-pub fn report(report: &Report, format: Format) -> String {
-    report_with(report, None, format)
+/// `quiet` keeps a dry run's diff (what was asked for) and drops the rest.
+pub fn report(report: &Report, format: Format, quiet: bool) -> String {
+    report_with(report, None, format, quiet)
 }
 
 /// One line of a batch (`roster batch`): its number in the file, the command
@@ -23,12 +24,12 @@ pub struct BatchLine {
 /// the batch's own (the tests that now fail, the cost) and who signs in
 /// again. JSON: `{"lines": [{"line", "command", "changes"}], "changes",
 /// "files", "sign_in_again"}`.
-pub fn batch(lines: &[BatchLine], report: &Report, format: Format) -> String {
-    report_with(report, Some(lines), format)
+pub fn batch(lines: &[BatchLine], report: &Report, format: Format, quiet: bool) -> String {
+    report_with(report, Some(lines), format, quiet)
 }
 
-fn report_with(report: &Report, lines: Option<&[BatchLine]>, format: Format) -> String {
-    let Report { facts, files, sign_in_again, diff } = report;
+fn report_with(report: &Report, lines: Option<&[BatchLine]>, format: Format, quiet: bool) -> String {
+    let Report { facts, files, sign_in_again, diff, people } = report;
     match format {
         Format::Json => {
             let mut v = serde_json::Map::new();
@@ -48,6 +49,9 @@ fn report_with(report: &Report, lines: Option<&[BatchLine]>, format: Format) -> 
             let mut out = String::new();
             if let Some(d) = diff {
                 out.push_str(d);
+                if quiet {
+                    return out;
+                }
                 out.push_str("dry run: nothing was written\n");
             }
             // A fact is one line, whatever its values hold.
@@ -60,9 +64,16 @@ fn report_with(report: &Report, lines: Option<&[BatchLine]>, format: Format) -> 
                 out.push_str(&terminal(f));
                 out.push('\n');
             }
-            if !files.is_empty() {
+            if !files.is_empty() && !people.layout_only {
                 if sign_in_again.is_empty() {
-                    out.push_str("no member's access changed\n");
+                    // Added and removed members' access did change; they
+                    // just have no session to renew.
+                    let others = !people.added.is_empty() || !people.removed.is_empty();
+                    out.push_str(if others {
+                        "no other member's access changed\n"
+                    } else {
+                        "no member's access changed\n"
+                    });
                 } else {
                     out.push_str(&format!("sign in again (their access changed): {}\n", sign_in_again.join(", ")));
                 }

@@ -9,7 +9,7 @@
 //! 100,000-member workspace close to the cost of reading it once, in time and
 //! in memory.
 
-use super::load::{CLIENTS_FILE, HasId, MEMBERS_FILE, Reader, read_clients, read_fragment, read_members};
+use super::load::{CLIENTS_FILE, KeyedEntry, MEMBERS_FILE, read_fragment};
 use super::splice::Splice;
 use crate::diag::Diagnostic;
 use crate::model::{Names, Workspace};
@@ -44,7 +44,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
         let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            let spliced = splice_items(&mut ws.members, file, &list, &names, &mut diags, read_members);
+            let spliced = splice_items(&mut ws.members, file, &list, &names, &mut diags);
             reindex |= !matches!(spliced, Spliced::Same(_));
             members_in_place = match spliced {
                 Spliced::Same(positions) => Some(positions),
@@ -56,7 +56,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
                 Spliced::Other => None,
             };
         } else if name == CLIENTS_FILE
-            && !matches!(splice_items(&mut ws.clients, file, &list, &names, &mut diags, read_clients), Spliced::Same(_))
+            && !matches!(splice_items(&mut ws.clients, file, &list, &names, &mut diags), Spliced::Same(_))
         {
             // Clients came or went: what the members' references named is to be looked up again.
             reindex = true;
@@ -98,13 +98,12 @@ enum Spliced {
 /// whose key lies in a spliced range are replaced by what the splice's text
 /// holds; the others keep their place, their spans moved by the bytes spliced
 /// before them.
-fn splice_items<T: HasId>(
+fn splice_items<T: KeyedEntry>(
     items: &mut Vec<T>,
     file: FileId,
     splices: &[&Splice],
     names: &Names,
     diags: &mut Vec<Diagnostic>,
-    read: fn(&mut Reader, &toml::de::DeTable) -> Vec<T>,
 ) -> Spliced {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
@@ -135,7 +134,7 @@ fn splice_items<T: HasId>(
     }
     let mut fresh: Vec<T> = Vec::new();
     for (s, new_start, _) in &placed {
-        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, names, read);
+        let (new_items, new_diags) = read_fragment(&s.text, file, *new_start, names);
         diags.extend(new_diags);
         fresh.extend(new_items);
     }

@@ -74,7 +74,7 @@ fn a_member_added_on_one_line_is_assigned_on_the_next() {
          line 2: dan: assigned globex\n\
          line 3: dan: credit limit none -> 50.00 EUR\n\
          monthly cost: 291.00 -> 300.00 EUR\n\
-         no member's access changed\n"
+         no other member's access changed\n"
     );
     // One entry, in id order, as the three commands one after another write it.
     assert!(ws.read("members.toml").contains(
@@ -143,7 +143,7 @@ fn a_bad_line_is_reported_with_its_number_and_nothing_is_written() {
         &ws,
         "member edit bob --name B\nmember list\n",
         2,
-        "line 2: error[usage]: `member list` changes nothing: a batch holds changes only",
+        "line 2: error[usage]: `member list` changes nothing in the workspace: a batch holds changes only",
     );
     refused(&ws, "profile default\n", 2, "line 1: error[usage]: `profile default` changes nothing");
     refused(&ws, "batch other.txt\n", 2, "line 1: error[usage]: a batch can't hold another batch");

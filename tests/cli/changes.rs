@@ -532,3 +532,32 @@ fn init_then_change_with_no_workspace_flag() {
         .code(0);
     run_in(dir.path(), &["check", "--strict"]).code(0);
 }
+
+/// The report says what happened: an added or removed member's access did
+/// change; the same value is not a change; `fmt` changes no access; a quiet
+/// dry run prints the diff alone.
+#[test]
+fn change_reports_say_what_happened() {
+    let ws = Workspace::example();
+    let run = ws.run(&["member", "add", "zoe", "--name", "Zoé", "--email", "zoe@x.example"]);
+    run.code(0).stdout_has("no other member's access changed");
+    assert!(!run.stdout.contains("no member's access changed"), "{}", run.stdout);
+    ws.run(&["member", "remove", "zoe"]).code(0).stdout_has("no other member's access changed");
+    let before = ws.read("members.toml");
+    let run = ws.run(&["member", "edit", "bob", "--name", "Bob Durand"]);
+    run.code(0).stdout_has("bob: name is already Bob Durand");
+    assert!(!run.stdout.contains("->"), "{}", run.stdout);
+    assert_eq!(ws.read("members.toml"), before, "the same name rewrote the file");
+    ws.edit(
+        "members.toml",
+        "[members.bob]\nname = \"Bob Durand\"",
+        "[members.bob]\nemail = \"bob@cabinet-martin.example\"\nname = \"Bob Durand\"",
+    );
+    ws.edit("members.toml", "name = \"Bob Durand\"\nemail = \"bob@cabinet-martin.example\"", "name = \"Bob Durand\"");
+    let run = ws.run(&["--dry-run", "fmt"]);
+    run.code(0).stdout_has("would format members.toml").stdout_has("dry run: nothing was written");
+    assert!(!run.stdout.contains("formatted members.toml"), "{}", run.stdout);
+    let run = ws.run(&["--dry-run", "-q", "client", "assign", "umbrella", "--to", "bob"]);
+    run.code(0).stdout_has("+clients = [\"acme\", \"globex\", \"umbrella\"]");
+    assert!(!run.stdout.contains("dry run") && !run.stdout.contains("sign in"), "{}", run.stdout);
+}

@@ -182,7 +182,7 @@ fn check_reports_typos_in_tests_toml_with_their_line() {
 fn init_writes_tests_that_pass() {
     let dir = Workspace::empty();
     crate::support::run_in(dir.path(), &["init", "-q"]).code(0);
-    crate::support::run_in(dir.path(), &["test"]).code(0).stdout_has("pass  Only the owner edits settings");
+    crate::support::run_in(dir.path(), &["test"]).code(0).stdout_has("pass  The owner edits settings");
 }
 
 #[test]

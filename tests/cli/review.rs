@@ -1,29 +1,9 @@
 //! The pull-request flow: `fmt`, `diff` between git revisions in real temporary
 //! repositories, and every command of the README's CI recipe.
 
-use crate::support::{Run, Workspace, copy_dir, repo_config, run_in};
+use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in};
 use serde_json::json;
 use std::path::Path;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .expect("git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// A repository whose `perms/` folder is the example workspace, committed.
 fn repo() -> (Workspace, std::path::PathBuf) {
@@ -222,7 +202,9 @@ invoices.view = "assigned"
     let text_before = ws.read("members.toml");
     ws.run(&["fmt", "--check"]).code(1);
     assert_eq!(ws.read("members.toml"), text_before, "--check wrote");
-    ws.run(&["fmt"]).code(0).stdout_has("formatted members.toml").stdout_has("no member's access changed");
+    let run = ws.run(&["fmt"]);
+    run.code(0).stdout_has("formatted members.toml");
+    assert!(!run.stdout.contains("access changed"), "fmt changes no access and says nothing of it:\n{}", run.stdout);
     let formatted = ws.read("members.toml");
     assert_eq!(
         formatted,
@@ -297,9 +279,14 @@ fn the_ci_recipe_runs() {
     git(repo.path(), &["update-ref", "refs/remotes/origin/main", "HEAD"]);
     run_in(&ws, &["-q", "client", "assign", "initech", "--to", "lea"]).code(0);
     git(repo.path(), &["commit", "-qam", "lea takes initech"]);
-    run_in(repo.path(), &["-w", "perms", "check", "--strict"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "github"]).code(0);
     run_in(repo.path(), &["-w", "perms", "fmt", "--check"]).code(0);
-    run_in(repo.path(), &["-w", "perms", "test"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "github"]).code(0);
+    // The scan job.
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "sarif"])
+        .code(0)
+        .stdout_has("\"version\": \"2.1.0\"");
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "junit"]).code(0).stdout_has("<testsuites");
     let md = run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--format", "markdown"]);
     md.code(0)
         .stdout_has("### roster: access changes from `origin/main` to the working tree")

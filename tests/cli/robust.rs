@@ -226,7 +226,7 @@ fn a_csv_header_of_100000_columns_is_one_problem() {
     let run = ws.run(&["import", "members", "wide.csv"]);
     run.code(3).stderr_has("error[bad-row]: 1 problem in `wide.csv`; nothing was imported");
     run.stderr_has(
-        "wide.csv: unknown columns c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 and 99990 more; the known columns are: id, name,",
+        "wide.csv: unknown columns `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, `c8`, `c9` and 99990 more; the known columns are: id, name,",
     );
     // One column repeated 50,000 times is one problem too.
     let repeated = vec!["name"; 50_000].join(",");

@@ -9,6 +9,9 @@ use crate::store::editors::NewMember;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member add zoe --name "Zoé Roux" --email zoe@x.example    on the default profile
+  roster member add sam --name "Sam Petit" --email sam@x.example --client acme"#)]
 pub struct AddArgs {
     /// The new member's id (e.g. `dan`)
     pub member: String,
@@ -76,5 +79,6 @@ pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
     for c in &args.clients {
         change.fact(format!("{}: assigned {c}", args.member));
     }
+    change.member_added(&args.member);
     Ok(())
 }

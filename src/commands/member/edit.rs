@@ -2,7 +2,7 @@
 //! --no-credit-limit] [--grant AREA.ACTION=LEVEL]... [--revoke-grant AREA.ACTION]...`.
 
 use crate::change::{Change, Session};
-use crate::commands::args::{GrantArg, find_action, parse_grant, parse_key};
+use crate::commands::args::{GrantArg, check_grant, find_action, parse_grant, parse_key};
 use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
@@ -10,6 +10,9 @@ use crate::render::money;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member edit hugo --credit-limit 300
+  roster --dry-run member edit lea --status suspended    see what would change"#)]
 pub struct EditArgs {
     /// The member's id
     pub member: String,
@@ -51,9 +54,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
 pub fn plan(change: &mut Change<'_>, args: &EditArgs) -> Result<()> {
     let ws = change.ws;
     let m = find_member(ws, &args.member)?;
-    for g in &args.grants {
-        find_action(ws, &g.area, &g.action)?;
-    }
+    let grants = args.grants.iter().map(|g| check_grant(ws, g)).collect::<Result<Vec<_>>>()?;
     for (area, action) in &args.revoke {
         find_action(ws, area, action)?;
     }
@@ -70,17 +71,30 @@ pub fn plan(change: &mut Change<'_>, args: &EditArgs) -> Result<()> {
     let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
     change.member(&id, |entry| {
-        if let Some(name) = &args.name {
-            entry.set_name(name);
-            facts.push(format!("{id}: name {} -> {name}", m.name));
+        // A value the member already has is said so, and not written.
+        match &args.name {
+            Some(name) if **name == *m.name => facts.push(format!("{id}: name is already {name}")),
+            Some(name) => {
+                entry.set_name(name);
+                facts.push(format!("{id}: name {} -> {name}", m.name));
+            }
+            None => {}
         }
-        if let Some(email) = &args.email {
-            entry.set_email(email);
-            facts.push(format!("{id}: email {} -> {email}", m.email.value));
+        match &args.email {
+            Some(email) if **email == *m.email.value => facts.push(format!("{id}: email is already {email}")),
+            Some(email) => {
+                entry.set_email(email);
+                facts.push(format!("{id}: email {} -> {email}", m.email.value));
+            }
+            None => {}
         }
-        if let Some(status) = args.status {
-            entry.set_status(status);
-            facts.push(format!("{id}: status {} -> {status}", m.status));
+        match args.status {
+            Some(status) if status == m.status => facts.push(format!("{id}: status is already {status}")),
+            Some(status) => {
+                entry.set_status(status);
+                facts.push(format!("{id}: status {} -> {status}", m.status));
+            }
+            None => {}
         }
         let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
         if let Some(n) = args.credit_limit {
@@ -90,7 +104,7 @@ pub fn plan(change: &mut Change<'_>, args: &EditArgs) -> Result<()> {
         if args.no_credit_limit && entry.set_credit_limit(None) {
             facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit())));
         }
-        for g in &args.grants {
+        for g in &grants {
             entry.set_override(&g.area, &g.action, g.level);
             facts.push(format!("{id}: override {}.{} = {}", g.area, g.action, g.level));
         }

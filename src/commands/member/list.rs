@@ -7,6 +7,9 @@ use crate::render::views::{member_fields, member_records, members_by_id};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member list --client acme    who works on ACME
+  roster member list --status invited --format csv"#)]
 pub struct ListArgs {
     /// Only members of this profile (their own, or a per-client one)
     #[arg(long, value_name = "PROFILE")]
@@ -27,7 +30,7 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     if let Some(c) = &args.client {
         find_client(&ws, c)?;
     }
-    let mut records = member_records();
+    let mut records = member_records().when_empty(empty_note(&args));
     for m in members_by_id(&ws) {
         let keep = args
             .profile
@@ -41,4 +44,19 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     }
     ctx.show(&records)?;
     Ok(Outcome::Success)
+}
+
+/// What an empty list says: which filters nobody matches.
+fn empty_note(args: &ListArgs) -> String {
+    let mut what = Vec::new();
+    if let Some(s) = args.status {
+        what.push(format!("is {}", s.as_str()));
+    }
+    if let Some(p) = &args.profile {
+        what.push(format!("works under profile `{p}`"));
+    }
+    if let Some(c) = &args.client {
+        what.push(format!("has client `{c}`"));
+    }
+    if what.is_empty() { "no members".to_string() } else { format!("no member {}", what.join(" and ")) }
 }

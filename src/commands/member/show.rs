@@ -14,6 +14,9 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member show bob
+  roster member show bob --format json"#)]
 pub struct ShowArgs {
     /// The member's id
     pub member: String,

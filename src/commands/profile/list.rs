@@ -9,6 +9,9 @@ use serde_json::json;
 use std::collections::HashMap;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile list
+  roster profile list --format json"#)]
 pub struct ListArgs {}
 
 pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
@@ -24,7 +27,7 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
     let default = ws.default_profile().map(|p| p.id.as_str());
     let mut records = Records::new([
         ("id", Col::Text),
-        ("name", Col::Text),
+        ("name", Col::FreeText),
         ("tier", Col::Text),
         ("price", Col::Money),
         ("members", Col::Number),
