@@ -14,7 +14,8 @@
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8);
-//! - `output`: stdout and stderr, where a closed pipe is not a panic.
+//! - `output`: stdout and stderr, where a closed pipe is not a panic; `progress`:
+//!   a progress bar on stderr for long work, when stderr is a terminal.
 
 // Every print goes through `output`: `print!` and `eprint!` panic on a closed pipe.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -34,6 +35,7 @@ pub mod git;
 pub mod json_schema;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod schema;
@@ -60,7 +62,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
         }
     };
     let paint = style::Paint::for_stderr(cli.global.color);
-    match commands::run(cli) {
+    let result = commands::run(cli);
+    progress::clear();
+    match result {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             print_error(&err, paint);

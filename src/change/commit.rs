@@ -38,6 +38,7 @@ impl Session {
         if texts.is_empty() && splices.is_empty() {
             return Ok(Report { facts, people, ..Report::default() });
         }
+        crate::progress::phase("validating the change", 0, crate::progress::Unit::None);
         let touched = touched_members(&ws, &texts, &splices);
         // What is compared after the change, taken before the workspace moves on.
         let before = Summary::of(&ws, touched.as_ref());
@@ -58,6 +59,7 @@ impl Session {
             // still compares the disk with the old text before anything is
             // put in place.
             let early = if options.dry_run { Vec::new() } else { prepare_early(scope, root, new, &state.undo) };
+            crate::progress::phase("running the tests", 0, crate::progress::Unit::None);
             let broken = tests_guard(new, &before, options.allow_failing_tests)?;
             let (facts, sign_in_again) = sum_up(facts, &before, new, touched.as_ref(), &broken);
             let writes = writes(&state.whole, &state.undo, new);
@@ -76,6 +78,7 @@ impl Session {
                 .iter()
                 .map(|(_, s)| (s.name.as_str(), s.text.as_str()))
                 .collect();
+            crate::progress::phase("writing", 0, crate::progress::Unit::None);
             let mut prepared = BTreeMap::new();
             for (name, handle) in early {
                 let done = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));

@@ -13,6 +13,7 @@ use super::{client, import, member, profile, transfer_all, transfer_one};
 use crate::change::{Batch, Change};
 use crate::cli::{Cli, Command};
 use crate::error::{Detail, Error, Kind, Outcome, Result};
+use crate::progress::{self, Unit};
 use crate::render::change::BatchLine;
 use clap::{Args, CommandFactory, FromArgMatches, Subcommand};
 use std::collections::HashMap;
@@ -71,12 +72,17 @@ pub fn cmd_batch(ctx: &Ctx, args: BatchArgs) -> Result<Outcome> {
     // Read and parsed whole before the lock is taken: a bad line of usage
     // is found without reading the workspace, and the change waits on no input.
     let text = read_input(&args.file)?;
+    progress::phase("reading the lines", 0, Unit::None);
     let lines = parse(&text)?;
     let mut batch = Batch::begin(ctx.change_options()?)?;
     let mut done = Vec::with_capacity(lines.len());
     // The lines that changed each member, to name them in a refusal.
     let mut changed: HashMap<String, Vec<usize>> = HashMap::new();
-    for line in lines {
+    progress::phase("applying the lines", lines.len() as u64, Unit::Items);
+    for (i, line) in lines.into_iter().enumerate() {
+        if i % 16 == 0 {
+            progress::set(i as u64);
+        }
         let step =
             batch.step(|change| plan(change, &line.change)).map_err(|e| e.at(format!("line {}", line.number)))?;
         for id in step.members {

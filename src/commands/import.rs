@@ -99,6 +99,7 @@ fn read_csv(args: &MembersArgs) -> Result<Vec<u8>> {
 /// The edits of the rows of `bytes`; the rows, to name them in a refusal.
 fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Result<Vec<Row>> {
     let ws = change.ws;
+    crate::progress::phase(format!("reading {}", args.file.display()), 0, crate::progress::Unit::None);
     let rows = parse(ws, bytes).map_err(|problems| {
         let n = problems.len();
         let lines =
@@ -113,11 +114,16 @@ fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Resul
     })?;
     let mut facts = Vec::new();
     let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
-    for row in updates.iter().filter(|r| differs(ws, r)) {
+    crate::progress::phase("updating members", updates.len() as u64, crate::progress::Unit::Items);
+    for (i, row) in updates.iter().enumerate().filter(|(_, r)| differs(ws, r)) {
+        if i % 256 == 0 {
+            crate::progress::set(i as u64);
+        }
         let Some(m) = ws.member(&row.id) else { continue };
         change.member(&m.id, |entry| update(entry, m, row, &mut facts))?;
     }
     if !new.is_empty() {
+        crate::progress::phase(format!("adding {} members", new.len()), 0, crate::progress::Unit::None);
         let default = ws.default_profile().map(|p| p.id.as_str()).unwrap_or_default();
         let entries: Vec<NewMember> = new
             .iter()

@@ -47,6 +47,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx> {
         let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read the current folder", &e))?;
+        crate::progress::enable(crate::progress::wanted(global.quiet));
         Ok(Ctx {
             workspace: global.workspace,
             actor: global.actor,

@@ -19,6 +19,7 @@ mod init;
 mod lockout;
 mod man;
 mod output_safety;
+mod progress;
 mod read;
 mod readme;
 mod reference;
