@@ -12,6 +12,8 @@ size (10,000 members), and measures, on this machine, in one run:
 - `export matrix` / `check` and `access who-can` / `check`;
 - `log` over 100 commits that each change a few members of the 10,000-member
   workspace / `check` on it (a git repository made here, packed as a clone is);
+- `batch` of 1,000 changes (250 member edits, 250 assignments, 250
+  transfers, 250 additions, interleaved) / `check`;
 - time at 100,000 members / time at 10,000 members, for `check` and a change;
 - peak memory / total size of the files, for `check` and a change;
 - on `config/`, each command / `roster --version`;
@@ -83,6 +85,39 @@ def generate(folder, members):
     )
 
 
+def batch_file(ws, path):
+    """SPEC §7's batch: 1,000 changes of the kinds an ops script makes, spread
+    over the file and interleaved: 250 each of member edits, assignments (one
+    in five to a member added earlier in the batch), transfers and additions.
+    Transfers and edits name members without overrides or per-client
+    profiles, so that no line breaks a rule (the batch must go through)."""
+    with open(os.path.join(ws, "members.toml")) as f:
+        text = f.read()
+    plain = []
+    for entry in text.split("\n[members.")[1:]:
+        mid, _, body = entry.partition("]")
+        body = body.split("\n[", 1)[0]
+        if "grants" not in body and "client_profiles" not in body and '"admin"' not in body and mid != "m000000":
+            plain.append(mid)
+    with open(os.path.join(ws, "clients.toml")) as f:
+        clients = [line[len("[clients."):-1] for line in f.read().splitlines() if line.startswith("[clients.")]
+    step = len(plain) // 750
+    picks = plain[::step][:750]
+    lines, added = [], []
+    for i in range(250):
+        edit, transfer, near = picks[3 * i], picks[3 * i + 1], picks[3 * i + 2]
+        new = f"{near}n"
+        client = clients[(i * 7919) % len(clients)]
+        lines.append(f"member edit {edit} --name 'Batch Member {i}'")
+        lines.append(f"member add {new} --name 'New Member {i}' --email {new}@batch.example --client {client}")
+        target = added[i // 2] if i % 5 == 4 and added else near
+        lines.append(f"client assign {clients[(i * 104729 + 13) % len(clients)]} --to {target}")
+        lines.append(f"transfer-one {transfer} --to p{i % 100 + 1:04d}")
+        added.append(new)
+    with open(path, "w") as f:
+        f.write("# SPEC §7: 1,000 changes in one batch\n" + "\n".join(lines) + "\n")
+
+
 def main():
     print("building (release)...", file=sys.stderr)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "roster", "--example", "generate", "--example", "floor"], cwd=ROOT, check=True)
@@ -115,6 +150,8 @@ def main():
             restore = lambda ws=ws, pristine=pristine: shutil.copy(pristine, os.path.join(ws, "members.toml"))
             roster = [ROSTER, "-w", ws, "-q"]
             mid = f"m{members // 2:06d}"
+            batch = os.path.join(work, f"batch{members}.txt")
+            batch_file(ws, batch)
             setups[members] = [
                 ("floor", [os.path.join(TARGET, "examples", "floor"), ws], None),
                 ("check", roster + ["check"], None),
@@ -123,6 +160,7 @@ def main():
                 ("client assign", roster + ["client", "assign", "c000001", "--to", mid], restore),
                 ("export matrix", roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], None),
                 ("access who-can", roster + ["access", "who-can", "area1.view", "--client", "c000123"], None),
+                ("batch", roster + ["batch", batch], restore),
             ]
         # Interleaved: every round runs every measure at both sizes, so that a
         # slow moment of a shared machine falls on both sides of each ratio.
@@ -149,6 +187,7 @@ def main():
             row(f"{change} / check", big[change][0] / check, "<= 1.3x", big[change][0] <= 1.3 * check)
         for query in ("export matrix", "access who-can"):
             row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
+        row("batch of 1,000 changes / check", big["batch"][0] / check, "<= 1.5x", big["batch"][0] <= 1.5 * check)
         for what in ("check", "member edit"):
             ratio = big[what][0] / small[what][0]
             row(f"{what}: 100k / 10k members", ratio, "<= 11x", ratio <= 11)
@@ -196,7 +235,7 @@ def main():
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
-        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
         print(f"{'roster --version (config/)':58} {base:8.4f}s")
         print(log_line + "\n")

@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, schema, test,
-    transfer_all, transfer_one,
+    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile,
+    schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -109,6 +109,7 @@ pub const CHANGES: &[&str] = &[
     "client assign",
     "client unassign",
     "import members",
+    "batch",
 ];
 
 /// The global options only a change uses (ids of [`GlobalArgs`]' fields).
@@ -334,6 +335,8 @@ pub enum Command {
     /// Add or update members in bulk from CSV (all or nothing)
     #[command(subcommand, after_help = import::EXAMPLES)]
     Import(import::ImportCommand),
+    /// Make many changes at once, one per line of a file: one validation, one write
+    Batch(batch::BatchArgs),
     /// Who gains and loses access between git revisions, and the monthly cost
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml

@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod args;
+pub mod batch;
 pub mod check;
 pub mod client;
 pub mod completions;
@@ -50,6 +51,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx> {
         let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read the current folder", &e))?;
+        crate::progress::enable(crate::progress::wanted(global.quiet));
         Ok(Ctx {
             workspace: global.workspace,
             actor: global.actor,
@@ -233,6 +235,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Access(cmd) => access::run(&ctx, cmd),
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
+        Command::Batch(args) => batch::cmd_batch(&ctx, args),
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),

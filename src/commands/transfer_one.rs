@@ -23,18 +23,20 @@ pub struct TransferOneArgs {
 }
 
 pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `transfer-one`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &TransferOneArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.member)?;
     let to = find_profile(ws, &args.to)?;
-    let mut change = Change::new(ws);
     match &args.client {
         None => {
             let from = find_profile(ws, &m.profile.value)?;
             if from.id == to.id {
                 change.fact(format!("{}: already on profile {}", m.id, to.id));
-                let parts = change.finish();
-                return ctx.report(session.commit(parts)?);
+                return Ok(());
             }
             if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) && !to.admin {
                 return Err(Error::new(
@@ -70,8 +72,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             let before = m.client_profile(&client.id).map_or(m.profile.value.as_str(), |p| p.value.as_str());
             if before == to.id {
                 change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
-                let parts = change.finish();
-                return ctx.report(session.commit(parts)?);
+                return Ok(());
             }
             change.member(&m.id, |entry| {
                 // A per-client profile equal to the member's own says nothing.
@@ -92,6 +93,5 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             change.facts(licence);
         }
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -80,6 +80,7 @@ pub fn check_from(root: &Path, input: load::Input) -> Checked {
     // When a file could not be read or parsed, the rules would report every
     // reference into it as unknown: show the cause alone.
     if !loaded.unreadable {
+        crate::progress::phase("checking the rules", 0, crate::progress::Unit::None);
         diagnostics.extend(rules::check(&loaded.workspace));
     }
     diag::sort(&mut diagnostics);

@@ -2,7 +2,7 @@
 //! global options that apply to it, with examples that run on the example
 //! workspace; and roster's own hint for an option a command does not have.
 
-use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in};
+use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in, run_in_with};
 
 /// Every command as typed after `roster` (empty for roster itself), groups included.
 fn commands() -> Vec<Vec<String>> {
@@ -80,9 +80,10 @@ fn help_shows_the_change_options_on_changes_only() {
 }
 
 /// The words of an example line, as a shell would split them (double
-/// quotes only), without a `> FILE` redirection.
+/// quotes only), without a `> FILE` or `< FILE` redirection.
 fn words(line: &str) -> Vec<String> {
     let line = line.split(" > ").next().unwrap_or(line);
+    let line = line.split(" < ").next().unwrap_or(line);
     let (mut out, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
     for c in line.chars() {
         match c {
@@ -141,10 +142,20 @@ fn every_example_in_the_help_runs() {
                 git(repo.path(), &["commit", "-q", "--allow-empty", "-m", &format!("commit {n}")]);
             }
         }
+        // A file the help shows (`changes.txt:` and its indented lines), for
+        // the examples that read it.
+        if let Some((_, shown)) = after.split_once(" changes.txt:\n") {
+            let text: String = shown.lines().map_while(|l| l.strip_prefix("  ")).map(|l| format!("{l}\n")).collect();
+            std::fs::write(repo.path().join("changes.txt"), text).expect("write changes.txt");
+        }
         for line in lines {
             let words = words(&line);
             let args: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
-            let run = run_in(repo.path(), &args);
+            let stdin = match line.split_once(" < ") {
+                Some((_, file)) => std::fs::read(repo.path().join(file.trim())).expect("the file of `< FILE`"),
+                None => Vec::new(),
+            };
+            let run = run_in_with(repo.path(), 200, &args, &stdin);
             assert!(
                 run.code == 0 || run.code == 1,
                 "`{line}` (in roster {} --help) exited {}:\n{}{}",

@@ -5,6 +5,7 @@ mod support;
 
 mod access;
 mod bad_input;
+mod batch;
 mod changes;
 mod check;
 mod ci_formats;
@@ -20,6 +21,7 @@ mod init;
 mod lockout;
 mod man;
 mod output_safety;
+mod progress;
 mod read;
 mod readme;
 mod reference;

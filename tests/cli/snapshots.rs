@@ -150,6 +150,38 @@ fn changes_on_the_example_as_dry_runs() {
     );
 }
 
+/// `roster batch` on the example, its file in the workspace's folder (where
+/// the commands run): every format, a dry run, a bad line, a broken rule.
+#[test]
+fn batch_on_the_example() {
+    let ws = || {
+        let ws = Workspace::example_with_tests();
+        ws.write(
+            "changes.txt",
+            "# Onboarding\nmember add dan --name \"Dan Marchand\" --email dan@cabinet-martin.example\n\
+             client assign acme --to dan   # from bob\nclient unassign globex --from bob\n\n\
+             transfer-one hugo --to full-accounting\nmember edit bob --credit-limit 100\n",
+        );
+        ws.write("bad.txt", "member edit bob --credit-limit 100\nmember edit bobb --status suspended\n");
+        ws.write("rule.txt", "member edit bob --name Robert\nprofile edit connect-no-pay --set clients.view=all\n");
+        ws
+    };
+    pin(
+        ws,
+        &[
+            ("batch", &["batch", "changes.txt"]),
+            ("batch_dry", &["--dry-run", "batch", "changes.txt"]),
+            ("batch_json", &["batch", "changes.txt", "--format", "json"]),
+            ("batch_csv", &["batch", "changes.txt", "--format", "csv"]),
+            ("batch_markdown", &["batch", "changes.txt", "--format", "markdown"]),
+            ("batch_quiet", &["batch", "changes.txt", "-q"]),
+            ("batch_bad_line", &["batch", "bad.txt"]),
+            ("batch_broken_rule", &["batch", "rule.txt"]),
+            ("batch_missing_file", &["batch", "nope.txt"]),
+        ],
+    );
+}
+
 #[test]
 fn commands_on_broken_workspaces() {
     let broken = || {

@@ -115,6 +115,11 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs roster in `dir`, its tables fitted to `columns` (`COLUMNS`: stdout is a pipe).
 pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
+    run_in_with(dir, columns, args, b"")
+}
+
+/// Runs roster in `dir` with `stdin` as its standard input.
+pub fn run_in_with(dir: &Path, columns: usize, args: &[&str], stdin: &[u8]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
@@ -123,6 +128,7 @@ pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
         .env_remove("NO_COLOR")
         .env("COLUMNS", columns.to_string())
         .args(args)
+        .write_stdin(stdin)
         .output()
         .expect("run roster");
     Run {

@@ -32,13 +32,16 @@ pub struct UnassignArgs {
 }
 
 pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan_assign(change, &args))?)
+}
+
+/// The edits of `client assign`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.to)?;
     for c in &args.clients {
         find_client(ws, c)?;
     }
-    let mut change = Change::new(ws);
     let mut all: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     for c in &args.clients {
         if all.contains(&c.as_str()) {
@@ -51,18 +54,20 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
     if all.len() > m.clients.len() {
         change.member(&m.id, |entry| entry.assign(&all[m.clients.len()..]))?;
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }
 
 pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan_unassign(change, &args))?)
+}
+
+/// The edits of `client unassign`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan_unassign(change: &mut Change<'_>, args: &UnassignArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.from)?;
     for c in &args.clients {
         find_client(ws, c)?;
     }
-    let mut change = Change::new(ws);
     let rest: Vec<&str> =
         m.clients.iter().map(|c| c.value.as_str()).filter(|c| !args.clients.iter().any(|x| x == c)).collect();
     for c in &args.clients {
@@ -83,6 +88,5 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
         })?;
         change.facts(facts);
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -31,7 +31,9 @@ impl Loader<'_> {
         let entries = text.split('\n').filter(|l| is_entry_header(l, T::TABLE)).count();
         let mut out: Vec<T> = Vec::with_capacity(entries);
         let mut diags = Vec::new();
+        crate::progress::phase(format!("reading {}", T::FILE), text.len() as u64, crate::progress::Unit::Bytes);
         for range in chunks(text, T::TABLE) {
+            crate::progress::set(range.start as u64);
             let chunk = &text[range.clone()];
             let (parsed, errors) = DeTable::parse_recoverable(chunk);
             if !errors.is_empty() {
