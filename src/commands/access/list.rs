@@ -147,8 +147,14 @@ fn heading(ws: &Workspace, m: &Member, client: Option<&str>) -> String {
         out.push_str(&format!("; {}", per_client.join(", ")));
     }
     if let Some(c) = client {
-        let profile = crate::access::per_client_profile(ws, m, c).map_or(m.profile.value.as_str(), |p| p.profile);
-        out.push_str(&format!("\non {c}: profile {profile}"));
+        let why = match crate::access::per_client_profile(ws, m, c) {
+            Some(p) => match p.through_company {
+                Some(co) => format!("{} (per-client profile for {co}, whose folder holds {c})", p.profile),
+                None => format!("{} (per-client profile)", p.profile),
+            },
+            None => format!("{} (own profile)", m.profile.value),
+        };
+        out.push_str(&format!("\non {c}: profile {why}"));
     }
     out
 }
