@@ -63,6 +63,9 @@ struct AccessList<'a> {
     lines: &'a [Line<'a>],
     #[serde(skip)]
     m: &'a Member,
+    /// Judged for one client (`--client`): the heading names its profile.
+    #[serde(skip)]
+    for_client: bool,
 }
 
 #[derive(Serialize)]
@@ -107,7 +110,7 @@ impl<'a> AccessList<'a> {
                 },
             })
             .collect();
-        AccessList { member: &m.id, at: None, active: m.is_active(), access, heading: heading(ws, m, client), lines, m }
+        AccessList { member: &m.id, at: None, active: m.is_active(), access, heading: heading(ws, m, client), lines, m, for_client: client.is_some() }
     }
 
     /// The lines for people: the profile says where the level comes from,
@@ -121,7 +124,7 @@ impl<'a> AccessList<'a> {
             ("clients", Col::Text),
         ]);
         for (line, entry) in self.lines.iter().zip(&self.access) {
-            let profile = if for_people { source(self.m, line) } else { entry.profile.to_string() };
+            let profile = if for_people { source(self.m, line, self.for_client) } else { entry.profile.to_string() };
             r.push(vec![
                 json!(entry.area),
                 json!(entry.action),
@@ -162,13 +165,13 @@ fn heading(ws: &Workspace, m: &Member, client: Option<&str>) -> String {
 /// Where a line's level comes from, for people: the profile, `+ override`
 /// when the member's override sets it, and for a per-client profile's line
 /// the clients it is listed for (`full-accounting (for acme)`).
-fn source(m: &Member, line: &Line<'_>) -> String {
+fn source(m: &Member, line: &Line<'_>, for_client: bool) -> String {
     let p = line.effective.profile;
     let mut out = p.to_string();
     if line.effective.via == Via::Override {
         out.push_str(" + override");
     }
-    if p != m.profile.value && matches!(line.clients, Clients::Listed(_)) {
+    if !for_client && p != m.profile.value && matches!(line.clients, Clients::Listed(_)) {
         let mut listed: Vec<&str> =
             m.client_profiles().iter().filter(|(_, q)| q.value == p).map(|(c, _)| c.value.as_str()).collect();
         listed.sort_unstable();

@@ -12,8 +12,8 @@ use clap::Args;
 #[command(after_help = r#"Examples:
   roster client assign umbrella --to bob
   roster client assign acme globex --to hugo    several at once
-  # assigned, and worked under invoices-only for it, in one change
-  roster client assign umbrella --to bob --profile invoices-only"#)]
+  # assigned, and worked on without its invoices, in one change
+  roster client assign initech --to lea --profile connect-no-pay"#)]
 pub struct AssignArgs {
     /// The clients to assign
     #[arg(required = true, value_name = "CLIENT")]
