@@ -108,7 +108,11 @@ fn for_client<'w>(ws: &'w Workspace, m: &'w Member, c: &'w Client, area: &'w Are
     } else {
         let r = reach(m, c, effective.level);
         let reached = matches!(r, Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy);
-        Clients::Listed(if reached { vec![Reached { client: &c.id, path: r, profile: effective.profile }] } else { vec![] })
+        Clients::Listed(if reached {
+            vec![Reached { client: &c.id, path: r, profile: effective.profile }]
+        } else {
+            vec![]
+        })
     };
     Line { area, action, effective, clients }
 }
@@ -181,7 +185,9 @@ mod tests {
         let c = client.map(|c| ws.client(c).unwrap());
         member_access(ws, m, c, None)
             .into_iter()
-            .map(|l| (format!("{}.{}", l.area.id, l.action), l.effective.level, l.effective.profile.to_string(), l.clients))
+            .map(|l| {
+                (format!("{}.{}", l.area.id, l.action), l.effective.level, l.effective.profile.to_string(), l.clients)
+            })
             .collect()
     }
 

@@ -105,7 +105,9 @@ pub fn rename_key(table: &mut dyn TableLike, old: &str, new: &str) -> bool {
     }
     for (key, item) in moved {
         let key = if key.get() == old {
-            toml_edit::Key::new(new).with_leaf_decor(key.leaf_decor().clone()).with_dotted_decor(key.dotted_decor().clone())
+            toml_edit::Key::new(new)
+                .with_leaf_decor(key.leaf_decor().clone())
+                .with_dotted_decor(key.dotted_decor().clone())
         } else {
             key
         };

@@ -313,7 +313,9 @@ impl<'a> TestsFile<'a> {
         let keys: Vec<&str> = schema::TEST
             .keys
             .iter()
-            .filter(|k| matches!(k.value, schema::Value::Id(schema::Names::Member) | schema::Value::Ids(schema::Names::Member)))
+            .filter(|k| {
+                matches!(k.value, schema::Value::Id(schema::Names::Member) | schema::Value::Ids(schema::Names::Member))
+            })
             .map(|k| k.name)
             .collect();
         tests.iter_mut().map(|t| keys.iter().map(|k| edit::replace_string(t, k, old, new)).sum::<usize>()).sum()

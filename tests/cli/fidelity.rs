@@ -201,7 +201,10 @@ fn access_list_shows_levels_profiles_and_how_each_client_is_reached() {
     };
     let docs = lines("documents", "view");
     assert_eq!(docs.len(), 2, "{docs:?}");
-    assert_eq!((docs[0]["level"].clone(), docs[0]["profile"].clone()), (serde_json::json!("assigned"), serde_json::json!("easy-invoicing")));
+    assert_eq!(
+        (docs[0]["level"].clone(), docs[0]["profile"].clone()),
+        (serde_json::json!("assigned"), serde_json::json!("easy-invoicing"))
+    );
     assert_eq!(
         docs[1],
         serde_json::json!({"area": "documents", "action": "view", "level": "all", "profile": "full-accounting", "clients": [
@@ -222,7 +225,10 @@ fn access_list_shows_levels_profiles_and_how_each_client_is_reached() {
     );
     // Calendars are not judged per client: no clients; settings at none: none either.
     let calendars = lines("calendars", "view");
-    assert_eq!(calendars, [serde_json::json!({"area": "calendars", "action": "view", "level": "all", "profile": "easy-invoicing"})]);
+    assert_eq!(
+        calendars,
+        [serde_json::json!({"area": "calendars", "action": "view", "level": "all", "profile": "easy-invoicing"})]
+    );
     assert!(lines("settings", "edit")[0].get("clients").is_none());
     // Every key of access check's answer agrees, pair by pair.
     for l in access.iter().filter(|l| l["profile"] == "easy-invoicing") {
@@ -235,7 +241,10 @@ fn access_list_shows_levels_profiles_and_how_each_client_is_reached() {
 #[test]
 fn access_list_for_one_client_and_one_area() {
     let ws = Workspace::example();
-    let v = ws.run(&["access", "list", "bob", "--client", "jean-dupont", "--area", "invoices", "--format", "json"]).code(0).json();
+    let v = ws
+        .run(&["access", "list", "bob", "--client", "jean-dupont", "--area", "invoices", "--format", "json"])
+        .code(0)
+        .json();
     let access = v["access"].as_array().expect("access");
     assert_eq!(access.len(), 3);
     assert!(access.iter().all(|l| l["area"] == "invoices" && l["profile"] == "full-accounting"), "{access:?}");
@@ -260,12 +269,15 @@ fn client_assign_with_a_profile_is_one_change() {
     let run = ws.run(&["client", "assign", "umbrella", "--to", "hugo", "--profile", "full-accounting"]);
     run.code(0)
         .stdout_has("hugo: assigned umbrella\n")
-        .stdout_has("hugo: for umbrella, profile easy-invoicing -> full-accounting (their own profile stays easy-invoicing)")
+        .stdout_has(
+            "hugo: for umbrella, profile easy-invoicing -> full-accounting (their own profile stays easy-invoicing)",
+        )
         .stdout_has("hugo: licence Invoicing 15.00 -> Accounting 29.00 EUR/month")
         .stdout_has("monthly cost: 305.00 -> 319.00 EUR");
     let members = ws.read("members.toml");
     assert!(
-        members.contains("clients = [\"initech\", \"umbrella\"]\nclient_profiles = { umbrella = \"full-accounting\" }\n"),
+        members
+            .contains("clients = [\"initech\", \"umbrella\"]\nclient_profiles = { umbrella = \"full-accounting\" }\n"),
         "{members}"
     );
     ws.run(&["check"]).code(0);
@@ -295,14 +307,19 @@ fn member_rename_renames_the_id_everywhere_and_keeps_the_layout() {
         .stdout_has("luc-girard: created_by bob -> bob.durand\n")
         .stdout_has("tests.toml: bob -> bob.durand in 1 test\n");
     let members = ws.read("members.toml");
-    assert!(members.starts_with("# The team of Cabinet Martin.\n\n[members.\"bob.durand\"]\nname = \"Bob Durand\""), "{members}");
+    assert!(
+        members.starts_with("# The team of Cabinet Martin.\n\n[members.\"bob.durand\"]\nname = \"Bob Durand\""),
+        "{members}"
+    );
     assert!(members.contains("client_profiles = { acme = \"full-accounting\" }   # keeps ACME's books\n"));
     assert!(ws.read("clients.toml").contains("created_by = \"bob.durand\""));
     assert!(ws.read("tests.toml").contains("member = \"bob.durand\""));
     ws.run(&["check", "--strict"]).code(0);
     ws.run(&["test"]).code(0);
     // The owner: workspace.toml's owner and the who-can tests follow, the comment stays.
-    ws.run(&["member", "rename", "claire", "claire.martin"]).code(0).stdout_has("workspace: owner claire -> claire.martin");
+    ws.run(&["member", "rename", "claire", "claire.martin"])
+        .code(0)
+        .stdout_has("workspace: owner claire -> claire.martin");
     assert!(ws.read("workspace.toml").contains("owner = \"claire.martin\""));
     assert!(ws.read("workspace.toml").contains("# the primary administrator"));
     assert!(ws.read("tests.toml").contains("exactly = [\"claire.martin\", \"marc\"]"));

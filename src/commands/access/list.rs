@@ -4,8 +4,8 @@
 //! (`access::list` builds it; this file shows it).
 
 use crate::access::Reach;
-use crate::access::list::{Clients, Line, member_access};
 use crate::access::Via;
+use crate::access::list::{Clients, Line, member_access};
 use crate::commands::{Ctx, find_client, find_member};
 use crate::error::{Error, Outcome, Result};
 use crate::model::{Member, Workspace};
@@ -110,7 +110,16 @@ impl<'a> AccessList<'a> {
                 },
             })
             .collect();
-        AccessList { member: &m.id, at: None, active: m.is_active(), access, heading: heading(ws, m, client), lines, m, for_client: client.is_some() }
+        AccessList {
+            member: &m.id,
+            at: None,
+            active: m.is_active(),
+            access,
+            heading: heading(ws, m, client),
+            lines,
+            m,
+            for_client: client.is_some(),
+        }
     }
 
     /// The lines for people: the profile says where the level comes from,
@@ -139,13 +148,11 @@ impl<'a> AccessList<'a> {
 
 /// `bob (Bob Durand): active; own profile easy-invoicing; for acme full-accounting`.
 fn heading(ws: &Workspace, m: &Member, client: Option<&str>) -> String {
-    let status = if m.is_active() {
-        m.status.to_string()
-    } else {
-        format!("{} (only active members have access)", m.status)
-    };
+    let status =
+        if m.is_active() { m.status.to_string() } else { format!("{} (only active members have access)", m.status) };
     let mut out = format!("{} ({}): {status}; own profile {}", m.id, m.name, m.profile.value);
-    let per_client: Vec<String> = m.client_profiles().iter().map(|(c, p)| format!("{} for {}", p.value, c.value)).collect();
+    let per_client: Vec<String> =
+        m.client_profiles().iter().map(|(c, p)| format!("{} for {}", p.value, c.value)).collect();
     if !per_client.is_empty() {
         out.push_str(&format!("; {}", per_client.join(", ")));
     }

@@ -88,7 +88,8 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
         })?;
     }
     for (c, before, p) in &profiles {
-        change.fact(format!("{}: for {c}, profile {before} -> {p} (their own profile stays {})", m.id, m.profile.value));
+        change
+            .fact(format!("{}: for {c}, profile {before} -> {p} (their own profile stays {})", m.id, m.profile.value));
     }
     if !profiles.is_empty() {
         // The licence follows the pricier profile, even for one client (SPEC §1).
