@@ -5,7 +5,7 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, schema, test,
+    access, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, schema, test,
     transfer_all, transfer_one,
 };
 use crate::render::Format;
@@ -79,6 +79,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", default_value = "10", value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: Duration,
 
+    /// Read commands: read the workspace as it is at this git revision; nothing is written
+    #[arg(long, global = true, help_heading = "Global options", value_name = "REV")]
+    pub rev: Option<String>,
+
     /// When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe
     #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = ColorChoice::Auto, value_name = "WHEN", hide_possible_values = true)]
     pub color: ColorChoice,
@@ -115,6 +119,14 @@ const CHANGE_OPTIONS: [&str; 4] = ["actor", "dry_run", "allow_failing_tests", "l
 /// neither `--workspace` nor `--format`.
 pub const STANDALONE: &[&str] = &["init", "completions", "schema", "man"];
 
+/// Whether the command at `path` takes `--rev` (and shows it in its help):
+/// every read command, and the groups that hold them. A change, a
+/// standalone command, and `diff` and `log` (whose revisions are arguments)
+/// refuse it (exit 2).
+fn reads_at_rev(path: &str) -> bool {
+    !(CHANGES.contains(&path) || STANDALONE.contains(&path) || ["diff", "log", "import"].contains(&path))
+}
+
 /// The CLI as roster parses it and shows its help: every command's help
 /// lists only the global options that apply to it (the others stay accepted,
 /// hidden). clap copies each global option into every command when it builds
@@ -138,7 +150,8 @@ fn with_options(mut cmd: clap::Command, path: &str, globals: &[clap::Arg]) -> cl
                 let id = arg.get_id().as_str();
                 // A group (`member`) shows the change options on its changes only.
                 let hide = (CHANGE_OPTIONS.contains(&id) && !CHANGES.contains(&path.as_str()))
-                    || (STANDALONE.contains(&path.as_str()) && ["workspace", "format"].contains(&id));
+                    || (STANDALONE.contains(&path.as_str()) && ["workspace", "format"].contains(&id))
+                    || (id == "rev" && !reads_at_rev(&path));
                 sub = sub.arg(arg.clone().hide(hide));
             }
             sub
@@ -328,6 +341,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Monthly cost, seats and licences, and the credit limits total
     Cost(cost::CostArgs),
+    /// Effective access changes commit by commit, newest first
+    Log(log::LogArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

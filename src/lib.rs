@@ -13,6 +13,7 @@
 //! - `error`: errors and exit codes, printed by [`main_with_args`] and nowhere else;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
+//! - `history`: the workspace commit by commit, for `roster log`;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8);
 //! - `output`: stdout and stderr, where a closed pipe is not a panic.
 
@@ -31,6 +32,7 @@ pub mod expect;
 pub mod fxhash;
 pub mod generate;
 pub mod git;
+pub mod history;
 pub mod json_schema;
 pub mod model;
 pub mod output;

@@ -41,6 +41,8 @@ pub struct MembersArgs {
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand) -> Result<Outcome> {
+    // Before the CSV is read: an import is a change.
+    ctx.refuse_rev("an import")?;
     match cmd {
         ImportCommand::Members(args) => cmd_members(ctx, args),
     }

@@ -66,6 +66,9 @@ fn help_shows_the_change_options_on_changes_only() {
         }
         let standalone = roster::cli::STANDALONE.contains(&path.join(" ").as_str());
         assert_eq!(text.contains("--workspace"), !standalone, "{text}");
+        // `--rev` on read commands only: `diff` and `log` take revisions as arguments.
+        let reads = !change && !standalone && !["diff", "log"].contains(&path.join(" ").as_str());
+        assert_eq!(text.contains("--rev <REV>"), reads, "roster {} --help and --rev:\n{text}", path.join(" "));
         assert!(text.contains("\nExamples:\n  "), "roster {} --help has no example:\n{text}", path.join(" "));
     }
     // Everything is still accepted before or after the command, as before.
@@ -131,7 +134,7 @@ fn every_example_in_the_help_runs() {
         // copy of config/ (with a few commits, for `diff`).
         let repo = Workspace::empty();
         copy_dir(&repo_config(), &repo.path().join("config"));
-        if path.first().is_some_and(|p| p == "diff") {
+        if path.first().is_some_and(|p| p == "diff" || p == "log") {
             git(repo.path(), &["init", "-q"]);
             git(repo.path(), &["add", "-A"]);
             for n in 0..4 {
@@ -165,7 +168,7 @@ fn an_unknown_option_gets_roster_s_hint_not_clap_s() {
         run.stderr,
         "error[usage]: `roster member show` has no option `--client`\n  \
          = help: `member show` shows access without a client; for one client, ask `roster access check lea AREA.ACTION --client acme`\n  \
-         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`, `roster access list`\n  \
+         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`, `roster access list`, `roster log`\n  \
          = help: usage: roster member show [OPTIONS] <MEMBER> (more with `roster member show --help`)\n"
     );
     let run = ws.run(&["diff", "--member", "bob"]);

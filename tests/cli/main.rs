@@ -15,6 +15,7 @@ mod expectations;
 mod fidelity;
 mod fs_safety;
 mod help;
+mod history;
 mod init;
 mod lockout;
 mod man;
