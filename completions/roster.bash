@@ -82,6 +82,9 @@ _roster() {
             roster__subcmd__access,help)
                 cmd="roster__subcmd__access__subcmd__help"
                 ;;
+            roster__subcmd__access,list)
+                cmd="roster__subcmd__access__subcmd__list"
+                ;;
             roster__subcmd__access,matrix)
                 cmd="roster__subcmd__access__subcmd__matrix"
                 ;;
@@ -93,6 +96,9 @@ _roster() {
                 ;;
             roster__subcmd__access__subcmd__help,help)
                 cmd="roster__subcmd__access__subcmd__help__subcmd__help"
+                ;;
+            roster__subcmd__access__subcmd__help,list)
+                cmd="roster__subcmd__access__subcmd__help__subcmd__list"
                 ;;
             roster__subcmd__access__subcmd__help,matrix)
                 cmd="roster__subcmd__access__subcmd__help__subcmd__matrix"
@@ -199,6 +205,9 @@ _roster() {
             roster__subcmd__help__subcmd__access,check)
                 cmd="roster__subcmd__help__subcmd__access__subcmd__check"
                 ;;
+            roster__subcmd__help__subcmd__access,list)
+                cmd="roster__subcmd__help__subcmd__access__subcmd__list"
+                ;;
             roster__subcmd__help__subcmd__access,matrix)
                 cmd="roster__subcmd__help__subcmd__access__subcmd__matrix"
                 ;;
@@ -234,6 +243,9 @@ _roster() {
                 ;;
             roster__subcmd__help__subcmd__member,remove)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__remove"
+                ;;
+            roster__subcmd__help__subcmd__member,rename)
+                cmd="roster__subcmd__help__subcmd__member__subcmd__rename"
                 ;;
             roster__subcmd__help__subcmd__member,show)
                 cmd="roster__subcmd__help__subcmd__member__subcmd__show"
@@ -286,6 +298,9 @@ _roster() {
             roster__subcmd__member,remove)
                 cmd="roster__subcmd__member__subcmd__remove"
                 ;;
+            roster__subcmd__member,rename)
+                cmd="roster__subcmd__member__subcmd__rename"
+                ;;
             roster__subcmd__member,show)
                 cmd="roster__subcmd__member__subcmd__show"
                 ;;
@@ -303,6 +318,9 @@ _roster() {
                 ;;
             roster__subcmd__member__subcmd__help,remove)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__remove"
+                ;;
+            roster__subcmd__member__subcmd__help,rename)
+                cmd="roster__subcmd__member__subcmd__help__subcmd__rename"
                 ;;
             roster__subcmd__member__subcmd__help,show)
                 cmd="roster__subcmd__member__subcmd__help__subcmd__show"
@@ -404,7 +422,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help check who-can matrix help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help check who-can matrix list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -492,7 +510,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__help)
-            opts="check who-can matrix help"
+            opts="check who-can matrix list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,6 +551,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__access__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__access__subcmd__help__subcmd__matrix)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -554,6 +586,56 @@ _roster() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__access__subcmd__list)
+            opts="-w -q -h --client --area --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --area)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -834,13 +916,17 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --to --profile --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1356,7 +1442,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__access)
-            opts="check who-can matrix"
+            opts="check who-can matrix list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1370,6 +1456,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__access__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__access__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1678,7 +1778,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member)
-            opts="list show add edit remove"
+            opts="list show add edit remove rename"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1734,6 +1834,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__member__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__member__subcmd__rename)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2202,7 +2316,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove rename help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2372,7 +2486,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__help)
-            opts="list show add edit remove help"
+            opts="list show add edit remove rename help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,6 +2569,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__member__subcmd__help__subcmd__rename)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__member__subcmd__help__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2524,6 +2652,48 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__remove)
+            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__member__subcmd__rename)
             opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

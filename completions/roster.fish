@@ -120,30 +120,31 @@ complete -c roster -n "__fish_roster_using_subcommand fmt" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'
 github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "remove" -d 'Remove a member (never the owner)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l profile -d 'Only members of this profile (their own, or a per-client one)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "active\t''
 invited\t''
@@ -255,11 +256,30 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -552,6 +572,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l profile -d 'For these clients, the member works under this profile (the per-client profile, set in the same change)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -595,28 +616,29 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign clients to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take clients from a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'
 github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "matrix" -d 'Every member\'s level on every area.action'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l client -d 'On this client' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -673,9 +695,30 @@ complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l client -d 'Judge every area.action for this client (under the profile in effect for it)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l area -d 'Only this area' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -918,6 +961,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
@@ -933,4 +977,5 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'

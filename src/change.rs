@@ -25,7 +25,9 @@ use crate::error::Result;
 use crate::model::{Id, Profile, Workspace};
 use crate::render;
 use crate::store::edit::{self, Editor};
-use crate::store::editors::{ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, WorkspaceFile};
+use crate::store::editors::{
+    ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, TestsFile, WorkspaceFile,
+};
 use crate::store::save::{self, Lock};
 use crate::store::splice::{Splice, apply_splices};
 use crate::store::{self, Kept};
@@ -548,6 +550,20 @@ impl<'w> Change<'w> {
     /// Removes member `id`'s entry, with the comments directly above it.
     pub fn remove_member(&mut self, id: &str) -> Result<()> {
         self.remove_entry(MemberEntry::FILE, MemberEntry::TABLE, id)
+    }
+
+    /// Renames member `old`'s entry to `new`, in its place with its comments.
+    pub fn rename_member(&mut self, old: &str, new: &str) -> Result<()> {
+        self.edit(MemberEntry::FILE, |ed| Ok(ed.rename_entry(MemberEntry::TABLE, old, new)))?;
+        Ok(())
+    }
+
+    /// Edits `tests.toml`, when the workspace has one (`None` otherwise).
+    pub fn tests<T>(&mut self, f: impl FnOnce(&mut TestsFile<'_>) -> T) -> Result<Option<T>> {
+        if self.text(TestsFile::FILE).is_none() {
+            return Ok(None);
+        }
+        self.edit(TestsFile::FILE, |ed| Ok(Some(f(&mut TestsFile::new(ed)))))
     }
 
     /// Removes client `id`'s entry, and the `company` of the contacts

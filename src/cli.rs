@@ -98,6 +98,7 @@ pub const CHANGES: &[&str] = &[
     "member add",
     "member edit",
     "member remove",
+    "member rename",
     "profile default",
     "profile duplicate",
     "profile edit",

@@ -55,6 +55,7 @@ enum LineChange {
     MemberAdd(member::add::AddArgs),
     MemberEdit(member::edit::EditArgs),
     MemberRemove(member::remove::RemoveArgs),
+    MemberRename(member::rename::RenameArgs),
     ProfileDefault(String),
     ProfileDuplicate(profile::duplicate::DuplicateArgs),
     ProfileEdit(profile::edit::EditArgs),
@@ -125,6 +126,7 @@ fn plan(change: &mut Change<'_>, line: &LineChange) -> Result<()> {
         LineChange::MemberAdd(args) => member::add::plan(change, args),
         LineChange::MemberEdit(args) => member::edit::plan(change, args),
         LineChange::MemberRemove(args) => member::remove::plan(change, args),
+        LineChange::MemberRename(args) => member::rename::plan(change, args),
         LineChange::ProfileDefault(id) => profile::default::plan_set(change, id),
         LineChange::ProfileDuplicate(args) => profile::duplicate::plan(change, args),
         LineChange::ProfileEdit(args) => profile::edit::plan(change, args),
@@ -240,6 +242,7 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Member(M::Add(a)) => LineChange::MemberAdd(a),
         Command::Member(M::Edit(a)) => LineChange::MemberEdit(a),
         Command::Member(M::Remove(a)) => LineChange::MemberRemove(a),
+        Command::Member(M::Rename(a)) => LineChange::MemberRename(a),
         Command::Member(M::List(_)) => return Err(not_a_change("member list")),
         Command::Member(M::Show(_)) => return Err(not_a_change("member show")),
         Command::Profile(P::Default(a)) => match a.profile {

@@ -81,6 +81,61 @@ impl Editor {
         }
         true
     }
+
+    /// Renames `[table.old]` to `[table.new]`, keeping its place, its
+    /// comments and its layout (the key's spacing and the entry's bytes).
+    /// Whether there was such an entry.
+    pub fn rename_entry(&mut self, table: &str, old: &str, new: &str) -> bool {
+        self.doc.get_mut(table).and_then(|t| t.as_table_like_mut()).is_some_and(|t| rename_key(t, old, new))
+    }
+}
+
+/// Renames key `old` of `table` to `new` in place: the entries from `old` on
+/// are taken out and put back in order (a table's items keep their position
+/// in the file either way; an inline or dotted one keeps its order this way).
+pub fn rename_key(table: &mut dyn TableLike, old: &str, new: &str) -> bool {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let Some(at) = keys.iter().position(|k| k == old) else { return false };
+    let mut moved: Vec<(toml_edit::Key, Item)> = Vec::with_capacity(keys.len() - at);
+    for k in &keys[at..] {
+        let key = table.key(k).cloned().unwrap_or_else(|| toml_edit::Key::new(k.as_str()));
+        if let Some(item) = table.remove(k) {
+            moved.push((key, item));
+        }
+    }
+    for (key, item) in moved {
+        let key = if key.get() == old {
+            toml_edit::Key::new(new)
+                .with_leaf_decor(key.leaf_decor().clone())
+                .with_dotted_decor(key.dotted_decor().clone())
+        } else {
+            key
+        };
+        if let toml_edit::Entry::Vacant(v) = table.entry_format(&key) {
+            v.insert(item);
+        }
+    }
+    true
+}
+
+/// Replaces the string `old` by `new` where `key` holds it, alone or in an
+/// array, keeping each value's decor. How many it replaced.
+pub fn replace_string(table: &mut dyn TableLike, key: &str, old: &str, new: &str) -> usize {
+    let replace = |v: &mut Value| {
+        if v.as_str() == Some(old) {
+            let decor = v.decor().clone();
+            *v = Value::from(new);
+            *v.decor_mut() = decor;
+            1
+        } else {
+            0
+        }
+    };
+    match table.get_mut(key) {
+        Some(Item::Value(Value::Array(a))) => a.iter_mut().map(replace).sum(),
+        Some(Item::Value(v)) => replace(v),
+        _ => 0,
+    }
 }
 
 /// The comment paragraphs of a header's prefix that end in a blank line: they

@@ -179,7 +179,7 @@ fn an_unknown_option_gets_roster_s_hint_not_clap_s() {
         run.stderr,
         "error[usage]: `roster member show` has no option `--client`\n  \
          = help: `member show` shows access without a client; for one client, ask `roster access check lea AREA.ACTION --client acme`\n  \
-         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`, `roster log`\n  \
+         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`, `roster access list`, `roster log`\n  \
          = help: usage: roster member show [OPTIONS] <MEMBER> (more with `roster member show --help`)\n"
     );
     let run = ws.run(&["diff", "--member", "bob"]);

@@ -1,14 +1,19 @@
-//! `roster client assign C... --to M` and `roster client unassign C... --from M`.
+//! `roster client assign C... --to M [--profile P]` and `roster client unassign C... --from M`.
+//! With `--profile`, the assignment and the per-client profile are one edit of
+//! the member's entry: one write, no moment when the member holds the clients
+//! under their own, perhaps wider, profile.
 
 use crate::change::{Change, Session};
-use crate::commands::{Ctx, find_client, find_member};
+use crate::commands::{Ctx, find_client, find_member, find_profile};
 use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
 #[command(after_help = r#"Examples:
   roster client assign umbrella --to bob
-  roster client assign acme globex --to hugo    several at once"#)]
+  roster client assign acme globex --to hugo    several at once
+  # assigned, and worked on without its invoices, in one change
+  roster client assign initech --to lea --profile connect-no-pay"#)]
 pub struct AssignArgs {
     /// The clients to assign
     #[arg(required = true, value_name = "CLIENT")]
@@ -16,6 +21,9 @@ pub struct AssignArgs {
     /// The member they are assigned to
     #[arg(long, value_name = "MEMBER")]
     pub to: String,
+    /// For these clients, the member works under this profile (the per-client profile, set in the same change)
+    #[arg(long, value_name = "PROFILE")]
+    pub profile: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +50,7 @@ pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
     for c in &args.clients {
         find_client(ws, c)?;
     }
+    let profile = args.profile.as_deref().map(|p| find_profile(ws, p)).transpose()?;
     let mut all: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     for c in &args.clients {
         if all.contains(&c.as_str()) {
@@ -51,8 +60,51 @@ pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
             change.fact(format!("{}: assigned {c}", m.id));
         }
     }
-    if all.len() > m.clients.len() {
-        change.member(&m.id, |entry| entry.assign(&all[m.clients.len()..]))?;
+    // The per-client profiles (client, before, after) that change; one equal
+    // to the member's own profile says nothing, so it is removed, not written.
+    let mut profiles: Vec<(&str, &str, &str)> = Vec::new();
+    if let Some(p) = profile {
+        let mut seen: Vec<&str> = Vec::new();
+        for c in &args.clients {
+            if seen.contains(&c.as_str()) {
+                continue;
+            }
+            seen.push(c);
+            let before = m.client_profile(c).map_or(m.profile.value.as_str(), |p| p.value.as_str());
+            if before == p.id {
+                change.fact(format!("{}: for {c}, already on profile {}", m.id, p.id));
+            } else {
+                profiles.push((c, before, &p.id));
+            }
+        }
+    }
+    if all.len() > m.clients.len() || !profiles.is_empty() {
+        change.member(&m.id, |entry| {
+            entry.assign(&all[m.clients.len()..]);
+            for (c, _, p) in &profiles {
+                if *p == m.profile.value {
+                    entry.remove_client_profile(c);
+                } else {
+                    entry.set_client_profile(c, p);
+                }
+            }
+        })?;
+    }
+    for (c, before, p) in &profiles {
+        change
+            .fact(format!("{}: for {c}, profile {before} -> {p} (their own profile stays {})", m.id, m.profile.value));
+    }
+    if !profiles.is_empty() {
+        // The licence follows the pricier profile, even for one client (SPEC §1).
+        let mut per_client: Vec<&str> = m
+            .client_profiles()
+            .iter()
+            .filter(|(c, _)| !profiles.iter().any(|(x, _, _)| *x == c.value))
+            .map(|(_, p)| p.value.as_str())
+            .collect();
+        per_client.extend(profiles.iter().map(|(_, _, p)| *p));
+        let licence = change.licence_fact(m, &m.profile.value, per_client);
+        change.facts(licence);
     }
     Ok(())
 }
