@@ -156,6 +156,8 @@ def main():
             ["access", "who-can", "settings.edit"], ["access", "matrix"], ["export", "members"],
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],
+            ["check", "--format", "github"], ["check", "--format", "sarif"], ["test", "--format", "junit"],
+            ["test", "--format", "github"], ["schema", "members"], ["man", "member", "add"],
         ]
         # Interleaved with `--version`, as above: each command's ratio is the
         # median over rounds of (its time / the process start measured next to it).

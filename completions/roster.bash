@@ -28,6 +28,9 @@ _roster() {
             roster,completions)
                 cmd="roster__subcmd__completions"
                 ;;
+            roster,cost)
+                cmd="roster__subcmd__cost"
+                ;;
             roster,diff)
                 cmd="roster__subcmd__diff"
                 ;;
@@ -46,11 +49,17 @@ _roster() {
             roster,init)
                 cmd="roster__subcmd__init"
                 ;;
+            roster,man)
+                cmd="roster__subcmd__man"
+                ;;
             roster,member)
                 cmd="roster__subcmd__member"
                 ;;
             roster,profile)
                 cmd="roster__subcmd__profile"
+                ;;
+            roster,schema)
+                cmd="roster__subcmd__schema"
                 ;;
             roster,test)
                 cmd="roster__subcmd__test"
@@ -133,6 +142,9 @@ _roster() {
             roster__subcmd__help,completions)
                 cmd="roster__subcmd__help__subcmd__completions"
                 ;;
+            roster__subcmd__help,cost)
+                cmd="roster__subcmd__help__subcmd__cost"
+                ;;
             roster__subcmd__help,diff)
                 cmd="roster__subcmd__help__subcmd__diff"
                 ;;
@@ -151,11 +163,17 @@ _roster() {
             roster__subcmd__help,init)
                 cmd="roster__subcmd__help__subcmd__init"
                 ;;
+            roster__subcmd__help,man)
+                cmd="roster__subcmd__help__subcmd__man"
+                ;;
             roster__subcmd__help,member)
                 cmd="roster__subcmd__help__subcmd__member"
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,schema)
+                cmd="roster__subcmd__help__subcmd__schema"
                 ;;
             roster__subcmd__help,test)
                 cmd="roster__subcmd__help__subcmd__test"
@@ -332,7 +350,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help --version init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -347,7 +365,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -385,7 +403,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -427,7 +445,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -535,7 +553,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -577,7 +595,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -615,7 +633,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -653,7 +671,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -707,7 +725,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -749,7 +767,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -889,7 +907,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -927,7 +945,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -969,7 +987,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1007,7 +1025,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__cost)
+            opts="-w -q -h --by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --by)
+                    COMPREPLY=($(compgen -W "tier profile member" -- "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1053,7 +1113,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1099,7 +1159,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1122,7 +1182,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1137,7 +1197,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1160,7 +1220,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import diff test completions help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1341,6 +1401,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__cost)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__diff)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1426,6 +1500,20 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1635,6 +1723,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__test)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1693,7 +1795,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1773,7 +1875,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1811,7 +1913,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__man)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1849,7 +1993,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1907,7 +2051,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1969,7 +2113,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2117,7 +2261,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2155,7 +2299,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2193,7 +2337,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2231,7 +2375,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2269,7 +2413,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2307,7 +2451,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2353,7 +2497,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2407,7 +2551,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2571,7 +2715,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2609,7 +2753,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2647,7 +2791,49 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__schema)
+            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --color --help workspace profile members clients tests"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2689,7 +2875,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2731,7 +2917,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2777,7 +2963,7 @@ _roster() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table csv json markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

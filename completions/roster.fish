@@ -25,13 +25,16 @@ function __fish_roster_using_subcommand
 end
 
 complete -c roster -n "__fish_roster_needs_command" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_needs_command" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_needs_command" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_needs_command" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_needs_command" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_needs_command" -s q -l quiet -d 'Print nothing on success'
@@ -52,66 +55,82 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Export me
 complete -c roster -n "__fish_roster_needs_command" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
 complete -c roster -n "__fish_roster_needs_command" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_needs_command" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_needs_command" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_needs_command" -f -a "man" -d 'Write the manual pages, one per command'
 complete -c roster -n "__fish_roster_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand init" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand init" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand init" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand init" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand init" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand init" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand check" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand check" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c roster -n "__fish_roster_using_subcommand check" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand check" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand check" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand check" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand fmt" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand fmt" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l check -d 'List the files that are not formatted and exit 1; write nothing'
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l diff -d 'With --check: show how each file would change, as a unified diff'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand fmt" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand fmt" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
@@ -124,33 +143,39 @@ invited\t''
 suspended\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l client -d 'Only members this client is assigned to' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l name -d 'Their full name' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l email -d 'Their email address, unique in the workspace' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l profile -d 'Their profile [default: the workspace\'s default profile]' -r
@@ -159,19 +184,22 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 invited\t''
 suspended\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -d 'A new full name' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l email -d 'A new email address' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l status -d 'A new status; only active members have any access' -r -f -a "active\t''
@@ -181,34 +209,40 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l grant -d 'Grant this member one area.action above their profile, within its tier\'s ceiling' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l revoke-grant -d 'Remove a grant override, back to the profile\'s level' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-credit-limit -d 'Remove the credit limit'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
@@ -216,19 +250,22 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a member (never the owner)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
@@ -238,110 +275,131 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_se
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "remove" -d 'Remove a profile no member uses (not a builtin one, not the default)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l only-diff -d 'Show only the area.actions whose levels differ'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l name -d 'The new profile\'s name [default: "Copy of <source name>"]' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l description -d 'The new profile\'s description' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l set -d 'Set one area.action\'s level (repeat for several)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l name -d 'A new name' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l description -d 'A new description' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l tier -d 'Move the profile to another license tier (changes what its members cost)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
@@ -352,49 +410,58 @@ complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_s
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l to -d 'The profile they move to' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l to -d 'The profile they move to' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l client -d 'Only for this client (it must be assigned to them)' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "add" -d 'Add a company or a contact'
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "remove" -d 'Remove a client, and drop it from every member'
@@ -403,82 +470,97 @@ complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l member -d 'Only the clients assigned to this member' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l name -d 'Its name' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l kind -d 'A company or a contact [default: contact with --company, else company]' -r -f -a "company\t''
 contact\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l company -d 'The company a contact belongs to' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l created-by -d 'The member who created it (they reach it at level `own`)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l from -d 'The member they are taken from' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clients, optionally only those assigned to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a company or a contact'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a client, and drop it from every member'
@@ -486,80 +568,95 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take clients from a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "matrix" -d 'Every member\'s level on every area.action'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l client -d 'On this client' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l client -d 'On this client' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "matrix" -d 'Every member\'s level on every area.action'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand export" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand export" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand export" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand export" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand export" -s q -l quiet -d 'Print nothing on success'
@@ -567,98 +664,172 @@ complete -c roster -n "__fish_roster_using_subcommand export" -l dry-run -d 'For
 complete -c roster -n "__fish_roster_using_subcommand export" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand diff" -l to -d 'Compare with this revision instead of the working tree' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l max-losing -d 'Exit 1 when more than N members lose any access (a guard against mass removals)' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand diff" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand diff" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand diff" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand diff" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l exit-code -d 'Exit 1 when anything changed'
 complete -c roster -n "__fish_roster_using_subcommand diff" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand diff" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand diff" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand diff" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand test" -l filter -d 'Run only the tests whose name contains TEXT' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand test" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand test" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand test" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand test" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand test" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand test" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand test" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand cost" -l by -d 'Group the seats by licence tier, by the profile that sets each licence, or by member' -r -f -a "tier\t''
+profile\t''
+member\t''"
+complete -c roster -n "__fish_roster_using_subcommand cost" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand cost" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
-markdown\t'A Markdown table, ready to paste into a pull request'"
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand cost" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand cost" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand cost" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand cost" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand cost" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand cost" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand cost" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand completions" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand completions" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "test" -d 'Run the access expectations of tests.toml'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand schema" -l out -d 'Write each schema into this folder as KIND.schema.json (the folder is created if needed)' -r -F
+complete -c roster -n "__fish_roster_using_subcommand schema" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand schema" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand schema" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand schema" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand schema" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand schema" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand schema" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand schema" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand man" -l out -d 'Write the pages into this folder (created if needed): the command\'s page and those of the commands under it' -r -F
+complete -c roster -n "__fish_roster_using_subcommand man" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand man" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand man" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand man" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand man" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand man" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand man" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand man" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand man" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'

@@ -48,8 +48,30 @@ pub fn member_level<'w>(ws: &'w Workspace, m: &'w Member, area: &Area, action: &
 
 /// §3 steps 1–3 with a client: the per-client profile applies when one is listed.
 pub fn client_level<'w>(ws: &'w Workspace, m: &'w Member, client: &str, area: &Area, action: &str) -> Effective<'w> {
-    let profile = m.client_profile(client).map_or(m.profile.value.as_str(), |p| p.value.as_str());
+    let profile = per_client_profile(ws, m, client).map_or(m.profile.value.as_str(), |p| p.profile);
     level_with_profile(ws, m, profile, area, action)
+}
+
+/// The per-client profile in effect for one client (§3 step 2), and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PerClient<'w> {
+    pub profile: &'w str,
+    /// The company whose entry it is, when the client is one of its contacts
+    /// without an entry of its own: a company's folder holds its contacts.
+    pub through_company: Option<&'w str>,
+}
+
+/// §3 step 2: `M.client_profiles[C]` when listed; else, when C is a contact
+/// of company K, `M.client_profiles[K]`; else none (the own profile applies).
+pub fn per_client_profile<'w>(ws: &'w Workspace, m: &'w Member, client: &str) -> Option<PerClient<'w>> {
+    if m.client_profiles().is_empty() {
+        return None;
+    }
+    if let Some(p) = m.client_profile(client) {
+        return Some(PerClient { profile: &p.value, through_company: None });
+    }
+    let company = ws.client(client)?.company.as_ref()?;
+    m.client_profile(&company.value).map(|p| PerClient { profile: &p.value, through_company: Some(&company.value) })
 }
 
 fn level_with_profile<'w>(
@@ -154,6 +176,8 @@ pub fn fingerprints_of(
             for (client, profile) in per_client {
                 client.hash(&mut h);
                 levels(m, profile, &mut h);
+                // A company's per-client profile governs its contacts too.
+                contacts.get(client).hash(&mut h);
             }
         }
         out.insert(m.id.clone(), h.finish());
@@ -187,6 +211,8 @@ pub struct Decision<'w> {
     pub effective: Effective<'w>,
     /// The member's own profile, when a per-client profile is in effect instead.
     pub per_client_instead_of: Option<&'w str>,
+    /// The company whose per-client profile is in effect for its contact.
+    pub through_company: Option<&'w str>,
     /// The ceiling of the tier of the profile in effect.
     pub ceiling: Option<(Level, &'w str)>,
     pub reach: Option<Reach>,
@@ -204,7 +230,9 @@ pub fn decide<'w>(
         Some(c) => client_level(ws, m, &c.id, area, action),
         None => member_level(ws, m, area, action),
     };
-    let per_client_instead_of = client.and_then(|c| m.client_profile(&c.id)).map(|_| m.profile.value.as_str());
+    let per_client = client.and_then(|c| per_client_profile(ws, m, &c.id));
+    let per_client_instead_of = per_client.map(|_| m.profile.value.as_str());
+    let through_company = per_client.and_then(|p| p.through_company);
     let ceiling = ws
         .profile(effective.profile)
         .and_then(|p| ws.tier(&p.tier.value))
@@ -219,7 +247,7 @@ pub fn decide<'w>(
         Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
         None => (effective.level > Level::None, None),
     };
-    Decision { allowed, effective, per_client_instead_of, ceiling, reach }
+    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach }
 }
 
 /// §3 step 4: whether `level` reaches client `c` for member `m`.
@@ -256,6 +284,10 @@ impl Decision<'_> {
         }
         let e = &self.effective;
         steps.push(match (self.per_client_instead_of, client) {
+            (Some(own), Some(c)) if let Some(company) = self.through_company => format!(
+                "profile: {} (per-client profile for {company}, whose folder holds its contact {}; own profile {own})",
+                e.profile, c.id
+            ),
             (Some(own), Some(c)) => {
                 format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id)
             }
@@ -351,10 +383,10 @@ mod tests {
     fn assigned_reaches_assigned_clients_their_contacts_and_created_ones() {
         // bob: profile user (clients assigned), clients acme and globex; jean is a contact of acme.
         assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("globex")), (true, Level::Assigned));
-        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "clients.view", Some("jean")), (true, Level::Assigned));
         let clients = format!(
-            "{CLIENTS}\n[clients.solo]\nname = \"Solo\"\nkind = \"contact\"\ncreated_by = \"bob\"\n[clients.other]\nname = \"O\"\nkind = \"company\"\n"
+            "{CLIENTS}\n[clients.ann]\nname = \"Ann\"\nkind = \"contact\"\ncompany = \"globex\"\n[clients.solo]\nname = \"Solo\"\nkind = \"contact\"\ncreated_by = \"bob\"\n[clients.other]\nname = \"O\"\nkind = \"company\"\n"
         );
+        assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("ann")), (true, Level::Assigned));
         assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("solo")), (true, Level::Assigned));
         assert_eq!(decide_in(MEMBERS, &clients, "bob", "clients.view", Some("other")), (false, Level::Assigned));
     }
@@ -364,6 +396,16 @@ mod tests {
         // bob works under contributor (clients all) for acme.
         assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "calendars.view", Some("acme")), (true, Level::All));
         assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "calendars.view", Some("globex")), (true, Level::Own));
+    }
+
+    #[test]
+    fn a_company_per_client_profile_governs_its_contacts() {
+        // jean is acme's contact: bob's acme profile (contributor) applies to jean.
+        assert_eq!(decide_in(MEMBERS, CLIENTS, "bob", "calendars.view", Some("jean")), (true, Level::All));
+        // Unless jean has an entry of its own.
+        let members = edit(MEMBERS, "acme = \"contributor\"", "acme = \"contributor\", jean = \"user\"");
+        let members = edit(&members, "clients = [\"acme\", \"globex\"]", "clients = [\"acme\", \"globex\", \"jean\"]");
+        assert_eq!(decide_in(&members, CLIENTS, "bob", "calendars.view", Some("jean")), (true, Level::Own));
     }
 
     #[test]

@@ -345,6 +345,49 @@ impl<'w> Change<'w> {
         }
     }
 
+    /// `bob: licence Essential 12.00 -> Standard 25.00 EUR/month`, when working
+    /// under `own` and these per-client profiles (client, profile) changes
+    /// the member's licence (SPEC §1: the highest-priced tier among them).
+    pub fn licence_fact<'p>(
+        &self,
+        m: &crate::model::Member,
+        own: &'p str,
+        per_client: impl IntoIterator<Item = &'p str>,
+    ) -> Option<String> {
+        let before = self.ws.licence(m)?;
+        let after = self.ws.licence_of(std::iter::once(own).chain(per_client))?;
+        (before.id != after.id).then(|| {
+            format!(
+                "{}: licence {} {} -> {} {} {}/month",
+                m.id,
+                before.label,
+                render::money(before.price),
+                after.label,
+                render::money(after.price),
+                self.ws.settings.currency
+            )
+        })
+    }
+
+    /// The licence fact of a member moving from profile `from` to `to` (their
+    /// own), when the profile fact (which names the two tiers) does not say
+    /// it already: a per-client profile on a pricier tier keeps the licence.
+    pub fn own_move_licence_fact<'p>(
+        &self,
+        m: &crate::model::Member,
+        from: &Profile,
+        to: &'p Profile,
+        per_client: impl IntoIterator<Item = &'p str>,
+    ) -> Option<String> {
+        let per_client: Vec<&str> = per_client.into_iter().collect();
+        let before = self.ws.licence(m).map(|t| t.id.as_str());
+        let after = self.ws.licence_of(std::iter::once(to.id.as_str()).chain(per_client.iter().copied()));
+        if before == Some(from.tier.value.as_str()) && after.map(|t| t.id.as_str()) == Some(to.tier.value.as_str()) {
+            return None;
+        }
+        self.licence_fact(m, &to.id, per_client)
+    }
+
     /// `bob: profile user -> contributor (Essential 12.00 -> Standard 25.00 EUR/month)`.
     pub fn profile_fact(&self, subject: &str, from: &Profile, to: &Profile) -> String {
         format!(

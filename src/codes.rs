@@ -46,6 +46,10 @@ pub const RULES: &[Rule] = &[
     error("unknown-ref", "an id that names nothing: a profile, tier, client, member, area or the owner"),
     error("level-not-allowed", "a level that the area does not list in its `levels`"),
     error("edit-exceeds-view", "an area's `edit` level above its `view` level"),
+    error(
+        "action-exceeds-view",
+        "an action other than `view` and `edit` (print, export...) above its area's `view` level",
+    ),
     error("above-ceiling", "a profile's grant, or a member's override, above the ceiling of the profile's tier"),
     error(
         "admin-limited",

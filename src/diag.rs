@@ -114,6 +114,22 @@ impl Diagnostic {
         })
     }
 
+    /// The diagnostic for a CI service (`render::ci`), its file named
+    /// relative to the repository root (`prefix` is the workspace folder there).
+    pub fn to_finding(&self, sources: &Sources, prefix: &str) -> crate::render::ci::Finding {
+        let position = self.span.map(|s| sources.position(s.file, s.start));
+        crate::render::ci::Finding {
+            code: self.code.to_string(),
+            error: self.is_error(),
+            title: self.code.to_string(),
+            message: self.message.clone(),
+            notes: self.hint.iter().map(|h| format!("help: {h}")).collect(),
+            file: format!("{prefix}{}", self.file_name(sources)),
+            line: position.map(|p| p.line),
+            column: position.map(|p| p.column),
+        }
+    }
+
     /// The human form:
     ///
     /// ```text

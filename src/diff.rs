@@ -152,7 +152,8 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
                     .filter(|a| a.has_action(action))
                     .map_or(Level::None, |a| reached(after, ma, a, action, after.client(c)));
                 let reach_changed = (rb == Level::None) != (ra == Level::None);
-                let per_client_profile = mb.client_profile(c).is_some() || ma.client_profile(c).is_some();
+                let per_client_profile = crate::access::per_client_profile(before, mb, c).is_some()
+                    || crate::access::per_client_profile(after, ma, c).is_some();
                 if reach_changed || (rb != ra && per_client_profile) {
                     report.changes.push(AccessChange {
                         member: ma.id.to_string(),

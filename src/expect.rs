@@ -5,6 +5,7 @@
 use crate::access;
 use crate::model::{AccessTest, Client, Member, Ref, TestKind, Workspace};
 use crate::render::money;
+use crate::source::Span;
 
 /// The outcome of one test.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +16,8 @@ pub struct Outcome {
     pub actual: String,
     /// Why, for a failure: one access chain per member that differs.
     pub why: Vec<String>,
+    /// Where the test is stated (its `[[test]]` header).
+    pub span: Span,
 }
 
 /// Runs every test whose name contains `filter` (all without one).
@@ -43,6 +46,7 @@ fn client_of<'w>(ws: &'w Workspace, c: &Option<Ref>) -> Option<&'w Client> {
 }
 
 pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
+    let span = t.span;
     let name = t.title();
     match &t.kind {
         TestKind::WhoCan { key, client, exactly, includes, excludes } => {
@@ -74,7 +78,7 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
             wrong.sort_unstable();
             wrong.dedup();
             let why = wrong.iter().filter_map(|id| ws.member(id)).map(|m| chain(ws, m, &key.value, c)).collect();
-            Outcome { name, passed: wrong.is_empty(), expected: expected.join(" and "), actual: ids(&who), why }
+            Outcome { name, passed: wrong.is_empty(), expected: expected.join(" and "), actual: ids(&who), why, span }
         }
         TestKind::Member { member, client, allow, deny } => {
             let c = client_of(ws, client);
@@ -85,6 +89,7 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
                     expected: format!("member {} exists", member.value),
                     actual: "no such member".into(),
                     why: Vec::new(),
+                    span,
                 };
             };
             let allowed = |key: &str| {
@@ -109,7 +114,14 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
                     }
                 }
             }
-            Outcome { name, passed: why.is_empty(), expected: expected.join("; "), actual: actual.join(", "), why }
+            Outcome {
+                name,
+                passed: why.is_empty(),
+                expected: expected.join("; "),
+                actual: actual.join(", "),
+                why,
+                span,
+            }
         }
         TestKind::MaxMonthlyCost { max } => {
             let cost = ws.monthly_cost();
@@ -120,6 +132,7 @@ pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
                 expected: format!("at most {} {currency}", money(*max)),
                 actual: format!("{} {currency}", money(cost)),
                 why: Vec::new(),
+                span,
             }
         }
     }

@@ -154,7 +154,7 @@ pub fn generate(p: &Params) -> BTreeMap<String, String> {
             let edit = rng.below(view + 1);
             let mut grants = vec![format!("view = \"{}\"", a.levels[view]), format!("edit = \"{}\"", a.levels[edit])];
             if a.actions.contains(&"export") {
-                grants.push(format!("export = \"{}\"", a.levels[rng.below(top + 1)]));
+                grants.push(format!("export = \"{}\"", a.levels[rng.below(view + 1)]));
             }
             let _ = writeln!(text, "{} = {{ {} }}", a.id, grants.join(", "));
         }

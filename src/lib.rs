@@ -6,9 +6,10 @@
 //! - `model`: the workspace as plain types; `access`: effective access (§3);
 //! - `store`: finding, reading, editing (typed editors) and writing a workspace; `rules`: validation (§4);
 //! - `schema`: the keys of every file, their order and meaning, for all of these;
+//!   `json_schema`: the JSON Schemas of the files, generated from it;
 //! - `change`: the path every change takes (validate, diff or write), returning a report;
 //! - `diag`, `source`: diagnostics and where values came from; `codes`: every code printed;
-//! - `render`: one view of each command, shown in every output format; `style`: colour;
+//! - `render`: one view of each command, shown in every output format (CI's too); `style`: colour;
 //! - `error`: errors and exit codes, printed by [`main_with_args`] and nowhere else;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
@@ -30,6 +31,7 @@ pub mod expect;
 pub mod fxhash;
 pub mod generate;
 pub mod git;
+pub mod json_schema;
 pub mod model;
 pub mod output;
 pub mod render;
@@ -41,17 +43,20 @@ pub mod style;
 #[cfg(test)]
 mod testing;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 /// Parses the arguments, runs the command, and maps the result to an exit code.
 pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let cli = match cli::parse(args.into_iter().collect()) {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(cli::ParseError::Clap(e)) => {
             let _ = e.print();
             // clap: 0 for --help and --version, 2 for usage errors.
             return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(cli::ParseError::Roster(err)) => {
+            print_error(&err, style::Paint::for_stderr(style::ColorChoice::Auto));
+            return ExitCode::from(err.kind.exit_code());
         }
     };
     let paint = style::Paint::for_stderr(cli.global.color);

@@ -460,7 +460,8 @@ fn profile_rules(ws: &Workspace, p: &Profile, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// SPEC §4 `edit-exceeds-view`: editing what one cannot see makes no sense.
+/// SPEC §4 `edit-exceeds-view` and `action-exceeds-view`: what one cannot
+/// see, one cannot change, print or export.
 fn edit_exceeds_view(
     area: &crate::model::Area,
     level_of: impl Fn(&str) -> (Level, Option<Span>),
@@ -468,11 +469,36 @@ fn edit_exceeds_view(
     what: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    if !(area.has_action("view") && area.has_action("edit")) {
+    if !area.has_action("view") {
         return;
     }
     let (view, _) = level_of("view");
+    for action in area.actions.iter().map(|a| a.value.as_str()).filter(|a| *a != "view" && *a != "edit") {
+        let (level, at) = level_of(action);
+        if level > view {
+            out.push(
+                Diagnostic::error(
+                    "action-exceeds-view",
+                    at.unwrap_or(fallback),
+                    format!("{what} may {action} `{}` at `{level}` but only view it at `{view}`", area.id),
+                )
+                .hint(format!(
+                    "what one cannot see, one cannot {action}: raise `{}.view` to `{level}` or lower `{}.{action}` to `{view}`",
+                    area.id, area.id
+                )),
+            );
+        }
+    }
+    if !area.has_action("edit") {
+        return;
+    }
     let (edit, edit_at) = level_of("edit");
+    // A level the area does not accept is `level-not-allowed` already: judged
+    // here too, it would be reported twice, with a hint to use that level.
+    let judged = area.incomplete || (area.accepts(view) && area.accepts(edit));
+    if !judged {
+        return;
+    }
     if edit > view {
         out.push(
             Diagnostic::error(
@@ -752,6 +778,23 @@ impl std::fmt::Display for MemberLabel<'_> {
 
 fn override_rules(ws: &Workspace, m: &Member, p: &Profile, what: &str, out: &mut Vec<Diagnostic>) {
     let tier = ws.tier(&p.tier.value);
+    if !ws.settings.custom_profiles {
+        for (area_id, actions) in m.grants() {
+            for (action, level) in actions {
+                out.push(
+                    Diagnostic::error(
+                        "custom-profiles-disabled",
+                        level.span,
+                        format!("{what}'s override `{area_id}.{action}` = `{}` is a customisation, and the plan allows none (custom_profiles = false)", level.value),
+                    )
+                    .hint(format!(
+                        "remove the override (`roster member edit {} --revoke-grant {area_id}.{action}`) and move the member to a builtin profile that grants it, or enable custom_profiles in workspace.toml",
+                        m.id
+                    )),
+                );
+            }
+        }
+    }
     for (area_id, actions) in m.grants() {
         let Some(area) = ws.area(area_id) else { continue };
         for (action, level) in actions {
@@ -942,6 +985,21 @@ mod tests {
             &edit(CONTRIBUTOR, "calendars = { view = \"all\" }", "calendars = { view = \"assigned\" }"),
             "level-not-allowed",
         );
+    }
+
+    #[test]
+    fn a_level_not_allowed_is_reported_once_without_a_cascade() {
+        // eve's profile edits clients at `all`: her view at `own` (which the
+        // area does not accept) is not also `edit-exceeds-view`, whose hint
+        // would suggest `own`.
+        let members = edit(
+            MEMBERS,
+            "profile = \"contributor\"",
+            "profile = \"contributor\"\ngrants = { clients = { view = \"own\" } }",
+        );
+        breaks("members.toml", &members, "level-not-allowed");
+        let profile = edit(CONTRIBUTOR, "view = \"all\", edit", "view = \"own\", edit");
+        breaks("profiles/contributor.toml", &profile, "level-not-allowed");
     }
 
     #[test]

@@ -2,12 +2,17 @@
 //! order, whether they are required, what kind of value they hold, and what
 //! they mean. The loader (unknown keys and their "did you mean"), the
 //! formatter (key order), the entry editors and the JSON Schemas for editors
-//! all read these lists, so that a key added here is known everywhere.
+//! (`json_schema`, from [`FILES`]) all read these lists, so that a key added
+//! here is known everywhere.
 
 /// What a key holds (enough for a JSON Schema and for the editors).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Value {
     Text,
+    /// An email address: one `@`, a dotted domain after it, no spaces.
+    Email,
+    /// A three-letter currency code (ISO 4217).
+    Currency,
     Bool,
     /// A number (integer or float), at least zero.
     Amount,
@@ -15,9 +20,9 @@ pub enum Value {
     Id(Names),
     /// A list of ids.
     Ids(Names),
-    /// A list of plain strings (an area's actions).
+    /// A list of action names (ids), each once, at least one (an area's actions).
     Words,
-    /// A list of levels.
+    /// A list of levels, each once, at least one.
     Levels,
     /// area -> action -> level.
     Grants,
@@ -29,8 +34,12 @@ pub enum Value {
     AreaAction,
     /// A list of `area.action`.
     AreaActions,
-    /// A table of its own (`[workspace]`, an area, a tier...).
-    Table,
+    /// A table of its own, with these keys (`[workspace]`).
+    Table(&'static Table),
+    /// A table of entries keyed by id, each with these keys (`[members.ID]`, `[areas.ID]`).
+    Entries(&'static Table),
+    /// An array of tables, each with these keys (`[[test]]`).
+    List(&'static Table),
 }
 
 /// What an id names.
@@ -42,16 +51,61 @@ pub enum Names {
     Tier,
 }
 
-#[derive(Clone, Copy, Debug)]
+impl Names {
+    /// The word for it (`a client id`).
+    pub fn noun(self) -> &'static str {
+        match self {
+            Names::Member => "member",
+            Names::Profile => "profile",
+            Names::Client => "client",
+            Names::Tier => "tier",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Key {
     pub name: &'static str,
     pub required: bool,
     pub value: Value,
     pub doc: &'static str,
+    /// What an absent key means, when it is a value one could write.
+    pub default: Option<KeyDefault>,
+    /// The key is meaningful only beside one of these keys (`allow` goes
+    /// with `member`); empty: anywhere.
+    pub goes_with: &'static [&'static str],
+    /// The table holds exactly one of its keys marked so (a test states one
+    /// kind of expectation).
+    pub one_of: bool,
+}
+
+/// The value an absent key stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyDefault {
+    Text(&'static str),
+    Bool(bool),
+}
+
+impl Key {
+    const fn default_text(self, text: &'static str) -> Key {
+        Key { default: Some(KeyDefault::Text(text)), ..self }
+    }
+
+    const fn default_bool(self, value: bool) -> Key {
+        Key { default: Some(KeyDefault::Bool(value)), ..self }
+    }
+
+    const fn goes_with(self, keys: &'static [&'static str]) -> Key {
+        Key { goes_with: keys, ..self }
+    }
+
+    const fn one_of(self) -> Key {
+        Key { one_of: true, ..self }
+    }
 }
 
 /// The keys of one kind of table, in canonical order.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Table {
     /// How the table is named in messages (`a member`, "`workspace`").
     pub what: &'static str,
@@ -75,12 +129,16 @@ impl Table {
 }
 
 const fn req(name: &'static str, value: Value, doc: &'static str) -> Key {
-    Key { name, required: true, value, doc }
+    Key { name, required: true, value, doc, default: None, goes_with: &[], one_of: false }
 }
 
 const fn opt(name: &'static str, value: Value, doc: &'static str) -> Key {
-    Key { name, required: false, value, doc }
+    Key { required: false, ..req(name, value, doc) }
 }
+
+/// What every id (member, profile, client, area, tier, action) matches; the
+/// loader's `check_id` holds to it (a unit test compares them).
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9._-]{0,63}$";
 
 pub const STATUSES: &[&str] = &["active", "invited", "suspended"];
 pub const CLIENT_KINDS: &[&str] = &["company", "contact"];
@@ -90,9 +148,9 @@ pub const LEVELS: &[&str] = &["none", "own", "assigned", "all"];
 pub const WORKSPACE_FILE: Table = Table {
     what: "workspace.toml",
     keys: &[
-        req("workspace", Value::Table, "The workspace's settings."),
-        req("areas", Value::Table, "The parts of the product that access is granted on, by id."),
-        req("tiers", Value::Table, "Licence types, by id: a monthly price per member and a ceiling."),
+        req("workspace", Value::Table(&SETTINGS), "The workspace's settings."),
+        req("areas", Value::Entries(&AREA), "The parts of the product that access is granted on, by id."),
+        req("tiers", Value::Entries(&TIER), "Licence types, by id: a monthly price per member and a ceiling."),
     ],
 };
 
@@ -102,13 +160,15 @@ pub const SETTINGS: Table = Table {
         req("name", Value::Text, "The workspace's name."),
         req("owner", Value::Id(Names::Member), "The member id of the primary administrator."),
         req("default_profile", Value::Id(Names::Profile), "The profile new members get (never an admin profile)."),
-        opt("currency", Value::Text, "The currency of tier prices (default EUR)."),
+        opt("currency", Value::Currency, "The currency of tier prices (default EUR).").default_text("EUR"),
         opt(
             "custom_profiles",
             Value::Bool,
             "false: the plan allows no custom profiles: only builtin profiles, and no grant overrides.",
-        ),
-        opt("require_actor", Value::Bool, "true: every change must name --as MEMBER, who holds settings.edit = all."),
+        )
+        .default_bool(true),
+        opt("require_actor", Value::Bool, "true: every change must name --as MEMBER, who holds settings.edit = all.")
+            .default_bool(false),
     ],
 };
 
@@ -118,7 +178,7 @@ pub const AREA: Table = Table {
         opt("label", Value::Text, "Shown in tables."),
         req("actions", Value::Words, "The actions of the area (view, edit, print, export...)."),
         req("levels", Value::Levels, "The levels the area accepts, lowest first."),
-        opt("per_client", Value::Bool, "true: access is judged per client record."),
+        opt("per_client", Value::Bool, "true: access is judged per client record.").default_bool(false),
     ],
 };
 
@@ -137,8 +197,10 @@ pub const PROFILE: Table = Table {
         req("name", Value::Text, "Shown in lists."),
         opt("description", Value::Text, "What the profile is for."),
         req("tier", Value::Id(Names::Tier), "The licence its members need."),
-        opt("builtin", Value::Bool, "Shipped with the workspace: roster refuses to edit or remove it."),
-        opt("admin", Value::Bool, "Grants the highest level of everything; its members cannot be limited."),
+        opt("builtin", Value::Bool, "Shipped with the workspace: roster refuses to edit or remove it.")
+            .default_bool(false),
+        opt("admin", Value::Bool, "Grants the highest level of everything; its members cannot be limited.")
+            .default_bool(false),
         opt("grants", Value::Grants, "area -> action -> level; an omitted one is the area's lowest level."),
     ],
 };
@@ -147,13 +209,14 @@ pub const MEMBER: Table = Table {
     what: "a member",
     keys: &[
         req("name", Value::Text, "The member's name."),
-        req("email", Value::Text, "The member's email; unique, compared without case."),
+        req("email", Value::Email, "The member's email; unique, compared without case."),
         req("profile", Value::Id(Names::Profile), "The member's own profile."),
         opt(
             "status",
             Value::OneOf(STATUSES),
             "active (default), invited or suspended; only active members have access.",
-        ),
+        )
+        .default_text("active"),
         opt("clients", Value::Ids(Names::Client), "The clients assigned to the member."),
         opt("client_profiles", Value::ClientProfiles, "client -> profile: the profile in effect for that client."),
         opt("grants", Value::Grants, "Overrides of the profile's grants, within its tier's ceiling."),
@@ -175,17 +238,90 @@ pub const TEST: Table = Table {
     what: "a test",
     keys: &[
         opt("name", Value::Text, "The test's name; default: the expectation in words."),
-        opt("who_can", Value::AreaAction, "The active members who can do this area.action ..."),
-        opt("exactly", Value::Ids(Names::Member), "... are exactly these."),
-        opt("includes", Value::Ids(Names::Member), "... include these."),
-        opt("excludes", Value::Ids(Names::Member), "... exclude these."),
-        opt("member", Value::Id(Names::Member), "The member whose access is tested."),
-        opt("allow", Value::AreaActions, "What the member may do."),
-        opt("deny", Value::AreaActions, "What the member may not do."),
-        opt("client", Value::Id(Names::Client), "The client the member's access is judged on."),
-        opt("max_monthly_cost", Value::Amount, "The workspace's monthly cost stays at or below this."),
+        opt("who_can", Value::AreaAction, "The active members who can do this area.action ...").one_of(),
+        opt("exactly", Value::Ids(Names::Member), "... are exactly these.").goes_with(&["who_can"]),
+        opt("includes", Value::Ids(Names::Member), "... include these.").goes_with(&["who_can"]),
+        opt("excludes", Value::Ids(Names::Member), "... exclude these.").goes_with(&["who_can"]),
+        opt("member", Value::Id(Names::Member), "The member whose access is tested.").one_of(),
+        opt("allow", Value::AreaActions, "What the member may do.").goes_with(&["member"]),
+        opt("deny", Value::AreaActions, "What the member may not do.").goes_with(&["member"]),
+        opt("client", Value::Id(Names::Client), "The client the access is judged on.")
+            .goes_with(&["who_can", "member"]),
+        opt("max_monthly_cost", Value::Amount, "The workspace's monthly cost stays at or below this.").one_of(),
     ],
 };
+
+/// `members.toml`'s top level.
+pub const MEMBERS_FILE: Table =
+    Table { what: "members.toml", keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")] };
+
+/// `clients.toml`'s top level.
+pub const CLIENTS_FILE: Table =
+    Table { what: "clients.toml", keys: &[opt("clients", Value::Entries(&CLIENT), "Every client, keyed by id.")] };
+
+/// `tests.toml`'s top level.
+pub const TESTS_FILE: Table =
+    Table { what: "tests.toml", keys: &[opt("test", Value::List(&TEST), "The access tests, each a [[test]] table.")] };
+
+/// A kind of workspace file: its name (`roster schema KIND`), the files it
+/// matches in a workspace, what it holds, and the keys of its top level.
+#[derive(Clone, Copy, Debug)]
+pub struct FileKind {
+    pub kind: &'static str,
+    /// A glob relative to the workspace folder (`profiles/*.toml`).
+    pub files: &'static str,
+    pub doc: &'static str,
+    pub table: &'static Table,
+}
+
+impl FileKind {
+    /// The name of its JSON Schema file (`members.schema.json`).
+    pub fn schema_file(&self) -> String {
+        format!("{}.schema.json", self.kind)
+    }
+}
+
+/// Every kind of workspace file, in the order of the reference.
+pub const FILES: &[FileKind] = &[
+    FileKind {
+        kind: "workspace",
+        files: "workspace.toml",
+        doc: "A roster workspace's settings, areas (the parts of the product that access is granted on) \
+              and licence tiers (a monthly price per member and a ceiling).",
+        table: &WORKSPACE_FILE,
+    },
+    FileKind {
+        kind: "profile",
+        files: "profiles/*.toml",
+        doc: "One access profile of a roster workspace (the file's stem is its id): a named set of grants \
+              (area.action -> level) on one tier.",
+        table: &PROFILE,
+    },
+    FileKind {
+        kind: "members",
+        files: "members.toml",
+        doc: "Every member of a roster workspace, keyed by id: their profile, status, assigned clients, \
+              per-client profiles and grant overrides.",
+        table: &MEMBERS_FILE,
+    },
+    FileKind {
+        kind: "clients",
+        files: "clients.toml",
+        doc: "Every client of a roster workspace, keyed by id: a company, or a contact that may belong to one.",
+        table: &CLIENTS_FILE,
+    },
+    FileKind {
+        kind: "tests",
+        files: "tests.toml",
+        doc: "The access tests of a roster workspace: expectations that every change is held to.",
+        table: &TESTS_FILE,
+    },
+];
+
+/// The kind of file named `kind`.
+pub fn file_kind(kind: &str) -> Option<&'static FileKind> {
+    FILES.iter().find(|f| f.kind == kind)
+}
 
 #[cfg(test)]
 mod tests {
@@ -193,7 +329,7 @@ mod tests {
 
     #[test]
     fn names_are_unique_within_a_table() {
-        for t in [WORKSPACE_FILE, SETTINGS, AREA, TIER, PROFILE, MEMBER, CLIENT, TEST] {
+        for t in [WORKSPACE_FILE, SETTINGS, AREA, TIER, PROFILE, MEMBER, CLIENT, TEST, MEMBERS_FILE, CLIENTS_FILE] {
             let mut names = t.names();
             names.sort_unstable();
             let n = names.len();

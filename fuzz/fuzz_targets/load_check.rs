@@ -3,7 +3,9 @@
 //! workspace.toml, a profile, tests.toml). Whatever it holds, roster must answer
 //! with diagnostics, never panic; and when the workspace is valid, access,
 //! `fmt` and the access tests must run on it without panicking, and `fmt`'s
-//! output must read back to the same access.
+//! output must read back to the same access. Every diagnostic rendered for
+//! people holds no control character but its own line breaks, and has its
+//! fixed number of lines: nothing from the files can fake or hide a line.
 #![no_main]
 
 mod example;
@@ -23,7 +25,12 @@ fuzz_target!(|data: &[u8]| {
     let root = Path::new("/nonexistent-fuzz-root");
     let checked = store::check_from(root, Input::Memory(&files));
     for d in &checked.diagnostics {
-        let _ = d.render(&checked.workspace.sources, roster::style::Paint::plain());
+        let text = d.render(&checked.workspace.sources, roster::style::Paint::plain());
+        assert!(!text.chars().any(|c| c != '\n' && roster::render::escape::hidden(c)), "{text:?}");
+        // Message, then (with a place) the file, a bar, the line, the caret,
+        // or (without) the file; then the hint if any.
+        let lines = if d.span.is_some() { 5 } else { 2 } + usize::from(d.hint.is_some());
+        assert_eq!(text.lines().count(), lines, "{text:?}");
         let _ = d.to_json(&checked.workspace.sources);
     }
     if checked.errors().next().is_some() {

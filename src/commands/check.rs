@@ -1,13 +1,19 @@
-//! `roster check [--strict]`: every problem of the workspace in one run.
+//! `roster check [--strict]`: every problem of the workspace in one run; for
+//! people on stderr, for scripts and CI (json, github, sarif) on stdout.
 
 use super::Ctx;
+use crate::diag::Diagnostic;
 use crate::error::{Outcome, Result};
-use crate::render::{self, Format};
+use crate::render::{self, Format, View, ci};
+use crate::source::Sources;
 use crate::store::{self, plural};
 use clap::Args;
-use serde_json::json;
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster check                           every problem, with file:line:col
+  roster check --strict --format json    warnings fail too; for scripts"#)]
 pub struct CheckArgs {
     /// Fail on warnings too (exit 1)
     #[arg(long)]
@@ -22,16 +28,11 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let warnings = checked.warnings().count();
     let failed = errors > 0 || (args.strict && warnings > 0);
 
-    if ctx.format == Format::Json {
-        let list = |err: bool| {
-            checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.is_error() == err)
-                .map(|d| d.to_json(&ws.sources))
-                .collect::<Vec<_>>()
-        };
-        ctx.print(&render::json(&json!({"errors": list(true), "warnings": list(false)})))?;
+    // Machines read the report on stdout, people on stderr (with the line shown).
+    if !matches!(ctx.format, Format::Table | Format::Csv | Format::Markdown) {
+        // CI services name files from the repository's root.
+        let prefix = if ctx.format.is_ci() { ctx.repo_prefix(&root) } else { String::new() };
+        ctx.show(&CheckView { diagnostics: &checked.diagnostics, sources: &ws.sources, prefix })?;
     } else {
         let paint = ctx.err_paint();
         // -q: nothing on success, warnings included; a failure shows everything.
@@ -66,4 +67,41 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
         }
     }
     Ok(if failed { Outcome::Negative } else { Outcome::Success })
+}
+
+/// The diagnostics for machines: JSON `{"errors": [diag], "warnings": [diag]}`,
+/// GitHub annotations, or a SARIF log.
+struct CheckView<'a> {
+    diagnostics: &'a [Diagnostic],
+    sources: &'a Sources,
+    /// The workspace folder, relative to the repository root (`config/`).
+    prefix: String,
+}
+
+impl CheckView<'_> {
+    fn findings(&self) -> Vec<ci::Finding> {
+        self.diagnostics.iter().map(|d| d.to_finding(self.sources, &self.prefix)).collect()
+    }
+}
+
+impl Serialize for CheckView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let list = |err: bool| {
+            self.diagnostics.iter().filter(|d| d.is_error() == err).map(|d| d.to_json(self.sources)).collect::<Vec<_>>()
+        };
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("errors", &list(true))?;
+        map.serialize_entry("warnings", &list(false))?;
+        map.end()
+    }
+}
+
+impl View for CheckView<'_> {
+    fn github(&self) -> Option<String> {
+        Some(ci::github(&self.findings()))
+    }
+
+    fn sarif(&self) -> Option<String> {
+        Some(render::json(&ci::sarif(&self.findings())))
+    }
 }

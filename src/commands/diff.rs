@@ -18,6 +18,12 @@ use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster diff    HEAD to the working tree
+  # for a pull request comment
+  roster diff main --format markdown > access-diff.md
+  # exit 1 when more than 5 members lose access
+  roster diff HEAD~3 --to HEAD --max-losing 5"#)]
 pub struct DiffArgs {
     /// The revision to compare from
     #[arg(default_value = "HEAD", value_name = "REV")]

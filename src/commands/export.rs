@@ -30,6 +30,9 @@ pub enum Kind {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv    the CSV that import members reads
+  roster export matrix --format json"#)]
 pub struct ExportArgs {
     /// What to export
     #[arg(value_enum)]
@@ -145,7 +148,8 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
             let mut r = Records::new([("member", Col::Text), ("client", Col::Text), ("profile", Col::Text)]);
             for m in members_by_id(ws) {
                 for c in &m.clients {
-                    let profile = m.client_profile(&c.value).map_or(&m.profile.value, |p| &p.value);
+                    let profile = crate::access::per_client_profile(ws, m, &c.value)
+                        .map_or(m.profile.value.as_str(), |p| p.profile);
                     r.push(vec![json!(m.id), json!(c.value), json!(profile)]);
                 }
             }

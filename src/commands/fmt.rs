@@ -1,6 +1,7 @@
-//! `roster fmt [--check]`: rewrites every file in the canonical order and
-//! layout of `store::format` (comments kept); `--check` lists the files that
-//! would change and exits 1, writing nothing.
+//! `roster fmt [--check [--diff]]`: rewrites every file in the canonical order
+//! and layout of `store::format` (comments kept); `--check` lists the files
+//! that would change and exits 1, writing nothing; with `--diff`, it shows
+//! how each would change.
 
 use super::Ctx;
 use crate::change::{Change, Session};
@@ -12,16 +13,25 @@ use clap::Args;
 use serde::Serialize;
 
 #[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  roster fmt --check --diff    what would change, written nowhere
+  roster fmt                   rewrite the files that need it")]
 pub struct FmtArgs {
     /// List the files that are not formatted and exit 1; write nothing
     #[arg(long)]
     pub check: bool,
+    /// With --check: show how each file would change, as a unified diff
+    #[arg(long, requires = "check")]
+    pub diff: bool,
 }
 
-/// `fmt --check`: the files that would change, as data or one line each.
+/// `fmt --check`: the files that would change, as data or one line each;
+/// with `--diff`, how they would change.
 #[derive(Serialize)]
 struct Unformatted<'a> {
     unformatted: &'a [&'a str],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<String>,
     #[serde(skip)]
     quiet: bool,
 }
@@ -31,8 +41,13 @@ impl View for Unformatted<'_> {
         if self.unformatted.is_empty() {
             return Some(if self.quiet { String::new() } else { "every file is formatted\n".to_string() });
         }
-        let mut out: String = self.unformatted.iter().map(|n| format!("would reformat {n}\n")).collect();
-        out.push_str("run `roster fmt` to format them\n");
+        let mut out = self.diff.clone().unwrap_or_default();
+        out.extend(self.unformatted.iter().map(|n| format!("would reformat {n}\n")));
+        out.push_str(if self.diff.is_some() {
+            "run `roster fmt` to format them\n"
+        } else {
+            "run `roster fmt --check --diff` to see the changes, `roster fmt` to make them\n"
+        });
         Some(out)
     }
 }
@@ -42,7 +57,16 @@ pub fn cmd_fmt(ctx: &Ctx, args: FmtArgs) -> Result<Outcome> {
         let ws = ctx.open()?;
         let files = unformatted(&ws)?;
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        ctx.show(&Unformatted { unformatted: &names, quiet: ctx.quiet })?;
+        let diff = args.diff.then(|| {
+            files
+                .iter()
+                .map(|(name, text)| {
+                    let old = ws.sources.find(name).map_or("", |id| ws.sources.get(id).text.as_str());
+                    crate::render::file_diff(name, old, text)
+                })
+                .collect()
+        });
+        ctx.show(&Unformatted { unformatted: &names, diff, quiet: ctx.quiet })?;
         return Ok(if names.is_empty() { Outcome::Success } else { Outcome::Negative });
     }
     let session = Session::begin(ctx.change_options()?)?;

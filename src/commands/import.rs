@@ -10,7 +10,7 @@
 //! `client_profiles`, `grants`) replaces the whole list.
 
 use super::Ctx;
-use super::args::{find_action, parse_grant};
+use super::args::{check_grant, parse_grant};
 use crate::change::{Change, Session};
 use crate::error::{Detail, Details, Error, Kind, Outcome, Result};
 use crate::model::{Level, Member, Status, Workspace, check_email, check_id, email};
@@ -20,6 +20,11 @@ use clap::{Args, Subcommand};
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
+/// The examples of `roster import --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster export members -o members.csv    edit it in a spreadsheet, then:
+  roster import members members.csv"#;
+
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
     /// Add or update members from a CSV file with the columns of `export members`
@@ -27,6 +32,9 @@ pub enum ImportCommand {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster export members -o members.csv           edit it in a spreadsheet, then:
+  roster --dry-run import members members.csv    see what would change"#)]
 pub struct MembersArgs {
     /// The CSV file (UTF-8; a byte-order mark and CRLF line ends are fine)
     pub file: PathBuf,
@@ -153,10 +161,22 @@ pub fn check_rows(ws: &Workspace, bytes: &[u8]) -> std::result::Result<usize, Ve
 /// At most this many column names are listed in one problem, then how many more.
 const NAMES_SHOWN: usize = 10;
 
+/// The header row as the known names: a column named as export names it in
+/// another case (`Profile`, `EMAIL`) is that column; others stay as written.
+fn canonical_headers(headers: Vec<String>) -> Vec<String> {
+    headers
+        .into_iter()
+        .map(|h| match COLUMNS.iter().find(|c| c.eq_ignore_ascii_case(&h)) {
+            Some(c) => (*c).to_string(),
+            None => h,
+        })
+        .collect()
+}
+
 /// Unknown and repeated columns, each reported once however many times it
 /// appears. Linear in the width of the header (a header of 200,000 columns
 /// was quadratic): known columns are counted in a table of nine, unknown ones
-/// listed through a set.
+/// listed through a set; only the names shown get a "did you mean".
 fn header_problems(headers: &[String]) -> Vec<String> {
     let mut problems = Vec::new();
     // Each unknown name once, in the order of the header.
@@ -164,10 +184,15 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     let unknown: Vec<&str> =
         headers.iter().map(String::as_str).filter(|h| !COLUMNS.contains(h) && listed.insert(*h)).collect();
     if !unknown.is_empty() {
+        let shown: Vec<String> =
+            unknown.iter().take(NAMES_SHOWN).map(|h| format!("`{h}`{}", near(h, COLUMNS.iter().copied()))).collect();
+        let mut names = shown.join(", ");
+        if unknown.len() > NAMES_SHOWN {
+            names.push_str(&format!(" and {} more", unknown.len() - NAMES_SHOWN));
+        }
         problems.push(format!(
-            "unknown column{} {}; the known columns are: {}",
+            "unknown column{} {names}; the known columns are: {}",
             if unknown.len() == 1 { "" } else { "s" },
-            names(&unknown),
             COLUMNS.join(", ")
         ));
     }
@@ -184,18 +209,10 @@ fn header_problems(headers: &[String]) -> Vec<String> {
     problems
 }
 
-/// `a, b, c`, or the first [`NAMES_SHOWN`] and how many more.
-fn names(list: &[&str]) -> String {
-    let mut out = list.iter().take(NAMES_SHOWN).copied().collect::<Vec<_>>().join(", ");
-    if list.len() > NAMES_SHOWN {
-        out.push_str(&format!(" and {} more", list.len() - NAMES_SHOWN));
-    }
-    out
-}
-
 /// Every row, or every problem found in any of them.
 fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<String>> {
     let members_csv::Sheet { headers, rows: records } = members_csv::read(bytes)?;
+    let headers = canonical_headers(headers);
     let mut problems = header_problems(&headers);
     if !headers.iter().any(|h| h == "id") {
         problems.push("there is no `id` column: every row must name the member it adds or updates".into());
@@ -284,8 +301,12 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             let mut grants = Vec::new();
             for item in split_list(g) {
                 match parse_grant(item) {
-                    Ok(arg) => match find_action(ws, &arg.area, &arg.action) {
-                        Ok(_) => grants.push((arg.area, arg.action, arg.level)),
+                    Ok(arg) => match check_grant(ws, &arg) {
+                        Ok(g) => grants.push((g.area, g.action, g.level)),
+                        // A bad level: the message, and the levels its area accepts.
+                        Err(e) if e.kind != Kind::NotFound => {
+                            bad("grants", format!("{}; {}", e.message, e.hints.join("; ")))
+                        }
                         Err(e) => bad("grants", e.message),
                     },
                     Err(why) => bad("grants", why),
@@ -303,7 +324,8 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
             if row.name.is_none() {
                 bad("name", format!("`{}` is a new member and needs a name", row.id));
             }
-            if row.email.is_none() {
+            // An email given but not valid is reported above, once.
+            if row.email.is_none() && cell("email").is_none() {
                 bad("email", format!("`{}` is a new member and needs an email", row.id));
             }
         }

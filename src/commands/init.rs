@@ -1,13 +1,19 @@
 //! `roster init [DIR]`: a new workspace from the built-in template, which passes
-//! `check --strict` as written.
+//! `check --strict` as written, with the JSON Schemas of its files in
+//! `.roster/schemas/` and a `.taplo.toml` that maps each file to its schema
+//! (editors built on taplo then complete and check the files as they are typed).
 
 use super::Ctx;
 use crate::error::{Error, Kind, Outcome, Result};
+use crate::json_schema;
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster init my-practice                 a new workspace in my-practice/
+  roster -w my-practice check --strict    the template passes as written"#)]
 pub struct InitArgs {
     /// Where to create the workspace [default: the current folder]
     pub dir: Option<PathBuf>,
@@ -23,19 +29,37 @@ pub const TEMPLATE: [(&str, &str); 6] = [
     ("profiles/member.toml", include_str!("../template/profiles/member.toml")),
 ];
 
+/// The folders the files go in, parents first.
+const FOLDERS: [&str; 3] = ["profiles", ".roster", json_schema::WORKSPACE_DIR];
+
+/// Every file `init` writes: (path in the workspace, contents).
+fn files() -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = TEMPLATE.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    files.push((".taplo.toml".into(), json_schema::taplo_config("", json_schema::WORKSPACE_DIR)));
+    for (name, text) in json_schema::all() {
+        files.push((format!("{}/{name}", json_schema::WORKSPACE_DIR), text));
+    }
+    files
+}
+
 pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
     let dir = args.dir.unwrap_or_else(|| ctx.cwd().to_path_buf());
+    let files = files();
     // Every target is checked before anything is written, so that a refusal
-    // leaves no file behind; the profiles folder again once it exists.
-    for (name, _) in TEMPLATE {
+    // leaves no file behind; each folder again once it exists.
+    for (name, _) in &files {
         refuse_existing(&dir.join(name))?;
     }
-    refuse_profiles_outside(&dir)?;
-    std::fs::create_dir_all(dir.join("profiles"))
-        .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), &e))?;
-    refuse_profiles_outside(&dir)?;
+    for folder in FOLDERS {
+        refuse_folder_outside(&dir, folder)?;
+    }
+    for folder in FOLDERS {
+        std::fs::create_dir_all(dir.join(folder))
+            .map_err(|e| Error::io(format!("cannot create `{}`", dir.join(folder).display()), &e))?;
+        refuse_folder_outside(&dir, folder)?;
+    }
     let mut written = Vec::new();
-    for (name, text) in TEMPLATE {
+    for (name, text) in &files {
         let path = dir.join(name);
         // `create_new` never follows a link, not even a dangling one.
         let made = std::fs::File::create_new(&path)
@@ -57,8 +81,9 @@ pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
     if !ctx.quiet {
         let shown = dir.display();
         ctx.print(&format!(
-            "created a workspace in `{shown}`: {}\nnext: edit members.toml (the owner is `owner`), then run `roster -w {shown} check`\n",
-            TEMPLATE.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+            "created a workspace in `{shown}`: {}, and .taplo.toml with the files' JSON Schemas in {} (for editors)\nnext: edit members.toml (the owner is `owner`), then run `roster -w {shown} check`\n",
+            TEMPLATE.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", "),
+            json_schema::WORKSPACE_DIR
         ))?;
     }
     Ok(Outcome::Success)
@@ -75,30 +100,30 @@ fn refuse_existing(path: &Path) -> Result<()> {
         .hint("choose an empty folder: `roster init NEW_DIR`"))
 }
 
-/// Refuses a `profiles` folder that is a link leading outside `dir` (or to
-/// nothing): the profiles would be written there.
-fn refuse_profiles_outside(dir: &Path) -> Result<()> {
-    let profiles = dir.join("profiles");
-    let Ok(meta) = std::fs::symlink_metadata(&profiles) else { return Ok(()) };
+/// Refuses a folder of the workspace (`profiles`, `.roster/schemas`) that is
+/// a link leading outside `dir` (or to nothing): the files would be written there.
+fn refuse_folder_outside(dir: &Path, name: &str) -> Result<()> {
+    let folder = dir.join(name);
+    let Ok(meta) = std::fs::symlink_metadata(&folder) else { return Ok(()) };
     if meta.is_dir() {
         return Ok(());
     }
-    let shown = profiles.display();
+    let shown = folder.display();
     let refuse = |why: String| {
         Err(Error::new(Kind::Environment, "io", format!("`{shown}` {why}; nothing was written"))
-            .hint("remove it, or make `profiles` a folder of the new workspace, then run `roster init` again"))
+            .hint(format!("remove it, or make `{name}` a folder of the new workspace, then run `roster init` again")))
     };
     if !meta.file_type().is_symlink() {
         return refuse("is not a folder".into());
     }
-    match (profiles.canonicalize(), dir.canonicalize()) {
+    match (folder.canonicalize(), dir.canonicalize()) {
         (Ok(real), Ok(root)) if !real.starts_with(&root) => {
             refuse(format!("is a link to `{}`, outside the workspace", real.display()))
         }
         (Ok(real), _) if !real.is_dir() => refuse(format!("is a link to `{}`, which is not a folder", real.display())),
         (Ok(_), _) => Ok(()),
         (Err(_), _) => {
-            let to = std::fs::read_link(&profiles).unwrap_or_default();
+            let to = std::fs::read_link(&folder).unwrap_or_default();
             refuse(format!("is a link to `{}`, which does not exist", to.display()))
         }
     }

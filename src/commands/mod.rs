@@ -7,13 +7,16 @@ pub mod args;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod cost;
 pub mod diff;
 pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod init;
+pub mod man;
 pub mod member;
 pub mod profile;
+pub mod schema;
 pub mod test;
 pub mod transfer_all;
 pub mod transfer_one;
@@ -86,6 +89,19 @@ impl Ctx {
         &self.cwd
     }
 
+    /// The workspace folder as CI services name files: relative to the root
+    /// of the git repository that holds it (`config/`, empty at the root),
+    /// else to the current folder.
+    pub fn repo_prefix(&self, root: &std::path::Path) -> String {
+        match crate::git::locate(root) {
+            Ok(repo) => repo.prefix,
+            Err(_) => match self.shown(root).trim_end_matches('/') {
+                "." | "" => String::new(),
+                shown => format!("{shown}/"),
+            },
+        }
+    }
+
     /// Prints the command's view in the format asked for (`render::show`).
     pub fn show(&self, view: &impl View) -> Result<()> {
         self.print(&crate::render::show(view, self.format, self.out_paint()))
@@ -145,6 +161,7 @@ impl Ctx {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let ctx = Ctx::new(cli.global)?;
+    refuse_ci_format(&cli.command, ctx.format)?;
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
@@ -159,8 +176,29 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
         Command::Test(args) => test::cmd_test(&ctx, args),
+        Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
+        Command::Schema(args) => schema::cmd_schema(&ctx, args),
+        Command::Man(args) => man::cmd_man(&ctx, args),
     }
+}
+
+/// The CI formats are printed by the commands that report problems or tests
+/// (`check`: github, sarif; `test`: github, junit); any other command refuses
+/// them (exit 2) before it reads or writes anything, rather than print a
+/// table where a CI service expects annotations.
+fn refuse_ci_format(command: &Command, format: Format) -> Result<()> {
+    let takes: &[Format] = match command {
+        Command::Check(_) => &[Format::Github, Format::Sarif],
+        Command::Test(_) => &[Format::Github, Format::Junit],
+        _ => &[],
+    };
+    if !format.is_ci() || takes.contains(&format) {
+        return Ok(());
+    }
+    let name = clap::ValueEnum::to_possible_value(&format).map(|v| v.get_name().to_string()).unwrap_or_default();
+    Err(Error::usage(format!("this command does not print `--format {name}`"))
+        .hint("`--format github` is for `roster check` and `roster test`, `sarif` for `roster check`, `junit` for `roster test`; other commands print table, csv, json or markdown"))
 }
 
 /// The member with this id, or exit 4 with the nearest id.

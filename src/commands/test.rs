@@ -1,12 +1,14 @@
 //! `roster test [--filter TEXT]`: runs the expectations of `tests.toml` (SPEC
 //! §8), one line per test; a failure shows what was expected, what holds, and
-//! the access chain behind it. Exit 0 when all pass, 1 when any fails.
+//! the access chain behind it. Exit 0 when all pass, 1 when any fails. For
+//! CI: `--format junit` (a report of every test) and `--format github` (an
+//! annotation on the line of `tests.toml` that states each failing test).
 
 use super::Ctx;
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::expect;
 use crate::render::escape::terminal;
-use crate::render::{Col, Records, View};
+use crate::render::{Col, Records, View, ci};
 use crate::style::Paint;
 use clap::Args;
 use serde::Serialize;
@@ -14,6 +16,9 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster test                 every access test of tests.toml
+  roster test --filter Bob    the tests whose name holds Bob"#)]
 pub struct TestArgs {
     /// Run only the tests whose name contains TEXT
     #[arg(long, value_name = "TEXT")]
@@ -38,7 +43,30 @@ pub fn cmd_test(ctx: &Ctx, args: TestArgs) -> Result<Outcome> {
     for t in &results {
         tests.push(vec![json!(t.name), json!(t.passed), json!(t.expected), json!(t.actual)]);
     }
-    ctx.show(&TestView { passed, failed, tests, results: &results, none: ws.tests.is_empty(), quiet: ctx.quiet })?;
+    let ci = ctx.format.is_ci().then(|| {
+        let prefix = ctx.repo_prefix(&ctx.root().unwrap_or_default());
+        results
+            .iter()
+            .map(|r| ci::Case {
+                name: r.name.clone(),
+                passed: r.passed,
+                expected: r.expected.clone(),
+                actual: r.actual.clone(),
+                why: r.why.clone(),
+                file: format!("{prefix}{}", ws.sources.get(r.span.file).name),
+                line: ws.sources.position(r.span.file, r.span.start).line,
+            })
+            .collect()
+    });
+    ctx.show(&TestView {
+        passed,
+        failed,
+        tests,
+        results: &results,
+        none: ws.tests.is_empty(),
+        quiet: ctx.quiet,
+        ci: ci.unwrap_or_default(),
+    })?;
     Ok(if failed > 0 { Outcome::Negative } else { Outcome::Success })
 }
 
@@ -56,6 +84,9 @@ struct TestView<'a> {
     none: bool,
     #[serde(skip)]
     quiet: bool,
+    /// Each test where it is stated, for the CI formats.
+    #[serde(skip)]
+    ci: Vec<ci::Case>,
 }
 
 impl View for TestView<'_> {
@@ -89,5 +120,31 @@ impl View for TestView<'_> {
             out.push_str(&format!("\naccess tests: {} of {} passed\n", self.passed, self.results.len()));
         }
         Some(out)
+    }
+
+    /// An error annotation on the `[[test]]` line of each failing test.
+    fn github(&self) -> Option<String> {
+        let failing: Vec<ci::Finding> = self
+            .ci
+            .iter()
+            .filter(|c| !c.passed)
+            .map(|c| ci::Finding {
+                code: "test-failed".into(),
+                error: true,
+                title: c.name.clone(),
+                message: format!("access test failed: expected {}", c.expected),
+                notes: std::iter::once(format!("actual: {}", c.actual))
+                    .chain(c.why.iter().map(|w| format!("why: {w}")))
+                    .collect(),
+                file: c.file.clone(),
+                line: Some(c.line),
+                column: None,
+            })
+            .collect();
+        Some(ci::github(&failing))
+    }
+
+    fn junit(&self) -> Option<String> {
+        Some(ci::junit("access tests", &self.ci))
     }
 }

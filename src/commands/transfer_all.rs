@@ -7,6 +7,10 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-all connect-no-pay --to connect-pay
+  # what it would cost
+  roster --dry-run transfer-all easy-invoicing --to full-accounting"#)]
 pub struct TransferAllArgs {
     /// The profile whose members move
     pub from: String,
@@ -29,6 +33,13 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
     }
     let mut facts = Vec::new();
     for m in &moving {
+        // SPEC §1: the licence follows the pricier of the profiles they work under.
+        fn swap<'a>(p: &'a str, from: &str, to: &'a str) -> &'a str {
+            if p == from { to } else { p }
+        }
+        let swap = |p| swap(p, &from.id, &to.id);
+        let per_client = m.client_profiles().iter().map(|(_, p)| swap(p.value.as_str()));
+        let licence = change.licence_fact(m, swap(&m.profile.value), per_client);
         change.member(&m.id, |entry| {
             let own = if m.profile.value == from.id {
                 entry.set_profile(&to.id);
@@ -51,6 +62,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
                 }
             }
         })?;
+        facts.extend(licence);
     }
     change.facts(facts);
     let parts = change.finish();

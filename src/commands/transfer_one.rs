@@ -7,6 +7,10 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-one hugo --to full-accounting
+  # only for umbrella
+  roster transfer-one lea --to full-accounting --client umbrella"#)]
 pub struct TransferOneArgs {
     /// The member who moves
     pub member: String,
@@ -44,8 +48,11 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 .hint("make another active admin the owner first (`owner` in workspace.toml)"));
             }
             let fact = change.profile_fact(&m.id, from, to);
+            let per_client = m.client_profiles().iter().map(|(_, p)| p.value.as_str());
+            let licence = change.own_move_licence_fact(m, from, to, per_client);
             change.member(&m.id, |entry| entry.set_profile(&to.id))?;
             change.fact(fact);
+            change.facts(licence);
         }
         Some(c) => {
             let client = find_client(ws, c)?;
@@ -78,6 +85,11 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 "{}: for {}, profile {before} -> {} (their own profile stays {})",
                 m.id, client.id, to.id, m.profile.value
             ));
+            // The licence follows the pricier profile, even for one client.
+            let others =
+                m.client_profiles().iter().filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
+            let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
+            change.facts(licence);
         }
     }
     let parts = change.finish();

@@ -474,13 +474,48 @@ impl Workspace {
         self.tier(&profile.tier.value).map_or(0.0, |t| t.price)
     }
 
-    /// SPEC §1: the sum, over members who are not suspended, of their own profile's tier price.
+    /// A member's licence (SPEC §1): the highest-priced tier among the
+    /// profiles they work under, their own and every per-client one. Working
+    /// under a pricier profile for one client needs that pricier licence.
+    /// On a tie the first wins, their own profile's tier before any other.
+    pub fn licence(&self, member: &Member) -> Option<&Tier> {
+        let per_client = member.client_profiles().iter().map(|(_, p)| p.value.as_str());
+        self.licence_of(std::iter::once(member.profile.value.as_str()).chain(per_client))
+    }
+
+    /// The profile whose tier is the member's licence: their own, unless a
+    /// per-client profile is on a pricier tier (`cost --by profile`).
+    pub fn licence_profile(&self, member: &Member) -> Option<&Profile> {
+        let per_client = member.client_profiles().iter().map(|(_, p)| p.value.as_str());
+        let mut best: Option<(&Profile, f64)> = None;
+        for p in std::iter::once(member.profile.value.as_str()).chain(per_client).filter_map(|p| self.profile(p)) {
+            let Some(tier) = self.tier(&p.tier.value) else { continue };
+            if best.is_none_or(|(_, price)| tier.price > price) {
+                best = Some((p, tier.price));
+            }
+        }
+        best.map(|(p, _)| p)
+    }
+
+    /// The licence of someone working under these profiles, as [`Workspace::licence`]:
+    /// what a change that has not happened yet would make of a member's.
+    pub fn licence_of<'a>(&self, profiles: impl IntoIterator<Item = &'a str>) -> Option<&Tier> {
+        let mut best: Option<&Tier> = None;
+        for tier in profiles.into_iter().filter_map(|p| self.profile(p)).filter_map(|p| self.tier(&p.tier.value)) {
+            if best.is_none_or(|b| tier.price > b.price) {
+                best = Some(tier);
+            }
+        }
+        best
+    }
+
+    /// SPEC §1: the sum, over members who are not suspended, of their licence's price.
     pub fn monthly_cost(&self) -> f64 {
         self.members
             .iter()
             .filter(|m| m.status != Status::Suspended)
-            .filter_map(|m| self.profile(&m.profile.value))
-            .map(|p| self.profile_price(p))
+            .filter_map(|m| self.licence(m))
+            .map(|t| t.price)
             .sum()
     }
 

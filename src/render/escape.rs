@@ -202,7 +202,7 @@ mod tests {
     fn a_text_keeps_its_lines_and_roster_colours_only() {
         assert_eq!(terminal_text("a\nb\r\n\tc", false), "a\nb\r\n\tc");
         assert_eq!(terminal_text("x\ry\x1b]0;title\x07", false), "x\\ry\\u{1b}]0;title\\u{7}");
-        let paint = Paint { enabled: true };
+        let paint = Paint { enabled: true, width: None };
         for style in [paint.error(), paint.warning(), paint.ok(), paint.accent(), paint.bold()] {
             let painted = paint.apply(style, "x");
             assert_eq!(terminal_text(&painted, true), painted, "{painted:?}");

@@ -1,17 +1,21 @@
 //! Output (SPEC §5): a command builds one [`View`] and [`show`] prints it as a
-//! table, CSV, JSON or Markdown; the format is matched there and nowhere else.
-//! JSON comes from serde, the other formats from the view's [`Records`] or a
-//! layout of its own. Output safety is decided here too: values escaped for a
+//! table, CSV, JSON or Markdown, or for CI (`github`, `sarif`, `junit`, the
+//! views that have them, from `ci`); the format is matched there and nowhere
+//! else. JSON comes from serde, the other formats from the view's [`Records`]
+//! or a layout of its own. Output safety is decided here too: values escaped for a
 //! terminal or Markdown (`escape`), CSV cells guarded against formulas
 //! (`csv_guard`). The views that several commands print live in `views`; the
-//! members CSV that export writes and import reads, in `members_csv`.
+//! members CSV that export writes and import reads, in `members_csv`; how
+//! wide text is on a terminal, and how a table cell is narrowed, in `width`.
 
 pub mod change;
+pub mod ci;
 pub mod csv_guard;
 pub mod escape;
 pub mod members_csv;
 mod records;
 pub mod views;
+pub mod width;
 
 pub use records::{Col, Column, Records, csv_text};
 
@@ -30,6 +34,12 @@ pub enum Format {
     Json,
     /// A Markdown table, ready to paste into a pull request.
     Markdown,
+    /// GitHub Actions workflow commands: annotations on the lines (check, test).
+    Github,
+    /// SARIF 2.1.0, for code scanning (check).
+    Sarif,
+    /// JUnit XML, for test reports (test).
+    Junit,
 }
 
 impl Format {
@@ -38,6 +48,12 @@ impl Format {
     /// as [`json`] leaves no control character raw).
     pub fn is_data(self) -> bool {
         self == Format::Csv
+    }
+
+    /// A format of CI services, which only the commands that report
+    /// problems or tests print (`View::github` and the like).
+    pub fn is_ci(self) -> bool {
+        matches!(self, Format::Github | Format::Sarif | Format::Junit)
     }
 }
 
@@ -66,6 +82,23 @@ pub trait View: Serialize {
     fn markdown(&self) -> Option<String> {
         None
     }
+
+    /// GitHub Actions workflow commands (`ci::github`). The CI formats are
+    /// printed only by the commands whose views have them; the others refuse
+    /// them before they run (`commands::run`).
+    fn github(&self) -> Option<String> {
+        None
+    }
+
+    /// A SARIF 2.1.0 log (`ci::sarif`).
+    fn sarif(&self) -> Option<String> {
+        None
+    }
+
+    /// JUnit XML (`ci::junit`).
+    fn junit(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Rows are a view of themselves.
@@ -82,6 +115,11 @@ pub fn show<V: View + ?Sized>(view: &V, format: Format, paint: Paint) -> String 
         Format::Table => view.text(paint).or_else(|| view.records().map(|r| r.table(paint))),
         Format::Csv => view.csv().or_else(|| view.records().map(|r| r.csv())),
         Format::Markdown => view.markdown().or_else(|| view.records().map(|r| r.markdown())),
+        // Never the text for people in a machine's format: nothing, if a
+        // command let through a format its view does not have.
+        Format::Github => return view.github().unwrap_or_default(),
+        Format::Sarif => return view.sarif().unwrap_or_default(),
+        Format::Junit => return view.junit().unwrap_or_default(),
     };
     // A view without records is its text in every format but JSON.
     shown.or_else(|| view.text(paint)).unwrap_or_default()
@@ -101,8 +139,25 @@ pub fn eprint(paint: Paint, text: &str) {
     crate::output::err_fmt(format_args!("{}", escape::terminal_text(text, paint.enabled)));
 }
 
+/// How a file would change, as a unified diff (`a/NAME`, `b/NAME`, three
+/// lines of context), ending in a line break.
+pub fn file_diff(name: &str, old: &str, new: &str) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let mut out = diff.unified_diff().context_radius(3).header(&format!("a/{name}"), &format!("b/{name}")).to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
 pub fn money(amount: f64) -> String {
     format!("{amount:.2}")
+}
+
+/// A monthly credit limit: a count of credits, never money (`200 credits/month`).
+pub fn credits(limit: f64) -> String {
+    let n = if limit.fract() == 0.0 && limit.abs() < 1e15 { format!("{}", limit as i64) } else { format!("{limit}") };
+    format!("{n} credit{}/month", if limit == 1.0 { "" } else { "s" })
 }
 
 #[cfg(test)]

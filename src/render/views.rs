@@ -6,6 +6,7 @@
 use super::{Col, Records, View, csv_guard::CsvWriter};
 use crate::access;
 use crate::model::{At, Grants, Level, Member, Profile, Ref, Workspace};
+use crate::style::Paint;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value, json};
 use std::borrow::Cow;
@@ -22,7 +23,7 @@ pub fn members_by_id(ws: &Workspace) -> Vec<&Member> {
 pub fn member_records() -> Records {
     Records::new([
         ("id", Col::Text),
-        ("name", Col::Text),
+        ("name", Col::FreeText),
         ("email", Col::Text),
         ("profile", Col::Text),
         ("status", Col::Text),
@@ -123,7 +124,7 @@ pub fn client_records(ws: &Workspace, only: Option<&Member>) -> Records {
     }
     let mut records = Records::new([
         ("id", Col::Text),
-        ("name", Col::Text),
+        ("name", Col::FreeText),
         ("kind", Col::Text),
         ("company", Col::Text),
         ("created_by", Col::Text),
@@ -180,6 +181,13 @@ impl View for Matrix<'_> {
         Some(Cow::Owned(records))
     }
 
+    /// For people: levels abbreviated (with a legend), the actions under
+    /// their area, and areas that do not fit the width moved to blocks below,
+    /// each repeating the member column (see [`matrix_table`]).
+    fn text(&self, paint: Paint) -> Option<String> {
+        Some(matrix_table(self.ws, paint))
+    }
+
     /// Written row by row: on 100,000 members a cell-by-cell data shape
     /// costs seven times the workspace's size in memory.
     fn csv(&self) -> Option<String> {
@@ -196,6 +204,146 @@ impl View for Matrix<'_> {
         }
         Some(w.finish())
     }
+}
+
+/// A level in one cell of the matrix table, three columns at most.
+fn level_abbrev(level: Level) -> &'static str {
+    match level {
+        Level::Assigned => "asg",
+        Level::None => "-",
+        other => other.as_str(),
+    }
+}
+
+/// The legend of [`level_abbrev`], the matrix table's first line.
+const MATRIX_LEGEND: &str = "levels: all > asg (assigned) > own > - (none)";
+
+/// The access matrix for people. Full names and an `area.action` header per
+/// column made a table of 250 columns that a terminal cut into pieces
+/// (`ass/ign/ed`); here a cell is at most three columns wide, each area's
+/// name stands once over its actions, and the areas that do not fit in
+/// `paint.width` go to further blocks, each led by the member column, so
+/// that no cell and no header is ever cut. Without a width (a pipe), one block.
+pub fn matrix_table(ws: &Workspace, paint: Paint) -> String {
+    use crate::render::escape::terminal;
+    use crate::render::width::width;
+    let members = members_by_id(ws);
+    if members.is_empty() {
+        return "no members\n".to_string();
+    }
+    let rows: Vec<Vec<Level>> = members.iter().map(|m| access::matrix_row(ws, m)).collect();
+    let fixed_heads = ["MEMBER", "STATUS", "PROFILE"];
+    let fixed: Vec<[String; 3]> = members
+        .iter()
+        .map(|m| [terminal(&m.id).into_owned(), m.status.as_str().to_string(), terminal(&m.profile.value).into_owned()])
+        .collect();
+    let mut fixed_w = fixed_heads.map(str::len);
+    for f in &fixed {
+        for (w, text) in fixed_w.iter_mut().zip(f) {
+            *w = (*w).max(width(text));
+        }
+    }
+    // Each area: its name, and each action's name, width and column in a row.
+    struct Group {
+        name: String,
+        actions: Vec<(String, usize, usize)>,
+        width: usize,
+    }
+    let mut groups = Vec::new();
+    let mut column = 0;
+    for area in &ws.areas {
+        let name = terminal(&area.id.to_uppercase()).into_owned();
+        let mut actions: Vec<(String, usize, usize)> = area
+            .actions
+            .iter()
+            .map(|a| {
+                let text = terminal(&a.value).into_owned();
+                let w = width(&text).max(3);
+                column += 1;
+                (text, w, column - 1)
+            })
+            .collect();
+        let mut w = actions.iter().map(|a| a.1).sum::<usize>() + actions.len().saturating_sub(1);
+        if let Some(last) = actions.last_mut()
+            && width(&name) > w
+        {
+            last.1 += width(&name) - w;
+            w = width(&name);
+        }
+        groups.push(Group { name, actions, width: w });
+    }
+    // The blocks: as many areas as fit beside the lead columns (at least one).
+    let lead = |first: bool| if first { 1 + fixed_w[0] + 2 + fixed_w[1] + 2 + fixed_w[2] } else { 1 + fixed_w[0] };
+    let mut blocks: Vec<Vec<&Group>> = Vec::new();
+    let mut used = 0;
+    for g in &groups {
+        match blocks.last_mut() {
+            Some(block) if paint.width.is_none_or(|limit| used + 2 + g.width <= limit) => {
+                block.push(g);
+                used += 2 + g.width;
+            }
+            _ => {
+                used = lead(blocks.is_empty()) + 2 + g.width;
+                blocks.push(vec![g]);
+            }
+        }
+    }
+    if blocks.is_empty() {
+        blocks.push(Vec::new());
+    }
+    let pad = |out: &mut String, text: &str, w: usize| {
+        out.push_str(text);
+        out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(text))));
+    };
+    let bold = |line: String| {
+        let line = line.trim_end().to_string();
+        if paint.enabled { paint.apply(paint.bold(), &line) } else { line }
+    };
+    let mut out = format!("{MATRIX_LEGEND}\n");
+    for (b, block) in blocks.iter().enumerate() {
+        let lead_heads: &[&str] = if b == 0 { &fixed_heads } else { &fixed_heads[..1] };
+        let (mut areas, mut heads) = (" ".to_string(), " ".to_string());
+        for (i, h) in lead_heads.iter().enumerate() {
+            let sep = if i + 1 < lead_heads.len() { 2 } else { 0 };
+            pad(&mut areas, "", fixed_w[i] + sep);
+            pad(&mut heads, h, fixed_w[i] + sep);
+        }
+        for g in block {
+            areas.push_str("  ");
+            heads.push_str("  ");
+            pad(&mut areas, &g.name, g.width);
+            for (k, (action, w, _)) in g.actions.iter().enumerate() {
+                if k > 0 {
+                    heads.push(' ');
+                }
+                pad(&mut heads, action, *w);
+            }
+        }
+        out.push('\n');
+        out.push_str(&bold(areas));
+        out.push('\n');
+        out.push_str(&bold(heads));
+        out.push('\n');
+        for (f, levels) in fixed.iter().zip(&rows) {
+            let mut line = " ".to_string();
+            for (i, text) in f.iter().take(lead_heads.len()).enumerate() {
+                let sep = if i + 1 < lead_heads.len() { 2 } else { 0 };
+                pad(&mut line, text, fixed_w[i] + sep);
+            }
+            for g in block {
+                line.push_str("  ");
+                for (k, (_, w, col)) in g.actions.iter().enumerate() {
+                    if k > 0 {
+                        line.push(' ');
+                    }
+                    pad(&mut line, level_abbrev(levels[*col]), *w);
+                }
+            }
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// A profile as JSON (SPEC §5's `profile show` object; each element of

@@ -50,7 +50,7 @@ fn member_add_prints_facts_and_writes_the_entry() {
     .code(0)
     .stdout_has("dan: added as active with profile connect-pay (Connect 9.00 EUR/month)")
     .stdout_has("dan: assigned acme")
-    .stdout_has("monthly cost: 291.00 -> 300.00 EUR");
+    .stdout_has("monthly cost: 305.00 -> 314.00 EUR");
     // members.toml is sorted by id: dan goes between claire and hugo.
     assert!(ws.read("members.toml").contains("profile = \"admin\"\n\n[members.dan]\nname = \"Dan Marchand\"\nemail = \"dan@cabinet-martin.example\"\nprofile = \"connect-pay\"\nclients = [\"acme\"]\n\n[members.hugo]\n"));
     ws.run(&["fmt", "--check"]).code(0);
@@ -116,7 +116,7 @@ fn member_edit_every_field() {
     run.code(0)
         .stdout_has("bob: name Bob Durand -> Robert Durand")
         .stdout_has("bob: status active -> invited")
-        .stdout_has("bob: credit limit 200.00 EUR -> 250.00 EUR")
+        .stdout_has("bob: credit limit 200 credits/month -> 250 credits/month")
         .stdout_has("sign in again (their access changed): bob");
     let text = ws.read("members.toml");
     assert!(text.contains("[members.bob]\nname = \"Robert Durand\"\nemail = \"robert@cabinet-martin.example\"\nprofile = \"easy-invoicing\"\nclients = [\"acme\", \"globex\"]\nclient_profiles = { acme = \"full-accounting\" }   # keeps ACME's books\ncredit_limit = 250\nstatus = \"invited\"\ngrants = { clients = { view = \"assigned\" } }\n"), "{text}");
@@ -214,6 +214,8 @@ fn profile_duplicate_refusals() {
     ws.edit("workspace.toml", "custom_profiles = true", "custom_profiles = false");
     std::fs::remove_file(ws.path().join("profiles/connect-no-pay.toml")).expect("rm");
     ws.edit("members.toml", "profile = \"connect-no-pay\"", "profile = \"connect-pay\"");
+    // An override is a customisation too.
+    ws.edit("members.toml", "grants = { invoices = { view = \"assigned\" } }", "");
     ws.run(&["check"]).code(0);
     refused(&ws, &["profile", "duplicate", "connect-pay", "x"], 3, "error[custom-profiles-disabled]");
 }
@@ -240,7 +242,7 @@ fn profile_edit_refusals() {
     ws.run(&["profile", "edit", "connect-no-pay", "--tier", "accounting", "--set", "clients.view=all"])
         .code(0)
         .stdout_has("connect-no-pay: tier connect -> accounting (9.00 -> 29.00 EUR/month for each of its 1 member)")
-        .stdout_has("monthly cost: 291.00 -> 311.00 EUR")
+        .stdout_has("monthly cost: 305.00 -> 325.00 EUR")
         .stdout_has("sign in again (their access changed): julie");
 }
 
@@ -293,7 +295,9 @@ fn transfer_all_moves_own_and_per_client_profiles() {
             "thomas: profile full-accounting -> advanced-commercial (Accounting 29.00 -> Commercial 39.00 EUR/month)",
         )
         .stdout_has("paul: profile full-accounting -> advanced-commercial")
-        .stdout_has("monthly cost: 291.00 -> 311.00 EUR")
+        // bob's licence follows his ACME profile to the Commercial tier.
+        .stdout_has("bob: licence Accounting 29.00 -> Commercial 39.00 EUR/month")
+        .stdout_has("monthly cost: 305.00 -> 335.00 EUR")
         .stdout_has("sign in again (their access changed): bob, thomas");
     assert!(
         ws.read("members.toml").contains("client_profiles = { acme = \"advanced-commercial\" }   # keeps ACME's books")
@@ -396,7 +400,7 @@ fn json_output_of_a_change() {
     assert_eq!(
         v,
         json!({
-            "changes": ["bob: profile easy-invoicing -> full-accounting (Invoicing 15.00 -> Accounting 29.00 EUR/month)", "monthly cost: 291.00 -> 305.00 EUR"],
+            "changes": ["bob: profile easy-invoicing -> full-accounting (Invoicing 15.00 -> Accounting 29.00 EUR/month)"],
             "files": ["members.toml"],
             "sign_in_again": ["bob"],
         })

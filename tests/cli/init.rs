@@ -23,3 +23,25 @@ fn init_refuses_an_existing_workspace_and_writes_nothing() {
     assert_eq!(ws.read("workspace.toml"), before);
     assert!(!ws.path().join("profiles/member.toml").exists());
 }
+
+/// The template's tests describe a workspace that grows: its natural first
+/// steps (a second administrator, a member on the default profile, a client)
+/// pass every test, and `check --strict` once the member has a client.
+#[test]
+fn the_template_grows_without_breaking_its_tests() {
+    let dir = Workspace::empty();
+    run_in(dir.path(), &["init", "-q", "team"]).code(0);
+    let team = |args: &[&str]| {
+        let mut all = vec!["-w", "team"];
+        all.extend_from_slice(args);
+        run_in(dir.path(), &all)
+    };
+    team(&["test"]).code(0).stdout_has("access tests: 3 of 3 passed");
+    team(&["member", "add", "alex", "--name", "Alex Martin", "--email", "alex@example.com", "--profile", "admin"])
+        .code(0);
+    team(&["member", "add", "sam", "--name", "Sam Petit", "--email", "sam@example.com"]).code(0);
+    team(&["client", "add", "acme", "--name", "ACME"]).code(0);
+    team(&["client", "assign", "acme", "--to", "sam"]).code(0);
+    team(&["test"]).code(0).stdout_has("access tests: 3 of 3 passed");
+    team(&["check", "--strict"]).code(0);
+}

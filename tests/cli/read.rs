@@ -10,11 +10,11 @@ fn member_list_in_every_format() {
     assert_eq!(json.as_array().map(Vec::len), Some(12));
     assert_eq!(
         json[0],
-        json!({"id": "bob", "name": "Bob Durand", "email": "bob@cabinet-martin.example", "profile": "easy-invoicing", "status": "active", "clients": ["acme", "globex"]})
+        json!({"id": "bob", "name": "Bob Durand", "email": "bob@cabinet-martin.example", "profile": "easy-invoicing", "status": "active", "clients": ["acme", "globex"], "credit_limit": 200})
     );
     let csv = ws.run(&["member", "list", "--format", "csv"]);
     csv.code(0);
-    assert!(csv.stdout.starts_with("id,name,email,profile,status,clients\nbob,Bob Durand,bob@cabinet-martin.example,easy-invoicing,active,acme;globex\n"), "{}", csv.stdout);
+    assert!(csv.stdout.starts_with("id,name,email,profile,status,clients,credit_limit\nbob,Bob Durand,bob@cabinet-martin.example,easy-invoicing,active,acme;globex,200\n"), "{}", csv.stdout);
     ws.run(&["member", "list", "--format", "markdown"])
         .code(0)
         .stdout_has("| id | name |")
@@ -91,7 +91,7 @@ fn member_show_has_every_field_and_effective_access() {
     ws.run(&["member", "show", "bob"])
         .code(0)
         .stdout_has("per-client    acme -> full-accounting")
-        .stdout_has("credit limit  200.00 EUR/month");
+        .stdout_has("credit limit  200 credits/month");
 }
 
 #[test]
@@ -101,15 +101,15 @@ fn profile_list_marks_the_default_and_counts_members() {
     let connect = v.as_array().expect("array").iter().find(|p| p["id"] == "connect-pay").expect("connect-pay");
     assert_eq!(
         connect,
-        &json!({"id": "connect-pay", "name": "Connect & pay", "tier": "connect", "price": 9.0, "members": 3, "default": true, "builtin": true, "admin": false})
+        &json!({"id": "connect-pay", "name": "Connect & pay", "tier": "connect", "price": 9.0, "members": 3, "active": 1, "default": true, "builtin": true, "admin": false})
     );
     let table = ws.run(&["profile", "list"]);
     table.code(0).stdout_has("PRICE").stdout_has("49.00");
     let default_line = table.stdout.lines().find(|l| l.contains("connect-pay")).expect("row");
     assert!(default_line.contains("yes"), "{default_line}");
     let csv = ws.run(&["profile", "list", "--format", "csv"]);
-    assert!(csv.stdout.starts_with("id,name,tier,price,members,default,builtin,admin\n"));
-    assert!(csv.stdout.contains("connect-pay,Connect & pay,connect,9.0,3,true,true,false"), "{}", csv.stdout);
+    assert!(csv.stdout.starts_with("id,name,tier,price,members,active,default,builtin,admin\n"));
+    assert!(csv.stdout.contains("connect-pay,Connect & pay,connect,9.0,3,1,true,true,false"), "{}", csv.stdout);
 }
 
 #[test]

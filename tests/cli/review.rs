@@ -1,29 +1,9 @@
 //! The pull-request flow: `fmt`, `diff` between git revisions in real temporary
 //! repositories, and every command of the README's CI recipe.
 
-use crate::support::{Run, Workspace, copy_dir, repo_config, run_in};
+use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in};
 use serde_json::json;
 use std::path::Path;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .expect("git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// A repository whose `perms/` folder is the example workspace, committed.
 fn repo() -> (Workspace, std::path::PathBuf) {
@@ -52,7 +32,7 @@ fn no_change_is_reported_as_none() {
     let v = diff(&ws, &["--format", "json"]).json();
     assert_eq!(
         v,
-        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 291.0, "after": 291.0}, "failing_tests": []})
+        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 305.0, "after": 305.0}, "failing_tests": []})
     );
 }
 
@@ -84,14 +64,14 @@ fn a_transfer_changes_levels_and_the_cost() {
     let (_repo, ws) = repo();
     run_in(&ws, &["-q", "transfer-one", "hugo", "--to", "full-accounting"]).code(0);
     let v = diff(&ws, &["--format", "json"]).json();
-    assert_eq!(v["monthly_cost"], json!({"before": 291.0, "after": 305.0}));
+    assert_eq!(v["monthly_cost"], json!({"before": 305.0, "after": 319.0}));
     let changes = v["changes"].as_array().expect("changes");
     assert!(changes.contains(&json!({"member": "hugo", "area": "clients", "action": "view", "client": null, "before": "assigned", "after": "all"})));
     assert!(changes.contains(&json!({"member": "hugo", "area": "invoices", "action": "edit", "client": "initech", "before": "assigned", "after": "none"})));
     assert!(changes.iter().all(|c| c["member"] == "hugo"));
     diff(&ws, &[])
         .code(0)
-        .stdout_has("monthly cost: 291.00 -> 305.00 EUR (+14.00)")
+        .stdout_has("monthly cost: 305.00 -> 319.00 EUR (+14.00)")
         .stdout_has("1 member loses access: hugo");
 }
 
@@ -117,7 +97,7 @@ fn members_added_and_removed() {
     let v = diff(&ws, &["--format", "json"]).json();
     assert_eq!(v["members_added"], json!(["dan"]));
     assert_eq!(v["members_removed"], json!(["victor"]));
-    assert_eq!(v["monthly_cost"], json!({"before": 291.0, "after": 261.0}));
+    assert_eq!(v["monthly_cost"], json!({"before": 305.0, "after": 275.0}));
     diff(&ws, &["--max-losing", "1"]).code(0);
     diff(&ws, &["--max-losing", "0"])
         .code(1)
@@ -299,13 +279,18 @@ fn the_ci_recipe_runs() {
     git(repo.path(), &["update-ref", "refs/remotes/origin/main", "HEAD"]);
     run_in(&ws, &["-q", "client", "assign", "initech", "--to", "lea"]).code(0);
     git(repo.path(), &["commit", "-qam", "lea takes initech"]);
-    run_in(repo.path(), &["-w", "perms", "check", "--strict"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "github"]).code(0);
     run_in(repo.path(), &["-w", "perms", "fmt", "--check"]).code(0);
-    run_in(repo.path(), &["-w", "perms", "test"]).code(0);
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "github"]).code(0);
+    // The scan job.
+    run_in(repo.path(), &["-w", "perms", "check", "--strict", "--format", "sarif"])
+        .code(0)
+        .stdout_has("\"version\": \"2.1.0\"");
+    run_in(repo.path(), &["-w", "perms", "test", "--format", "junit"]).code(0).stdout_has("<testsuites");
     let md = run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--format", "markdown"]);
     md.code(0)
         .stdout_has("### roster: access changes from `origin/main` to the working tree")
         .stdout_has("| lea | `clients.view` (Client and contact records) | initech | none | assigned | 🔺 gains |")
-        .stdout_has("**Monthly cost:** 291.00 -> 291.00 EUR (+0.00)");
+        .stdout_has("**Monthly cost:** 305.00 -> 305.00 EUR (+0.00)");
     run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--max-losing", "10"]).code(0);
 }

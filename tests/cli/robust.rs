@@ -226,7 +226,7 @@ fn a_csv_header_of_100000_columns_is_one_problem() {
     let run = ws.run(&["import", "members", "wide.csv"]);
     run.code(3).stderr_has("error[bad-row]: 1 problem in `wide.csv`; nothing was imported");
     run.stderr_has(
-        "wide.csv: unknown columns c0, c1, c2, c3, c4, c5, c6, c7, c8, c9 and 99990 more; the known columns are: id, name,",
+        "wide.csv: unknown columns `c0`, `c1`, `c2`, `c3`, `c4`, `c5`, `c6`, `c7`, `c8`, `c9` and 99990 more; the known columns are: id, name,",
     );
     // One column repeated 50,000 times is one problem too.
     let repeated = vec!["name"; 50_000].join(",");
@@ -262,7 +262,7 @@ fn repo() -> Workspace {
 #[test]
 fn a_file_name_holding_a_newline_cannot_feed_git_another_request() {
     let ws = repo();
-    // The invoicing tier costs 10 more: bob and hugo pay it (291 -> 311).
+    // The invoicing tier costs 10 more: hugo pays it (305 -> 315); bob's licence is Accounting, for ACME.
     ws.edit("workspace.toml", "price = 15.0", "price = 25.0");
     // Asked for by path, this name was two requests, `HEAD:w` and
     // `base:workspace.toml`, and the second answer was read as the new workspace.toml.
@@ -272,8 +272,8 @@ fn a_file_name_holding_a_newline_cannot_feed_git_another_request() {
     git(ws.path(), &["commit", "-qm", "hostile name"]);
     let run = ws.run(&["diff", "base", "--to", "HEAD", "--format", "json"]);
     run.code(0);
-    assert_eq!(run.json()["monthly_cost"], json!({"before": 291.0, "after": 311.0}), "{}", run.stdout);
-    ws.run(&["diff", "base"]).code(0).stdout_has("monthly cost: 291.00 -> 311.00 EUR (+20.00)");
+    assert_eq!(run.json()["monthly_cost"], json!({"before": 305.0, "after": 315.0}), "{}", run.stdout);
+    ws.run(&["diff", "base"]).code(0).stdout_has("monthly cost: 305.00 -> 315.00 EUR (+10.00)");
 
     // The name from the issue: a profile file whose name is not an id is reported
     // as it is on disk, not read as members.toml.

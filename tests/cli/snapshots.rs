@@ -35,12 +35,22 @@ fn read_commands_on_the_example() {
             ("check", &["check"]),
             ("check_strict_json", &["check", "--strict", "--format", "json"]),
             ("member_list", &["member", "list"]),
+            ("cost", &["cost"]),
+            ("cost_by_profile", &["cost", "--by", "profile"]),
+            ("cost_by_member_csv", &["cost", "--by", "member", "--format", "csv"]),
+            ("cost_json", &["cost", "--format", "json"]),
+            ("cost_markdown", &["cost", "--format", "markdown"]),
             ("member_list_csv", &["member", "list", "--format", "csv"]),
             ("member_list_json", &["member", "list", "--format", "json"]),
             ("member_list_markdown", &["member", "list", "--format", "markdown"]),
             ("member_list_profile", &["member", "list", "--profile", "connect-pay"]),
             ("member_list_status", &["member", "list", "--status", "invited"]),
             ("member_list_client", &["member", "list", "--client", "acme"]),
+            ("member_list_empty", &["member", "list", "--client", "jean-dupont"]),
+            ("member_list_empty_csv", &["member", "list", "--client", "jean-dupont", "--format", "csv"]),
+            ("member_list_empty_json", &["member", "list", "--client", "jean-dupont", "--format", "json"]),
+            ("member_list_empty_markdown", &["member", "list", "--client", "jean-dupont", "--format", "markdown"]),
+            ("client_list_empty", &["client", "list", "--member", "claire"]),
             ("member_show", &["member", "show", "bob"]),
             ("member_show_json", &["member", "show", "bob", "--format", "json"]),
             ("profile_list", &["profile", "list"]),
@@ -61,7 +71,9 @@ fn read_commands_on_the_example() {
             ("access_check_json", &["access", "check", "bob", "invoices.edit", "--client", "acme", "--format", "json"]),
             ("access_who_can", &["access", "who-can", "invoices.edit", "--client", "acme"]),
             ("access_who_can_json", &["access", "who-can", "settings.edit", "--format", "json"]),
+            ("access_matrix", &["access", "matrix"]),
             ("access_matrix_csv", &["access", "matrix", "--format", "csv"]),
+            ("access_matrix_markdown", &["access", "matrix", "--format", "markdown"]),
             ("access_matrix_json", &["access", "matrix", "--format", "json"]),
             ("export_members", &["export", "members"]),
             ("export_profiles", &["export", "profiles"]),
@@ -72,6 +84,28 @@ fn read_commands_on_the_example() {
             ("test_json", &["test", "--format", "json"]),
             ("test_filter", &["test", "--filter", "Bob"]),
             ("fmt_check", &["fmt", "--check"]),
+            ("check_github", &["check", "--format", "github"]),
+            ("check_sarif", &["check", "--format", "sarif"]),
+            ("test_github", &["test", "--format", "github"]),
+            ("test_junit", &["test", "--format", "junit"]),
+            ("format_refused", &["member", "list", "--format", "sarif"]),
+            ("schema", &["schema"]),
+            ("schema_json", &["schema", "--format", "json"]),
+            ("schema_out", &["schema", "--out", "schemas"]),
+            ("man_out", &["man", "--out", "man"]),
+        ],
+    );
+    let failing_tests = || {
+        let ws = Workspace::example_with_tests();
+        ws.edit("tests.toml", "exactly = [\"claire\", \"marc\"]", "exactly = [\"claire\"]");
+        ws.edit("tests.toml", "deny = [\"invoices.edit\"]", "deny = [\"invoices.view\"]");
+        ws
+    };
+    pin(
+        failing_tests,
+        &[
+            ("failing_test_github", &["test", "--format", "github"]),
+            ("failing_test_junit", &["test", "--format", "junit"]),
         ],
     );
 }
@@ -108,6 +142,10 @@ fn changes_on_the_example_as_dry_runs() {
             ("not_found_member", &["member", "edit", "bobb", "--status", "suspended"]),
             ("not_found_profile", &["transfer-one", "bob", "--to", "nope"]),
             ("usage_error", &["member", "edit", "bob", "--status", "sleeping"]),
+            ("grant_level_not_allowed", &["member", "edit", "bob", "--grant", "invoices.view=own"]),
+            ("grant_not_a_level", &["profile", "edit", "connect-no-pay", "--set", "invoices.view=asigned"]),
+            ("unknown_option_member_show", &["member", "show", "lea", "--client", "acme"]),
+            ("unknown_option_diff", &["diff", "--member", "bob"]),
         ],
     );
 }
@@ -126,6 +164,8 @@ fn commands_on_broken_workspaces() {
         &[
             ("broken_check", &["check"]),
             ("broken_check_json", &["check", "--format", "json"]),
+            ("broken_check_github", &["check", "--format", "github"]),
+            ("broken_check_sarif", &["check", "--format", "sarif"]),
             ("broken_member_list", &["member", "list"]),
             ("broken_change", &["member", "edit", "bob", "--name", "Robert"]),
         ],
@@ -142,5 +182,19 @@ fn commands_on_broken_workspaces() {
         ws
     };
     pin(unknown_key, &[("unknown_key_check", &["check"])]);
+    let unformatted = || {
+        let ws = Workspace::example();
+        ws.edit("members.toml", "name = \"Bob Durand\"", "name   =   \"Bob Durand\"");
+        ws.edit("profiles/connect-pay.toml", "tier = ", "tier   = ");
+        ws
+    };
+    pin(
+        unformatted,
+        &[
+            ("unformatted_fmt_check", &["fmt", "--check"]),
+            ("unformatted_fmt_check_diff", &["fmt", "--check", "--diff"]),
+            ("unformatted_fmt_check_diff_json", &["fmt", "--check", "--diff", "--format", "json"]),
+        ],
+    );
     pin(Workspace::empty, &[("no_workspace", &["check"])]);
 }

@@ -97,21 +97,31 @@ impl Workspace {
 
     /// Runs roster on this workspace (`-w`), from inside it.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_at(200, args)
+    }
+
+    /// Runs roster on this workspace as on a terminal `columns` wide (`COLUMNS`).
+    pub fn run_at(&self, columns: usize, args: &[&str]) -> Run {
         let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
         all.extend_from_slice(args);
-        run_in(self.path(), &all)
+        run_in_at(self.path(), columns, &all)
     }
 }
 
 /// Runs roster in `dir` with none of roster's environment variables set.
 pub fn run_in(dir: &Path, args: &[&str]) -> Run {
+    run_in_at(dir, 200, args)
+}
+
+/// Runs roster in `dir`, its tables fitted to `columns` (`COLUMNS`: stdout is a pipe).
+pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
         .env_remove("ROSTER_WORKSPACE")
         .env_remove("ROSTER_ACTOR")
         .env_remove("NO_COLOR")
-        .env("COLUMNS", "200")
+        .env("COLUMNS", columns.to_string())
         .args(args)
         .output()
         .expect("run roster");
@@ -133,4 +143,25 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// Runs git in `dir`, with a fixed author and no signing; panics when it fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.com",
+            "-c",
+            "init.defaultBranch=main",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }

@@ -12,6 +12,11 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  # allowed, exit 0, and why
+  roster access check bob invoices.edit --client jean-dupont
+  # denied, exit 1, and why
+  roster access check julie invoices.edit --client initech"#)]
 pub struct CheckArgs {
     /// The member
     pub member: String,

@@ -7,6 +7,9 @@ use crate::render::views::Matrix;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster access matrix                              levels abbreviated, areas in blocks
+  roster access matrix --format csv > matrix.csv    every level in full"#)]
 pub struct MatrixArgs {}
 
 pub fn cmd_matrix(ctx: &Ctx, _args: MatrixArgs) -> Result<Outcome> {

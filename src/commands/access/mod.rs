@@ -8,6 +8,11 @@ use super::Ctx;
 use crate::error::{Outcome, Result};
 use clap::Subcommand;
 
+/// The examples of `roster access --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster access check bob invoices.edit --client acme
+  roster access who-can settings.edit"#;
+
 #[derive(Debug, Subcommand)]
 pub enum AccessCommand {
     /// May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons

@@ -10,6 +10,9 @@ use clap::Args;
 use serde_json::json;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster access who-can settings.edit    who may change permissions
+  roster access who-can invoices.edit --client acme --format json"#)]
 pub struct WhoCanArgs {
     /// What they would do, e.g. settings.edit
     #[arg(value_name = "AREA.ACTION", value_parser = parse_key)]
@@ -24,7 +27,9 @@ pub fn cmd_who_can(ctx: &Ctx, args: WhoCanArgs) -> Result<Outcome> {
     let (area_id, action) = &args.key;
     let area = find_action(&ws, area_id, action)?;
     let client = args.client.as_deref().map(|c| find_client(&ws, c)).transpose()?;
-    let mut records = Records::new([("member", Col::Text), ("level", Col::Text), ("profile", Col::Text)]);
+    let on = client.map_or(String::new(), |c| format!(" on `{}`", c.id));
+    let mut records = Records::new([("member", Col::Text), ("level", Col::Text), ("profile", Col::Text)])
+        .when_empty(format!("no active member can {area_id}.{action}{on}"));
     for (m, d) in access::who_can(&ws, area, action, client) {
         records.push(vec![json!(m.id), json!(d.effective.level.as_str()), json!(d.effective.profile)]);
     }

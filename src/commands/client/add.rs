@@ -9,6 +9,9 @@ use crate::store::editors::NewClient;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client add wayne --name "Wayne Corp"    a company
+  roster client add bruce --name "Bruce Wayne" --kind contact --company wayne"#)]
 pub struct AddArgs {
     /// The new client's id (e.g. `jean-dupont`)
     pub client: String,

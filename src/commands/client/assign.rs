@@ -6,6 +6,9 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client assign umbrella --to bob
+  roster client assign acme globex --to hugo    several at once"#)]
 pub struct AssignArgs {
     /// The clients to assign
     #[arg(required = true, value_name = "CLIENT")]
@@ -16,6 +19,9 @@ pub struct AssignArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client unassign globex --from bob
+  roster client unassign initech --from hugo"#)]
 pub struct UnassignArgs {
     /// The clients to unassign
     #[arg(required = true, value_name = "CLIENT")]

@@ -7,6 +7,9 @@ use crate::render::views::client_records;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster client list
+  roster client list --member bob    the clients assigned to bob"#)]
 pub struct ListArgs {
     /// Only the clients assigned to this member
     #[arg(long, value_name = "MEMBER")]
@@ -16,6 +19,10 @@ pub struct ListArgs {
 pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let only = args.member.as_deref().map(|m| find_member(&ws, m)).transpose()?;
-    ctx.show(&client_records(&ws, only))?;
+    let note = match only {
+        Some(m) => format!("no client is assigned to `{}`", m.id),
+        None => "no clients".to_string(),
+    };
+    ctx.show(&client_records(&ws, only).when_empty(note))?;
     Ok(Outcome::Success)
 }

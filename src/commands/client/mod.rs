@@ -9,6 +9,11 @@ use super::Ctx;
 use crate::error::{Outcome, Result};
 use clap::Subcommand;
 
+/// The examples of `roster client --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster client list --member bob    bob's clients
+  roster client assign umbrella --to bob"#;
+
 #[derive(Debug, Subcommand)]
 pub enum ClientCommand {
     /// List clients, optionally only those assigned to a member

@@ -7,6 +7,9 @@ use crate::error::{Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster --dry-run client remove umbrella    who loses it
+  roster client remove umbrella"#)]
 pub struct RemoveArgs {
     /// The client's id
     pub client: String,

@@ -9,6 +9,9 @@ use crate::store::editors::NewMember;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member add zoe --name "Zoé Roux" --email zoe@x.example    on the default profile
+  roster member add sam --name "Sam Petit" --email sam@x.example --client acme"#)]
 pub struct AddArgs {
     /// The new member's id (e.g. `dan`)
     pub member: String,

@@ -2,14 +2,16 @@
 //! --no-credit-limit] [--grant AREA.ACTION=LEVEL]... [--revoke-grant AREA.ACTION]...`.
 
 use crate::change::{Change, Session};
-use crate::commands::args::{GrantArg, find_action, parse_grant, parse_key};
+use crate::commands::args::{GrantArg, check_grant, find_action, parse_grant, parse_key};
 use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::Status;
-use crate::render::money;
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member edit hugo --credit-limit 300
+  roster --dry-run member edit lea --status suspended    see what would change"#)]
 pub struct EditArgs {
     /// The member's id
     pub member: String,
@@ -47,9 +49,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     let session = Session::begin(ctx.change_options()?)?;
     let ws = &session.ws;
     let m = find_member(ws, &args.member)?;
-    for g in &args.grants {
-        find_action(ws, &g.area, &g.action)?;
-    }
+    let grants = args.grants.iter().map(|g| check_grant(ws, g)).collect::<Result<Vec<_>>>()?;
     for (area, action) in &args.revoke {
         find_action(ws, area, action)?;
     }
@@ -64,7 +64,6 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     }
     let mut change = Change::new(ws);
     let id = m.id.clone();
-    let currency = ws.settings.currency.clone();
     let mut facts = Vec::new();
     change.member(&id, |entry| {
         // A value the member already has is said so, and not written.
@@ -92,7 +91,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
             }
             None => {}
         }
-        let limit = |l: Option<f64>| l.map_or("none".to_string(), |n| format!("{} {currency}", money(n)));
+        let limit = |l: Option<f64>| l.map_or("none".to_string(), crate::render::credits);
         if let Some(n) = args.credit_limit {
             entry.set_credit_limit(Some(n));
             facts.push(format!("{id}: credit limit {} -> {}", limit(m.credit_limit()), limit(Some(n))));
@@ -100,7 +99,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         if args.no_credit_limit && entry.set_credit_limit(None) {
             facts.push(format!("{id}: credit limit {} -> none", limit(m.credit_limit())));
         }
-        for g in &args.grants {
+        for g in &grants {
             entry.set_override(&g.area, &g.action, g.level);
             facts.push(format!("{id}: override {}.{} = {}", g.area, g.action, g.level));
         }

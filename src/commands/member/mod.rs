@@ -10,6 +10,11 @@ use super::Ctx;
 use crate::error::{Outcome, Result};
 use clap::Subcommand;
 
+/// The examples of `roster member --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster member list --client acme    who works on ACME
+  roster member show bob              bob's profile, clients and access"#;
+
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     /// List members, optionally only those of a profile, status or client

@@ -7,6 +7,9 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster --dry-run member remove victor    see what would change first
+  roster member remove victor"#)]
 pub struct RemoveArgs {
     /// The member's id
     pub member: String,

@@ -14,6 +14,9 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster member show bob
+  roster member show bob --format json"#)]
 pub struct ShowArgs {
     /// The member's id
     pub member: String,
@@ -22,7 +25,8 @@ pub struct ShowArgs {
 pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     let m = find_member(&ws, &args.member)?;
-    ctx.show(&MemberView { member: MemberJson::new(m), effective: Effective { ws: &ws, m }, ws: &ws, m })?;
+    let licence = ws.licence(m).map(|t| Licence { tier: &t.id, price: t.price });
+    ctx.show(&MemberView { member: MemberJson::new(m), licence, effective: Effective { ws: &ws, m }, ws: &ws, m })?;
     Ok(Outcome::Success)
 }
 
@@ -33,11 +37,20 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
 struct MemberView<'a> {
     #[serde(flatten)]
     member: MemberJson<'a>,
+    /// SPEC §1: the highest-priced tier among their own and per-client profiles.
+    licence: Option<Licence<'a>>,
     effective: Effective<'a>,
     #[serde(skip)]
     ws: &'a Workspace,
     #[serde(skip)]
     m: &'a Member,
+}
+
+/// `{"tier", "price"}`: what the member's seat costs each month.
+#[derive(Serialize)]
+struct Licence<'a> {
+    tier: &'a str,
+    price: f64,
 }
 
 /// area -> action -> the level the member reaches without a client.
@@ -91,6 +104,10 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
             _ => m.profile.value.to_string(),
         },
     );
+    if let Some(t) = ws.licence(m) {
+        let why = if tier.is_some_and(|own| own.id == t.id) { "" } else { " (a per-client profile's tier)" };
+        line("licence", format!("{} {} {currency}/month{why}", terminal(&t.label), render::money(t.price)));
+    }
     let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
     line("clients", if clients.is_empty() { "none".into() } else { clients.join(", ") });
     for (c, p) in m.client_profiles() {
@@ -102,7 +119,7 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
         }
     }
     if let Some(limit) = m.credit_limit() {
-        line("credit limit", format!("{} {currency}/month", render::money(limit)));
+        line("credit limit", render::credits(limit));
     }
     let mut records =
         Records::new([("area", Col::Text), ("action", Col::Text), ("level", Col::Text), ("from", Col::Text)]);

@@ -12,6 +12,10 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile compare connect-pay connect-no-pay --only-diff
+  # for a pull request
+  roster profile compare easy-invoicing full-accounting --format markdown"#)]
 pub struct CompareArgs {
     /// The first profile
     pub a: String,

@@ -11,6 +11,9 @@ use serde::Serialize;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile default                   print the default profile
+  roster profile default connect-no-pay    new members get connect-no-pay"#)]
 pub struct DefaultArgs {
     /// Make this profile the default (it must not be an admin profile)
     pub profile: Option<String>,

@@ -9,6 +9,11 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  # same tier, same price
+  roster profile duplicate connect-pay connect-lite --name "Connect lite"
+  # then restrict the copy
+  roster profile edit connect-lite --set invoices.print=none"#)]
 pub struct DuplicateArgs {
     /// The profile to copy
     pub source: String,

@@ -1,12 +1,15 @@
 //! `roster profile edit P [--set AREA.ACTION=LEVEL]... [--name N] [--description D] [--tier T]`.
 
 use crate::change::{Change, Session};
-use crate::commands::args::{GrantArg, find_action, parse_grant};
+use crate::commands::args::{GrantArg, check_grant, parse_grant};
 use crate::commands::{Ctx, find_profile};
 use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile edit connect-no-pay --set documents.edit=none
+  roster profile edit connect-no-pay --name "Connect (read only)"    rename it"#)]
 pub struct EditArgs {
     /// The profile's id
     pub profile: String,
@@ -29,16 +32,14 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     let ws = &session.ws;
     let p = find_profile(ws, &args.profile)?;
     refuse_builtin(p, "edited")?;
-    for g in &args.set {
-        find_action(ws, &g.area, &g.action)?;
-    }
+    let set = args.set.iter().map(|g| check_grant(ws, g)).collect::<Result<Vec<_>>>()?;
     let tier = match &args.tier {
         Some(t) => Some(ws.tier(t).ok_or_else(|| {
             Error::not_found("tier", t, ws.tiers.iter().map(|t| t.id.as_str()), "roster profile list")
         })?),
         None => None,
     };
-    if args.set.is_empty() && args.name.is_none() && args.description.is_none() && tier.is_none() {
+    if set.is_empty() && args.name.is_none() && args.description.is_none() && tier.is_none() {
         return Err(Error::usage("nothing to change").hint("pass at least one of --set, --name, --description, --tier"));
     }
     let mut change = Change::new(ws);
@@ -67,7 +68,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
                 crate::store::plural(n)
             ));
         }
-        for g in &args.set {
+        for g in &set {
             let before = ws.area(&g.area).map(|a| ws.profile_level(p, a, &g.action));
             file.set_grant(&g.area, &g.action, g.level);
             facts.push(format!(

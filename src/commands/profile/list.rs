@@ -9,25 +9,45 @@ use serde_json::json;
 use std::collections::HashMap;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile list
+  roster profile list --format json"#)]
 pub struct ListArgs {}
 
 pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
     // One pass over the members, not one per profile.
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // (members, active members): seats, and those who hold access today.
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let active = |m: &crate::model::Member| usize::from(m.is_active());
     for m in &ws.members {
-        *counts.entry(&m.profile.value).or_default() += 1;
-        for (_, p) in m.client_profiles().iter().filter(|(_, p)| p.value != m.profile.value) {
-            *counts.entry(&p.value).or_default() += 1;
+        let c = counts.entry(&m.profile.value).or_default();
+        c.0 += 1;
+        c.1 += active(m);
+        // Once per profile, however many clients it is listed for (sorted,
+        // not searched: a long per-client line stays n log n).
+        let mut per_client: Vec<&str> = m
+            .client_profiles()
+            .iter()
+            .map(|(_, p)| p.value.as_str())
+            .filter(|p| *p != m.profile.value.as_str())
+            .collect();
+        per_client.sort_unstable();
+        per_client.dedup();
+        for p in per_client {
+            let c = counts.entry(p).or_default();
+            c.0 += 1;
+            c.1 += active(m);
         }
     }
     let default = ws.default_profile().map(|p| p.id.as_str());
     let mut records = Records::new([
         ("id", Col::Text),
-        ("name", Col::Text),
+        ("name", Col::FreeText),
         ("tier", Col::Text),
         ("price", Col::Money),
         ("members", Col::Number),
+        ("active", Col::Number),
         ("default", Col::Flag),
         ("builtin", Col::Flag),
         ("admin", Col::Flag),
@@ -38,7 +58,8 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
             json!(p.name),
             json!(p.tier.value),
             json!(ws.profile_price(p)),
-            json!(counts.get(p.id.as_str()).copied().unwrap_or(0)),
+            json!(counts.get(p.id.as_str()).map_or(0, |c| c.0)),
+            json!(counts.get(p.id.as_str()).map_or(0, |c| c.1)),
             json!(default == Some(p.id.as_str())),
             json!(p.builtin),
             json!(p.admin),

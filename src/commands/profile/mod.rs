@@ -12,6 +12,11 @@ use super::Ctx;
 use crate::error::{Outcome, Result};
 use clap::Subcommand;
 
+/// The examples of `roster profile --help`.
+pub const EXAMPLES: &str = r#"Examples:
+  roster profile list
+  roster profile compare connect-pay connect-no-pay --only-diff"#;
+
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// List profiles with their tier, price, member count, and the default marked

@@ -7,6 +7,9 @@ use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster transfer-all connect-no-pay --to connect-pay    move its members first
+  roster profile remove connect-no-pay"#)]
 pub struct RemoveArgs {
     /// The profile's id
     pub profile: String,

@@ -14,6 +14,9 @@ use serde_json::json;
 use std::borrow::Cow;
 
 #[derive(Debug, Args)]
+#[command(after_help = r#"Examples:
+  roster profile show easy-invoicing
+  roster profile show easy-invoicing --format json"#)]
 pub struct ShowArgs {
     /// The profile's id
     pub profile: String,
