@@ -18,6 +18,7 @@ use crate::diag::Diagnostic;
 use crate::model::Names;
 use crate::source::FileId;
 use std::ops::Range;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use toml::de::DeTable;
 
@@ -93,8 +94,13 @@ fn read_in_turn<T: KeyedEntry>(file: FileId, text: &str, ranges: &[Range<usize>]
 
 /// Reads the chunks on `threads` threads (this one and `threads - 1` scoped
 /// ones), each taking the next chunk not yet taken, so that a thread slowed
-/// by other work takes fewer; then joins their entries and diagnostics in
-/// chunk order. A syntax error stops every thread at its next chunk.
+/// by other work takes fewer. Each chunk's entries are moved straight into
+/// their place in one list made before the threads start (the place is known
+/// from the entry headers counted in each chunk), so the entries are never
+/// held twice: joining per-thread lists at the end would hold every entry
+/// twice at the peak. A syntax error, or a chunk whose entries are not its
+/// headers (an entry written with a quoted id), stops every thread at its
+/// next chunk, and the caller parses the whole file at once.
 fn read_parallel<T: KeyedEntry + Send>(
     file: FileId,
     text: &str,
@@ -102,42 +108,54 @@ fn read_parallel<T: KeyedEntry + Send>(
     names: &Names,
     threads: usize,
 ) -> Option<Part<T>> {
+    let counts: Vec<usize> = ranges
+        .iter()
+        .map(|r| text[r.clone()].split('\n').filter(|l| is_entry_header(l, T::TABLE)).count())
+        .collect();
+    // `Option<T>` is the size of `T` (a niche in its strings), so the list is
+    // turned into a `Vec<T>` in place at the end, without a second allocation.
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(counts.iter().sum()).collect();
+    let mut places: Vec<Mutex<(&mut [Option<T>], Vec<Diagnostic>)>> = Vec::with_capacity(ranges.len());
+    let mut rest = slots.as_mut_slice();
+    for &n in &counts {
+        let (place, after) = rest.split_at_mut(n);
+        places.push(Mutex::new((place, Vec::new())));
+        rest = after;
+    }
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let work = || {
-        let mut done: Vec<(usize, Part<T>)> = Vec::new();
         while !failed.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(range) = ranges.get(i) else { break };
-            match read_chunk::<T>(file, text, range, names) {
-                Some(part) => done.push((i, part)),
-                None => failed.store(true, Ordering::Relaxed),
+            let Some((items, diags)) = read_chunk::<T>(file, text, range, names) else {
+                failed.store(true, Ordering::Relaxed);
+                break;
+            };
+            // Each chunk is taken by one thread only: the lock is never contended.
+            let mut place = places[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if items.len() != place.0.len() {
+                failed.store(true, Ordering::Relaxed);
+                break;
             }
+            for (slot, item) in place.0.iter_mut().zip(items) {
+                *slot = Some(item);
+            }
+            place.1 = diags;
         }
-        done
     };
-    let mut parts: Vec<Option<Part<T>>> = ranges.iter().map(|_| None).collect();
     std::thread::scope(|s| {
-        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(&work)).collect();
-        let mine = work();
-        // A panic in a helper is carried on here, as if it had happened on this thread.
-        let theirs = helpers.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        for (i, part) in theirs.chain(mine) {
-            parts[i] = Some(part);
+        for _ in 1..threads {
+            s.spawn(work);
         }
+        work();
     });
     if failed.into_inner() {
         return None;
     }
-    let total = parts.iter().flatten().map(|(items, _)| items.len()).sum();
-    let mut out = Vec::with_capacity(total);
-    let mut diags = Vec::new();
-    for part in parts {
-        let (items, d) = part?;
-        out.extend(items);
-        diags.extend(d);
-    }
-    Some((out, diags))
+    let diags = places.into_iter().flat_map(|p| p.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).1).collect();
+    // `filter_map` (unlike `flatten`) collects in place: the same allocation.
+    Some((slots.into_iter().filter_map(std::convert::identity).collect(), diags))
 }
 
 /// Whether two entries have the same id. Sorting hashes, not the ids, keeps
