@@ -28,6 +28,9 @@ const CHUNK: usize = 64 * 1024;
 /// One chunk's entries and the problems found in them.
 type Part<T> = (Vec<T>, Vec<Diagnostic>);
 
+/// Where one chunk's entries go in the file's list, and its problems.
+type Place<'a, T> = Mutex<(&'a mut [Option<T>], Vec<Diagnostic>)>;
+
 impl Loader<'_> {
     /// Parses a `[TABLE.ID]` file, a large one in chunks cut at entry headers,
     /// read on every core and joined in file order. An entry cut across chunks
@@ -115,7 +118,7 @@ fn read_parallel<T: KeyedEntry + Send>(
     // `Option<T>` is the size of `T` (a niche in its strings), so the list is
     // turned into a `Vec<T>` in place at the end, without a second allocation.
     let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(counts.iter().sum()).collect();
-    let mut places: Vec<Mutex<(&mut [Option<T>], Vec<Diagnostic>)>> = Vec::with_capacity(ranges.len());
+    let mut places: Vec<Place<'_, T>> = Vec::with_capacity(ranges.len());
     let mut rest = slots.as_mut_slice();
     for &n in &counts {
         let (place, after) = rest.split_at_mut(n);
@@ -156,6 +159,7 @@ fn read_parallel<T: KeyedEntry + Send>(
     let diags =
         places.into_iter().flat_map(|p| p.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).1).collect();
     // `filter_map` (unlike `flatten`) collects in place: the same allocation.
+    #[allow(clippy::filter_map_identity)]
     Some((slots.into_iter().filter_map(std::convert::identity).collect(), diags))
 }
 
