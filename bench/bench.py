@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """roster's benchmark: prints each ratio of SPEC §7 with its target and whether it holds.
 
-    python3 bench/bench.py [--quick]
+    python3 bench/bench.py [--quick] [--log-only]
 
 It builds roster, the generator and the floor program in release mode,
 generates the reference workload (100,000 members) and one of a tenth of its
@@ -9,13 +9,19 @@ size (10,000 members), and measures, on this machine, in one run:
 
 - `check` / floor (the same files parsed into plain serde structs, no validation);
 - each one-member change (`member edit`, `transfer-one`, `client assign`) / `check`;
-- `export matrix` / `check` and `access who-can` / `check`;
+- `export matrix`, `access who-can` and `access list` / `check`;
+- `log` over 100 commits that each change a few members of the 10,000-member
+  workspace / `check` on it (a git repository made here, packed as a clone is);
+- `batch` of 1,000 changes (250 member edits, 250 assignments, 250
+  transfers, 250 additions, interleaved) / `check`;
 - time at 100,000 members / time at 10,000 members, for `check` and a change;
 - peak memory / total size of the files, for `check` and a change;
 - on `config/`, each command / `roster --version`;
 - each hostile input of SPEC §7 (one line of 40,000 copies of a client id, a
   profile line of 30,000 unknown actions, a CSV header of 100,000 columns) /
   a valid input of the same size.
+
+--log-only measures the `log` line alone (no 100,000-member workspace).
 
 Each time is the median of several rounds (wall clock); every round runs
 every measure at both sizes in turn, so that a slow moment of a shared machine
@@ -79,6 +85,39 @@ def generate(folder, members):
     )
 
 
+def batch_file(ws, path):
+    """SPEC §7's batch: 1,000 changes of the kinds an ops script makes, spread
+    over the file and interleaved: 250 each of member edits, assignments (one
+    in five to a member added earlier in the batch), transfers and additions.
+    Transfers and edits name members without overrides or per-client
+    profiles, so that no line breaks a rule (the batch must go through)."""
+    with open(os.path.join(ws, "members.toml")) as f:
+        text = f.read()
+    plain = []
+    for entry in text.split("\n[members.")[1:]:
+        mid, _, body = entry.partition("]")
+        body = body.split("\n[", 1)[0]
+        if "grants" not in body and "client_profiles" not in body and '"admin"' not in body and mid != "m000000":
+            plain.append(mid)
+    with open(os.path.join(ws, "clients.toml")) as f:
+        clients = [line[len("[clients."):-1] for line in f.read().splitlines() if line.startswith("[clients.")]
+    step = len(plain) // 750
+    picks = plain[::step][:750]
+    lines, added = [], []
+    for i in range(250):
+        edit, transfer, near = picks[3 * i], picks[3 * i + 1], picks[3 * i + 2]
+        new = f"{near}n"
+        client = clients[(i * 7919) % len(clients)]
+        lines.append(f"member edit {edit} --name 'Batch Member {i}'")
+        lines.append(f"member add {new} --name 'New Member {i}' --email {new}@batch.example --client {client}")
+        target = added[i // 2] if i % 5 == 4 and added else near
+        lines.append(f"client assign {clients[(i * 104729 + 13) % len(clients)]} --to {target}")
+        lines.append(f"transfer-one {transfer} --to p{i % 100 + 1:04d}")
+        added.append(new)
+    with open(path, "w") as f:
+        f.write("# SPEC §7: 1,000 changes in one batch\n" + "\n".join(lines) + "\n")
+
+
 def main():
     print("building (release)...", file=sys.stderr)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "roster", "--example", "generate", "--example", "floor"], cwd=ROOT, check=True)
@@ -87,6 +126,16 @@ def main():
 
     def row(name, value, target, holds, unit="x"):
         rows.append((name, f"{value:.2f}{unit}", target, "yes" if holds else "NO"))
+
+    if "--log-only" in sys.argv:
+        try:
+            line = log_rows(work, row)
+            print(f"\n{line}\n")
+            for name, value, target, holds in rows:
+                print(f"{name:58} {value:>9} {target:>9} {holds:>6}")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
 
     try:
         sizes = {}
@@ -101,6 +150,8 @@ def main():
             restore = lambda ws=ws, pristine=pristine: shutil.copy(pristine, os.path.join(ws, "members.toml"))
             roster = [ROSTER, "-w", ws, "-q"]
             mid = f"m{members // 2:06d}"
+            batch = os.path.join(work, f"batch{members}.txt")
+            batch_file(ws, batch)
             setups[members] = [
                 ("floor", [os.path.join(TARGET, "examples", "floor"), ws], None),
                 ("check", roster + ["check"], None),
@@ -109,6 +160,8 @@ def main():
                 ("client assign", roster + ["client", "assign", "c000001", "--to", mid], restore),
                 ("export matrix", roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], None),
                 ("access who-can", roster + ["access", "who-can", "area1.view", "--client", "c000123"], None),
+                ("batch", roster + ["batch", batch], restore),
+                ("access list", roster + ["access", "list", mid], None),
             ]
         # Interleaved: every round runs every measure at both sizes, so that a
         # slow moment of a shared machine falls on both sides of each ratio.
@@ -133,8 +186,9 @@ def main():
         row("check / floor (100k)", check / big["floor"][0], "<= 1.5x", check <= 1.5 * big["floor"][0])
         for change in ("member edit", "transfer-one", "client assign"):
             row(f"{change} / check", big[change][0] / check, "<= 1.3x", big[change][0] <= 1.3 * check)
-        for query in ("export matrix", "access who-can"):
+        for query in ("export matrix", "access who-can", "access list"):
             row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
+        row("batch of 1,000 changes / check", big["batch"][0] / check, "<= 1.5x", big["batch"][0] <= 1.5 * check)
         for what in ("check", "member edit"):
             ratio = big[what][0] / small[what][0]
             row(f"{what}: 100k / 10k members", ratio, "<= 11x", ratio <= 11)
@@ -153,7 +207,7 @@ def main():
             ["check", "--strict"], ["fmt", "--check"], ["test"], ["member", "list"], ["member", "show", "bob"],
             ["profile", "list"], ["profile", "show", "connect-pay"], ["profile", "compare", "connect-pay", "easy-invoicing"],
             ["profile", "default"], ["client", "list"], ["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"],
-            ["access", "who-can", "settings.edit"], ["access", "matrix"], ["export", "members"],
+            ["access", "who-can", "settings.edit"], ["access", "matrix"], ["access", "list", "bob"], ["export", "members"],
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],
             ["check", "--format", "github"], ["check", "--format", "sarif"], ["test", "--format", "junit"],
@@ -176,14 +230,16 @@ def main():
         worst = max(((statistics.median(r), name) for name, r in ratios.items()), key=lambda x: x[0])
         row(f"config/: slowest command / --version ({worst[1]})", worst[0], "<= 3x", worst[0] <= 3)
 
+        log_line = log_rows(work, row)
         hostile = hostile_rows(work, row)
 
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
-        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch", "access list"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
-        print(f"{'roster --version (config/)':58} {base:8.4f}s\n")
+        print(f"{'roster --version (config/)':58} {base:8.4f}s")
+        print(log_line + "\n")
         print(f"{'hostile input':58} {'hostile':>9} {'valid':>9}")
         for line in hostile:
             print(line)
@@ -195,6 +251,64 @@ def main():
         print(f"\n{len(rows) - len(failed)} of {len(rows)} targets hold")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def log_rows(work, row):
+    """SPEC §7: `roster log` over 100 commits, each changing a few members of a
+    10,000-member workspace, against `check` on that workspace. The commits
+    edit entries as roster's changes do (a status, an assignment), and every
+    tenth adds a member; the repository is then packed (`git gc`), as a
+    clone is. Returns the line of the measure table."""
+    import random
+    import re
+    repo = os.path.join(work, "log-repo")
+    ws = os.path.join(repo, "config")
+    print("making 100 commits on 10,000 members...", file=sys.stderr)
+    generate(ws, 10_000)
+    env = dict(os.environ, GIT_AUTHOR_DATE="2026-01-01T10:00:00Z", GIT_COMMITTER_DATE="2026-01-01T10:00:00Z")
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=Bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", *args],
+                       cwd=repo, check=True, env=env, stdout=subprocess.DEVNULL)
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "workspace")
+    path = os.path.join(ws, "members.toml")
+    with open(path) as f:
+        text = f.read()
+    ids = re.findall(r"^\[members\.(m\d+)\]$", text, re.M)
+    rng = random.Random(7)
+    for i in range(100):
+        for _ in range(3):
+            mid = ids[rng.randrange(1, len(ids))]
+            start = text.index(f"[members.{mid}]\n")
+            end = text.find("\n[members.", start + 1)
+            end = len(text) if end < 0 else end + 1
+            entry = text[start:end]
+            if 'status = "suspended"\n' in entry:
+                entry = entry.replace('status = "suspended"\n', "")
+            elif "clients = [" in entry and rng.random() < 0.5:
+                client = f"c{rng.randrange(2000):06d}"
+                if f'"{client}"' not in entry:
+                    entry = entry.replace("clients = [", f'clients = ["{client}", ', 1)
+            elif "status = " not in entry:
+                entry = re.sub(r'(profile = "[^"]*"\n)', r'\1status = "suspended"\n', entry, count=1)
+            text = text[:start] + entry + text[end:]
+        if i % 10 == 9:
+            new = f"m{10_000 + i:06d}"
+            text += f'\n[members.{new}]\nname = "New {i}"\nemail = "{new}@example.com"\nprofile = "p0001"\n'
+        with open(path, "w") as f:
+            f.write(text)
+        git("commit", "-qam", f"change {i}")
+    git("gc", "-q")
+    roster = [ROSTER, "-w", ws, "-q"]
+    run(roster + ["check"])
+    checks, logs = [], []
+    for _ in range(ROUNDS_BIG):
+        checks.append(run(roster + ["check"])[0])
+        logs.append(run(roster + ["log", "HEAD~100..HEAD"])[0])
+    check, log = statistics.median(checks), statistics.median(logs)
+    row("log of 100 commits / check (10k)", log / check, "<= 10x", log <= 10 * check)
+    return f"{'log HEAD~100..HEAD (10k; check on it: ' + f'{check:.3f}s)':58} {'':>9} {log:8.3f}s"
 
 
 def hostile_rows(work, row):

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n w/workspace= format= q/quiet as= at= dry-run allow-failing-tests lock-timeout= color= h/help V/version
+    string join \n w/workspace= format= q/quiet as= at= dry-run allow-failing-tests lock-timeout= rev= color= h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -35,6 +35,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_needs_command" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_needs_command" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_needs_command" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_needs_command" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -54,10 +55,12 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "client" -d 'List, add
 complete -c roster -n "__fish_roster_needs_command" -f -a "access" -d 'Who can do what, and why'
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
 complete -c roster -n "__fish_roster_needs_command" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_needs_command" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
 complete -c roster -n "__fish_roster_needs_command" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
 complete -c roster -n "__fish_roster_needs_command" -f -a "test" -d 'Run the access expectations of tests.toml'
 complete -c roster -n "__fish_roster_needs_command" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
 complete -c roster -n "__fish_roster_needs_command" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
+complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Effective access changes commit by commit, newest first'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
 complete -c roster -n "__fish_roster_needs_command" -f -a "man" -d 'Write the manual pages, one per command'
@@ -73,6 +76,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand init" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -91,6 +95,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand check" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -110,6 +115,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -119,30 +125,32 @@ complete -c roster -n "__fish_roster_using_subcommand fmt" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand fmt" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'
 github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "remove" -d 'Remove a member (never the owner)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l profile -d 'Only members of this profile (their own, or a per-client one)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "active\t''
 invited\t''
@@ -159,6 +167,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,6 +186,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -204,6 +214,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -232,6 +243,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -252,6 +264,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -259,11 +272,31 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -276,6 +309,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -302,6 +336,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -320,6 +355,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -338,6 +374,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -357,6 +394,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -377,6 +415,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -399,6 +438,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -417,6 +457,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -444,6 +485,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -465,6 +507,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -483,6 +526,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -508,6 +552,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -531,6 +576,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -549,6 +595,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -557,6 +604,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l profile -d 'For these clients, the member works under this profile (the per-client profile, set in the same change)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l until -d 'The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -569,6 +617,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -588,6 +637,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -601,28 +651,30 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign clients to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take clients from a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
 json\t'For scripts'
 markdown\t'A Markdown table, ready to paste into a pull request'
 github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s q -l quiet -d 'Print nothing on success'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "matrix" -d 'Every member\'s level on every area.action'
-complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l client -d 'On this client' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -635,6 +687,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -654,6 +707,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -672,6 +726,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -679,9 +734,31 @@ complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l client -d 'Judge every area.action for this client (under the profile in effect for it)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l area -d 'Only this area' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand export" -s o -l output -d 'Write to this file (atomically) instead of stdout' -r -F
 complete -c roster -n "__fish_roster_using_subcommand export" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -695,6 +772,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand export" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -713,6 +791,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -733,6 +812,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -742,6 +822,25 @@ complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand batch" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand batch" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand batch" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand batch" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand batch" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand batch" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand batch" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand batch" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand batch" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand batch" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand batch" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand diff" -l to -d 'Compare with this revision instead of the working tree' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l max-losing -d 'Exit 1 when more than N members lose any access (a guard against mass removals)' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -755,6 +854,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand diff" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -775,6 +875,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand test" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -796,6 +897,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand cost" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand cost" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -814,6 +916,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand prune" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand prune" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand prune" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand prune" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand prune" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -821,6 +924,29 @@ complete -c roster -n "__fish_roster_using_subcommand prune" -s q -l quiet -d 'P
 complete -c roster -n "__fish_roster_using_subcommand prune" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand prune" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand prune" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand log" -l member -d 'Only changes of this member\'s access (their arrival and departure included)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l client -d 'Only changes of access to this client' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l area -d 'Only changes on this area, or on this area.action' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l limit -d 'Show at most N commits' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand log" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand log" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand log" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand log" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand log" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand log" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -832,6 +958,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -851,6 +978,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand schema" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand schema" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -870,6 +998,7 @@ junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand man" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand man" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -877,30 +1006,33 @@ complete -c roster -n "__fish_roster_using_subcommand man" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand man" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand man" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand man" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import diff test cost prune completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (never the owner)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'
@@ -916,4 +1048,5 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Every member\'s level on every area.action'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'

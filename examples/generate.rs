@@ -10,6 +10,7 @@
 //! overrides, seed 1.
 
 use roster::generate::{Params, generate, write};
+use roster::progress;
 
 fn main() {
     let mut params = Params::default();
@@ -57,7 +58,14 @@ fn main() {
         eprintln!("error: give the folder to write (see --help)");
         std::process::exit(2)
     };
-    if let Err(e) = write(&out, &generate(&params)) {
+    // A bar on a terminal, as roster draws one (never in a pipe).
+    progress::enable(progress::wanted(false));
+    progress::phase(format!("generating {} members", params.members), 0, progress::Unit::None);
+    let files = generate(&params);
+    progress::phase(format!("writing {}", out.display()), 0, progress::Unit::None);
+    let written = write(&out, &files);
+    progress::clear();
+    if let Err(e) = written {
         eprintln!("error: cannot write `{}`: {e}", out.display());
         std::process::exit(6)
     }

@@ -5,6 +5,8 @@
 
 use crate::model::{Area, Client, Id, Level, Member, Workspace};
 
+pub mod list;
+
 /// Where a member's level for one area.action comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Via {

@@ -10,23 +10,28 @@
 //!
 //! - `commit`: [`Session::commit`] and its steps;
 //! - `actor`: who may make a change;
-//! - `report`: what a change did.
+//! - `report`: what a change did;
+//! - `batch`: many changes in one session, each on the state the others left.
 
 mod actor;
+mod batch;
 mod commit;
 mod report;
 
+pub use batch::{Batch, Step};
 pub use report::Report;
 
 use crate::error::Result;
-use crate::model::{Profile, Workspace};
+use crate::model::{Id, Profile, Workspace};
 use crate::render;
 use crate::store::edit::{self, Editor};
-use crate::store::editors::{ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, WorkspaceFile};
+use crate::store::editors::{
+    ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, TestsFile, WorkspaceFile,
+};
 use crate::store::save::{self, Lock};
 use crate::store::splice::{Splice, apply_splices};
 use crate::store::{self, Kept};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -67,6 +72,17 @@ impl Session {
         actor::check_actor(&ws, options.actor.as_deref())?;
         Ok(Session { options, ws: Kept::new(ws), _lock: lock })
     }
+
+    /// What every change command does: begins a session, plans the change
+    /// on the workspace as read (`plan` edits through the [`Change`] it is
+    /// given), and commits it.
+    pub fn change(options: Options, plan: impl FnOnce(&mut Change<'_>) -> Result<()>) -> Result<Report> {
+        let session = Session::begin(options)?;
+        let mut change = Change::new(&session.ws);
+        plan(&mut change)?;
+        let parts = change.finish();
+        session.commit(parts)
+    }
 }
 
 /// What a change does: the new text of each file it touches, and one line per fact.
@@ -75,16 +91,69 @@ impl Session {
 /// `clients.toml`, by splices of single entries: then only the entries' bytes
 /// are parsed and edited, and the new state is built from the old one (see
 /// [`Session::commit`]), which keeps a one-member change on a large workspace
-/// close to the cost of reading it.
+/// close to the cost of reading it. An entry is added, edited and removed
+/// in its own splice; an entry added by the change is edited in the splice
+/// that added it.
 #[derive(Debug)]
 pub struct Change<'w> {
+    /// The workspace as the change reads it: as read, or (in a batch) as the
+    /// earlier lines left it. The texts and the entries' bytes are always those read.
     pub ws: &'w Workspace,
+    state: State,
+}
+
+/// What a change holds, apart from the workspace it reads (a batch keeps it
+/// between lines, while the workspace takes each line's edits).
+#[derive(Debug, Default)]
+pub(crate) struct State {
     /// New texts by workspace-relative name; `None` removes the file.
     texts: BTreeMap<String, Option<String>>,
     /// Entry splices by file, on the text as it was read.
     splices: BTreeMap<String, Vec<Splice>>,
     facts: Vec<String>,
+    /// Entries the change added, by (file, id): the offset of their insertion splice.
+    added: BTreeMap<(String, String), u32>,
+    /// Entries of the text as read that the change removed with a splice, by (file, id).
+    removed: BTreeSet<(String, String)>,
+    /// What was edited since [`Change::take_touched`].
+    touched: Vec<Touched>,
+    /// The entries as read, in file order, by file: where new ones go (built on first use).
+    order: BTreeMap<String, EntryOrder>,
+    /// Members added and removed, and whether the change only lays files out.
     people: People,
+}
+
+/// Something a change edited: an entry of `members.toml` or `clients.toml`,
+/// or another file (a profile, `workspace.toml`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Touched {
+    Entry { file: String, table: String, id: String },
+    File(String),
+}
+
+/// A file's entries as read, for placing new ones: their ids with the offset
+/// of each key, in file order, and whether new ones go in id order (sorted
+/// standard tables) or at the end.
+#[derive(Debug, Default)]
+struct EntryOrder {
+    ids: Vec<(Id, u32)>,
+    keyed: bool,
+}
+
+impl EntryOrder {
+    fn of(ids: Vec<(Id, u32)>, text: &str) -> EntryOrder {
+        let keyed = edit::in_id_order(text, ids.iter().map(|(id, at)| (id.as_str(), *at as usize)));
+        EntryOrder { ids, keyed }
+    }
+
+    /// The offset of the key of the entry with the next id, skipping those removed.
+    fn next(&self, id: &str, removed: impl Fn(&str) -> bool) -> Option<usize> {
+        if !self.keyed {
+            return None;
+        }
+        let from = self.ids.partition_point(|(e, _)| e.as_str() <= id);
+        self.ids[from..].iter().find(|(e, _)| !removed(e.as_str())).map(|&(_, at)| at as usize)
+    }
 }
 
 /// A change taken apart, owning all it holds, for [`Session::commit`].
@@ -113,22 +182,45 @@ impl Parts {
     }
 }
 
+/// An entry as a change has it now (see [`Change::entry_now`]).
+#[derive(Debug)]
+pub(crate) enum EntryNow {
+    /// The text that holds it (with other new entries, for those added
+    /// together), at this offset of the file as read.
+    Fragment { text: String, offset: usize },
+    /// Removed.
+    Gone,
+    /// The file is edited whole: read it all (this text) to know.
+    Whole(String),
+}
+
 impl<'w> Change<'w> {
     pub fn new(ws: &'w Workspace) -> Change<'w> {
-        Change { ws, texts: BTreeMap::new(), splices: BTreeMap::new(), facts: Vec::new(), people: People::default() }
+        Change { ws, state: State::default() }
+    }
+
+    /// A change that goes on from `state`, reading `ws` (a batch's next line).
+    pub(crate) fn resume(ws: &'w Workspace, state: State) -> Change<'w> {
+        Change { ws, state }
+    }
+
+    /// What the change holds, to go on later with [`Change::resume`].
+    pub(crate) fn into_state(self) -> State {
+        self.state
     }
 
     /// The change's files, each edited text with its file's line endings
     /// (the editor writes LF; a CRLF file stays CRLF, SPEC §6).
-    pub fn finish(mut self) -> Parts {
+    pub fn finish(self) -> Parts {
         let ws = self.ws;
+        let State { mut texts, mut splices, facts, people, .. } = self.state;
         let original = |name: &str| ws.sources.find(name).map(|id| ws.sources.get(id).text.as_str());
-        for (name, text) in &mut self.texts {
+        for (name, text) in &mut texts {
             if let (Some(old), Some(new)) = (original(name), text.as_mut()) {
                 *new = edit::keep_line_endings(old, std::mem::take(new), edit::is_crlf(old));
             }
         }
-        for (name, splices) in &mut self.splices {
+        for (name, splices) in &mut splices {
             let old = original(name).unwrap_or("");
             let crlf = edit::is_crlf(old);
             for s in splices {
@@ -136,33 +228,46 @@ impl<'w> Change<'w> {
                 s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
             }
         }
-        Parts { texts: self.texts, splices: self.splices, facts: self.facts, people: self.people }
+        Parts { texts, splices, facts, people }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {
-        self.facts.push(fact.into());
+        self.state.facts.push(fact.into());
     }
 
     /// A member the change adds: its access is new, so the report does not
     /// say that no member's access changed.
     pub fn member_added(&mut self, id: &str) {
-        self.people.added.push(id.to_string());
+        self.state.people.added.push(id.to_string());
     }
 
     /// A member the change removes (see [`Change::member_added`]).
     pub fn member_removed(&mut self, id: &str) {
-        self.people.removed.push(id.to_string());
+        self.state.people.removed.push(id.to_string());
     }
 
     /// The change only lays files out (`fmt`): no access can change, and the
     /// report says nothing of it.
     pub fn layout_only(&mut self) {
-        self.people.layout_only = true;
+        self.state.people.layout_only = true;
     }
 
     /// Several facts, in order (those an edit closure gathered).
     pub fn facts(&mut self, facts: impl IntoIterator<Item = String>) {
-        self.facts.extend(facts);
+        self.state.facts.extend(facts);
+    }
+
+    /// The facts so far, taken (a batch's line).
+    pub(crate) fn take_facts(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.state.facts)
+    }
+
+    /// What was edited since the last call, each once.
+    pub(crate) fn take_touched(&mut self) -> Vec<Touched> {
+        let mut touched = std::mem::take(&mut self.state.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        touched
     }
 
     fn original(&self, name: &str) -> Option<&'w str> {
@@ -171,17 +276,22 @@ impl<'w> Change<'w> {
 
     /// The file's text as the change has it so far.
     pub fn text(&self, name: &str) -> Option<String> {
-        match self.texts.get(name) {
+        match self.state.texts.get(name) {
             Some(t) => t.clone(),
-            None => self.original(name).map(|t| apply_splices(t, self.splices.get(name).into_iter().flatten())),
+            None => self.original(name).map(|t| apply_splices(t, self.state.splices.get(name).into_iter().flatten())),
         }
+    }
+
+    /// Whether the change holds the file's whole new text (not splices).
+    fn whole(&self, name: &str) -> bool {
+        self.state.texts.contains_key(name)
     }
 
     /// Turns a file's splices into a whole new text, for an edit that needs the whole file.
     fn materialize(&mut self, name: &str) {
-        if let Some(splices) = self.splices.remove(name) {
+        if let Some(splices) = self.state.splices.remove(name) {
             let text = apply_splices(self.original(name).unwrap_or(""), &splices);
-            self.texts.insert(name.to_string(), Some(text));
+            self.state.texts.insert(name.to_string(), Some(text));
         }
     }
 
@@ -190,12 +300,30 @@ impl<'w> Change<'w> {
         self.materialize(name);
         let mut editor = Editor::parse(name, &self.text(name).unwrap_or_default())?;
         let out = f(&mut editor)?;
-        self.texts.insert(name.to_string(), Some(editor.finish()));
+        self.state.texts.insert(name.to_string(), Some(editor.finish()));
+        self.state.touched.push(Touched::File(name.to_string()));
         Ok(out)
     }
 
+    /// The bytes of entry `id` in the file as read, when it stands alone there.
+    fn entry_range(&self, table: &str, id: &str) -> Option<(u32, u32)> {
+        match table {
+            MemberEntry::TABLE => self.ws.member(id).and_then(|m| m.entry),
+            ClientEntry::TABLE => self.ws.client(id).and_then(|c| c.entry),
+            _ => None,
+        }
+    }
+
+    /// The insertion splice that holds entry `id`, added by this change.
+    fn added_splice(&mut self, name: &str, table: &str, id: &str) -> Option<&mut Splice> {
+        let at = *self.state.added.get(&(name.to_string(), id.to_string()))?;
+        let header = format!("[{table}.{id}]");
+        self.state.splices.get_mut(name)?.iter_mut().find(|s| s.start == at && s.end == at && s.text.contains(&header))
+    }
+
     /// Edits one entry (`[members.ID]`, `[clients.ID]`), however it is written:
-    /// alone in its bytes when it stands alone, else in the whole file (under
+    /// alone in its bytes when it stands alone, in the splice that added it
+    /// when the change added it, else in the whole file (under
     /// [`Change::member`] and [`Change::client`]).
     pub fn edit_entry<T>(
         &mut self,
@@ -204,15 +332,19 @@ impl<'w> Change<'w> {
         id: &str,
         f: impl FnOnce(&mut dyn toml_edit::TableLike) -> Result<T>,
     ) -> Result<T> {
-        let range = match table {
-            "members" => self.ws.member(id).and_then(|m| m.entry),
-            "clients" => self.ws.client(id).and_then(|c| c.entry),
-            _ => None,
-        };
-        let (Some((start, end)), false) = (range, self.texts.contains_key(name)) else {
+        self.state.touched.push(Touched::Entry { file: name.into(), table: table.into(), id: id.into() });
+        if !self.whole(name)
+            && let Some(s) = self.added_splice(name, table, id)
+        {
+            let mut editor = Editor::parse(name, &s.text)?;
+            let out = f(editor.entry(table, id)?)?;
+            s.text = editor.finish();
+            return Ok(out);
+        }
+        let (Some((start, end)), false) = (self.entry_range(table, id), self.whole(name)) else {
             return self.edit(name, |ed| f(ed.entry(table, id)?));
         };
-        let splices = self.splices.entry(name.to_string()).or_default();
+        let splices = self.state.splices.entry(name.to_string()).or_default();
         let current = match splices.iter().find(|s| s.start == start && s.end == end) {
             Some(s) => s.text.clone(),
             None => self
@@ -225,28 +357,161 @@ impl<'w> Change<'w> {
         let mut editor = Editor::parse(name, &current)?;
         let out = f(editor.entry(table, id)?)?;
         let text = editor.finish();
-        let splices = self.splices.entry(name.to_string()).or_default();
-        splices.retain(|s| !(s.start == start && s.end == end));
-        splices.push(Splice { start, end, text });
+        let splices = self.state.splices.entry(name.to_string()).or_default();
+        match splices.iter_mut().find(|s| s.start == start && s.end == end) {
+            Some(s) => s.text = text,
+            None => splices.push(Splice { start, end, text }),
+        }
         Ok(out)
+    }
+
+    /// Builds the order of the entries as read (where new ones go), for
+    /// members and clients; a batch does it before its workspace moves on.
+    pub(crate) fn index_entries(&mut self) {
+        for (name, table) in [(MemberEntry::FILE, MemberEntry::TABLE), (ClientEntry::FILE, ClientEntry::TABLE)] {
+            self.entry_order(name, table);
+        }
+    }
+
+    fn entry_order(&mut self, name: &str, table: &str) -> &EntryOrder {
+        if !self.state.order.contains_key(name) {
+            let ids: Vec<(Id, u32)> = match table {
+                MemberEntry::TABLE => self.ws.members.iter().map(|m| (m.id.clone(), m.span.start)).collect(),
+                _ => self.ws.clients.iter().map(|c| (c.id.clone(), c.span.start)).collect(),
+            };
+            let order = EntryOrder::of(ids, self.original(name).unwrap_or(""));
+            self.state.order.insert(name.to_string(), order);
+        }
+        &self.state.order[name]
     }
 
     /// Adds new `[table.ID]` entries (id, text) where `store::edit::insert_entries` puts them.
     pub fn insert_entries(&mut self, name: &str, table: &str, new: &[(&str, &str)]) {
-        let ids: Vec<(&str, usize)> = match table {
-            "members" => self.ws.members.iter().map(|m| (m.id.as_str(), m.span.start as usize)).collect(),
-            _ => self.ws.clients.iter().map(|c| (c.id.as_str(), c.span.start as usize)).collect(),
-        };
-        if self.texts.contains_key(name) {
-            let text = crate::store::edit::insert_entries(&self.text(name).unwrap_or_default(), &ids, new);
-            self.texts.insert(name.to_string(), Some(text));
+        for (id, _) in new {
+            self.state.touched.push(Touched::Entry { file: name.into(), table: table.into(), id: id.to_string() });
+        }
+        if self.whole(name) {
+            // The text is no longer the one read: its entries are found in it.
+            let current = self.text(name).unwrap_or_default();
+            let text = edit::insert_entries(&current, &edit::entry_headers(&current, table), new);
+            self.state.texts.insert(name.to_string(), Some(text));
             return;
         }
         let original = self.original(name).unwrap_or("");
-        let splices = crate::store::edit::insertion_splices(original, &ids, new);
-        self.splices.entry(name.to_string()).or_default().extend(
-            splices.into_iter().map(|(start, end, text)| Splice { start: start as u32, end: end as u32, text }),
-        );
+        self.entry_order(name, table);
+        let (order, removed) = (&self.state.order[name], &self.state.removed);
+        let gone = |id: &str| removed.contains(&(name.to_string(), id.to_string()));
+        let inserts = edit::insertion_splices_by(original, new, |id| order.next(id, gone));
+        let splices = self.state.splices.entry(name.to_string()).or_default();
+        for (start, end, text) in inserts {
+            let headers = edit::entry_headers(&text, table);
+            for (id, _) in &headers {
+                self.state.added.insert((name.to_string(), id.to_string()), start as u32);
+            }
+            // Entries added at the same place by several edits (the lines of
+            // a batch) stay in id order among themselves.
+            let first = headers.first().map_or("", |(id, _)| *id);
+            let place = splices
+                .iter()
+                .position(|s| {
+                    s.start as usize == start
+                        && s.end as usize == end
+                        && edit::entry_headers(&s.text, table).first().is_some_and(|(id, _)| *id > first)
+                })
+                .unwrap_or(splices.len());
+            splices.insert(place, Splice { start: start as u32, end: end as u32, text });
+        }
+    }
+
+    /// Removes entry `id` with the comments directly above it: in its own
+    /// splice when it stands alone (`store::edit::removal_splice`), else in
+    /// the whole file.
+    fn remove_entry(&mut self, name: &str, table: &str, id: &str) -> Result<()> {
+        self.state.touched.push(Touched::Entry { file: name.into(), table: table.into(), id: id.into() });
+        let key = (name.to_string(), id.to_string());
+        if !self.whole(name) && self.state.added.contains_key(&key) {
+            let Some(s) = self.added_splice(name, table, id) else { return Ok(()) };
+            let alone = edit::entry_headers(&s.text, table).len() == 1;
+            let at = s.start;
+            if alone {
+                let header = format!("[{table}.{id}]");
+                if let Some(list) = self.state.splices.get_mut(name) {
+                    list.retain(|s| !(s.start == at && s.end == at && s.text.contains(&header)));
+                }
+            } else {
+                let mut editor = Editor::parse(name, &s.text)?;
+                editor.remove_entry(table, id);
+                s.text = editor.finish();
+            }
+            self.state.added.remove(&key);
+            return Ok(());
+        }
+        if !self.whole(name)
+            && let Some((start, end)) = self.entry_range(table, id)
+            && let Some(original) = self.original(name)
+            && let Some((a, b, text)) = edit::removal_splice(original, start as usize, end as usize)
+        {
+            let list = self.state.splices.entry(name.to_string()).or_default();
+            // An edit of the entry goes with it. Around the entry, the
+            // removal gives way to what the change did there already (a
+            // neighbour removed, an entry added just above): it then keeps
+            // a blank or comment line that one removal at a time would drop.
+            let own = |s: &Splice| s.start == start && s.end == end;
+            let (mut a, mut b, mut clear) = (a as u32, b as u32, true);
+            let first_a = a;
+            for s in list.iter().filter(|s| !own(s)) {
+                if s.end <= start && s.end > a || s.start == s.end && a < s.start && s.start <= start {
+                    a = s.end;
+                } else if s.start >= end && s.start < b {
+                    b = s.start;
+                } else if s.start < end && start < s.end {
+                    clear = false;
+                }
+            }
+            if clear {
+                // The bytes above it that stay hold what the removal kept.
+                let text = if a == first_a { text } else { String::new() };
+                list.retain(|s| !own(s));
+                list.push(Splice { start: a, end: b, text });
+                self.state.removed.insert(key);
+                return Ok(());
+            }
+        }
+        self.edit(name, |ed| {
+            ed.remove_entry(table, id);
+            Ok(())
+        })
+    }
+
+    /// Entry `id` as the change has it now: the text that holds it (or held
+    /// it), for a batch to read its new state.
+    pub(crate) fn entry_now(&mut self, name: &str, table: &str, id: &str) -> EntryNow {
+        if self.whole(name) {
+            return EntryNow::Whole(self.text(name).unwrap_or_default());
+        }
+        if let Some(s) = self.added_splice(name, table, id) {
+            return EntryNow::Fragment { text: s.text.clone(), offset: s.start as usize };
+        }
+        if self.state.removed.contains(&(name.to_string(), id.to_string())) {
+            return EntryNow::Gone;
+        }
+        match self.entry_range(table, id) {
+            Some((start, end)) => {
+                let spliced = self
+                    .state
+                    .splices
+                    .get(name)
+                    .and_then(|list| list.iter().find(|s| s.start == start && s.end == end))
+                    .map(|s| s.text.clone());
+                let text = spliced.unwrap_or_else(|| {
+                    self.original(name).and_then(|t| t.get(start as usize..end as usize)).unwrap_or("").to_string()
+                });
+                EntryNow::Fragment { text, offset: start as usize }
+            }
+            // Neither read alone nor added: only a whole read can tell (an
+            // entry added and then removed again leaves nothing).
+            None => EntryNow::Gone,
+        }
     }
 
     // The typed edits, what commands use: they name no file, table or key
@@ -284,22 +549,30 @@ impl<'w> Change<'w> {
 
     /// Removes member `id`'s entry, with the comments directly above it.
     pub fn remove_member(&mut self, id: &str) -> Result<()> {
-        self.edit(MemberEntry::FILE, |ed| {
-            ed.remove_entry(MemberEntry::TABLE, id);
-            Ok(())
-        })
+        self.remove_entry(MemberEntry::FILE, MemberEntry::TABLE, id)
+    }
+
+    /// Renames member `old`'s entry to `new`, in its place with its comments.
+    pub fn rename_member(&mut self, old: &str, new: &str) -> Result<()> {
+        self.edit(MemberEntry::FILE, |ed| Ok(ed.rename_entry(MemberEntry::TABLE, old, new)))?;
+        Ok(())
+    }
+
+    /// Edits `tests.toml`, when the workspace has one (`None` otherwise).
+    pub fn tests<T>(&mut self, f: impl FnOnce(&mut TestsFile<'_>) -> T) -> Result<Option<T>> {
+        if self.text(TestsFile::FILE).is_none() {
+            return Ok(None);
+        }
+        self.edit(TestsFile::FILE, |ed| Ok(Some(f(&mut TestsFile::new(ed)))))
     }
 
     /// Removes client `id`'s entry, and the `company` of the contacts
-    /// `detach` (those of the company removed), in one edit of the file.
+    /// `detach` (those of the company removed).
     pub fn remove_client(&mut self, id: &str, detach: &[&str]) -> Result<()> {
-        self.edit(ClientEntry::FILE, |ed| {
-            ed.remove_entry(ClientEntry::TABLE, id);
-            for contact in detach {
-                ClientEntry::new(ed.entry(ClientEntry::TABLE, contact)?).set_company(None);
-            }
-            Ok(())
-        })
+        for contact in detach {
+            self.client(contact, |entry| entry.set_company(None))?;
+        }
+        self.remove_entry(ClientEntry::FILE, ClientEntry::TABLE, id)
     }
 
     /// Edits profile `id`'s file.
@@ -328,13 +601,15 @@ impl<'w> Change<'w> {
     }
 
     pub fn put(&mut self, name: &str, text: String) {
-        self.splices.remove(name);
-        self.texts.insert(name.to_string(), Some(text));
+        self.state.splices.remove(name);
+        self.state.texts.insert(name.to_string(), Some(text));
+        self.state.touched.push(Touched::File(name.to_string()));
     }
 
     pub fn remove_file(&mut self, name: &str) {
-        self.splices.remove(name);
-        self.texts.insert(name.to_string(), None);
+        self.state.splices.remove(name);
+        self.state.texts.insert(name.to_string(), None);
+        self.state.touched.push(Touched::File(name.to_string()));
     }
 
     /// `Essential 12.00` for a profile's tier.
@@ -398,5 +673,110 @@ impl<'w> Change<'w> {
             self.price_label(to),
             self.ws.settings.currency
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Change;
+    use crate::store::edit::{self, Editor};
+    use crate::store::splice::apply_splices;
+    use crate::testing::{MEMBERS, check_with};
+
+    /// What the whole-file editor writes when it removes `id`.
+    fn removed_whole(text: &str, id: &str) -> String {
+        let mut editor = Editor::parse("members.toml", text).unwrap();
+        assert!(editor.remove_entry("members", id));
+        edit::keep_line_endings(text, editor.finish(), edit::is_crlf(text))
+    }
+
+    /// A member removed in a splice of its own reads as the whole-file editor
+    /// writes it, byte for byte: comments above it, comment paragraphs kept,
+    /// the first and the last entry, sub-tables, CRLF, no blank lines.
+    #[test]
+    fn a_removal_splice_writes_what_the_whole_file_editor_writes() {
+        let commented = "# The team.\n\n[members.claire]\nname = \"Claire\"\nemail = \"claire@example.com\"\nprofile = \"admin\"   # the owner\n\n# About Bob,\n# on two lines.\n[members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\nclients = [\"acme\", \"globex\"]\n\n# A section.\n\n# About Eve.\n[members.eve]\nname = \"Eve\"\nemail = \"eve@example.com\"\nprofile = \"contributor\"\n# trailing\n";
+        let subtable = "[members.claire]\nname = \"Claire\"\nemail = \"claire@example.com\"\nprofile = \"admin\"\n[members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\nclients = [\"acme\"]\n\n[members.bob.client_profiles]\nacme = \"contributor\"\n\n[members.eve]\nname = \"Eve\"\nemail = \"eve@example.com\"\nprofile = \"contributor\"\n";
+        let header = format!("[members]\n{MEMBERS}");
+        let first_comment = format!("# about claire\n{}", MEMBERS.trim_start());
+        let crlf = commented.replace('\n', "\r\n");
+        for text in [MEMBERS, commented, subtable, &header, &first_comment, &crlf] {
+            let ws = check_with(&[("members.toml", text)]).workspace;
+            assert_eq!(ws.members.len(), 3, "{text}");
+            for id in ["claire", "bob", "eve"] {
+                let mut change = Change::new(&ws);
+                change.remove_member(id).unwrap();
+                let (texts, splices) = change.finish().into_files();
+                assert!(texts.is_empty(), "{id} was not removed in a splice of its own:\n{text}");
+                let spliced = apply_splices(text, &splices["members.toml"]);
+                assert_eq!(spliced, removed_whole(text, id), "removing {id} from:\n{text}");
+            }
+        }
+        // Without a line end at the end of the file, the last entry's line
+        // stays without one (the whole-file editor adds one).
+        let bare = MEMBERS.trim_end();
+        let ws = check_with(&[("members.toml", bare)]).workspace;
+        let mut change = Change::new(&ws);
+        change.remove_member("bob").unwrap();
+        let (_, splices) = change.finish().into_files();
+        assert!(apply_splices(bare, &splices["members.toml"]).ends_with("profile = \"contributor\""));
+    }
+
+    /// Neighbours removed together, and an entry removed after an edit of
+    /// it, splice apart; the new text reads without them.
+    #[test]
+    fn removals_of_neighbours_do_not_overlap() {
+        let ws = check_with(&[]).workspace;
+        let mut change = Change::new(&ws);
+        change.member("bob", |m| m.set_name("Robert")).unwrap();
+        change.remove_member("bob").unwrap();
+        change.remove_member("eve").unwrap();
+        change.remove_member("claire").unwrap();
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        let list = &splices["members.toml"];
+        assert_eq!(list.len(), 3, "{list:?}");
+        assert_eq!(apply_splices(MEMBERS, list).trim(), "");
+        // The other way round, the first entry first.
+        let mut change = Change::new(&ws);
+        for id in ["claire", "bob", "eve"] {
+            change.remove_member(id).unwrap();
+        }
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        assert_eq!(apply_splices(MEMBERS, &splices["members.toml"]).trim(), "");
+    }
+
+    /// An entry added by the change is edited, and removed, in the splice
+    /// that added it; entries added one by one at one place keep id order.
+    #[test]
+    fn an_added_entry_is_edited_where_it_was_added() {
+        let ws = check_with(&[]).workspace;
+        let new = |id: &'static str| crate::store::editors::NewMember {
+            id,
+            name: "New",
+            email: "new@example.com",
+            profile: "user",
+            status: crate::model::Status::Active,
+            clients: &[],
+            client_profiles: &[],
+            grants: &[],
+            credit_limit: None,
+            from: None,
+            until: None,
+        };
+        let mut change = Change::new(&ws);
+        for id in ["zz", "zb", "zc", "za"] {
+            change.add_member(&new(id));
+        }
+        change.member("zb", |m| m.set_name("Zed B")).unwrap();
+        change.remove_member("zc").unwrap();
+        let (texts, splices) = change.finish().into_files();
+        assert!(texts.is_empty());
+        let text = apply_splices(MEMBERS, &splices["members.toml"]);
+        let ids: Vec<&str> = edit::entry_headers(&text, "members").into_iter().map(|(id, _)| id).collect();
+        // The file is not sorted (claire, bob, eve): new entries go at its end, in id order.
+        assert_eq!(ids, ["claire", "bob", "eve", "za", "zb", "zz"]);
+        assert!(text.contains("[members.zb]\nname = \"Zed B\""), "{text}");
     }
 }

@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, prune, schema,
-    test, transfer_all, transfer_one,
+    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, prune,
+    schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -83,6 +83,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, help_heading = "Global options", default_value = "10", value_name = "SECONDS", value_parser = parse_seconds)]
     pub lock_timeout: Duration,
 
+    /// Read commands: read the workspace as it is at this git revision; nothing is written
+    #[arg(long, global = true, help_heading = "Global options", value_name = "REV")]
+    pub rev: Option<String>,
+
     /// When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe
     #[arg(long, value_enum, global = true, help_heading = "Global options", default_value_t = ColorChoice::Auto, value_name = "WHEN", hide_possible_values = true)]
     pub color: ColorChoice,
@@ -98,6 +102,7 @@ pub const CHANGES: &[&str] = &[
     "member add",
     "member edit",
     "member remove",
+    "member rename",
     "profile default",
     "profile duplicate",
     "profile edit",
@@ -110,6 +115,7 @@ pub const CHANGES: &[&str] = &[
     "client unassign",
     "import members",
     "prune",
+    "batch",
 ];
 
 /// The global options only a change uses (ids of [`GlobalArgs`]' fields).
@@ -118,6 +124,14 @@ const CHANGE_OPTIONS: [&str; 4] = ["actor", "dry_run", "allow_failing_tests", "l
 /// The commands that read no workspace and print no data: their help shows
 /// neither `--workspace` nor `--format`.
 pub const STANDALONE: &[&str] = &["init", "completions", "schema", "man"];
+
+/// Whether the command at `path` takes `--rev` (and shows it in its help):
+/// every read command, and the groups that hold them. A change, a
+/// standalone command, and `diff` and `log` (whose revisions are arguments)
+/// refuse it (exit 2).
+fn reads_at_rev(path: &str) -> bool {
+    !(CHANGES.contains(&path) || STANDALONE.contains(&path) || ["diff", "log", "import"].contains(&path))
+}
 
 /// The CLI as roster parses it and shows its help: every command's help
 /// lists only the global options that apply to it (the others stay accepted,
@@ -142,7 +156,8 @@ fn with_options(mut cmd: clap::Command, path: &str, globals: &[clap::Arg]) -> cl
                 let id = arg.get_id().as_str();
                 // A group (`member`) shows the change options on its changes only.
                 let hide = (CHANGE_OPTIONS.contains(&id) && !CHANGES.contains(&path.as_str()))
-                    || (STANDALONE.contains(&path.as_str()) && ["workspace", "format"].contains(&id));
+                    || (STANDALONE.contains(&path.as_str()) && ["workspace", "format"].contains(&id))
+                    || (id == "rev" && !reads_at_rev(&path));
                 sub = sub.arg(arg.clone().hide(hide));
             }
             sub
@@ -326,6 +341,8 @@ pub enum Command {
     /// Add or update members in bulk from CSV (all or nothing)
     #[command(subcommand, after_help = import::EXAMPLES)]
     Import(import::ImportCommand),
+    /// Make many changes at once, one per line of a file: one validation, one write
+    Batch(batch::BatchArgs),
     /// Who gains and loses access between git revisions, and the monthly cost
     Diff(diff::DiffArgs),
     /// Run the access expectations of tests.toml
@@ -334,6 +351,8 @@ pub enum Command {
     Cost(cost::CostArgs),
     /// Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until
     Prune(prune::PruneArgs),
+    /// Effective access changes commit by commit, newest first
+    Log(log::LogArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

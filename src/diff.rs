@@ -4,7 +4,7 @@
 //! the monthly cost before and after.
 
 use crate::access;
-use crate::model::{Client, Level, Member, Workspace};
+use crate::model::{Area, Client, Level, Member, Workspace};
 use std::collections::{BTreeSet, HashMap};
 
 /// One member's access that differs. `client` is set for a client gained or
@@ -84,26 +84,111 @@ impl<'w> Candidates<'w> {
 }
 
 /// The level that reaches client `c`, or `none`.
-fn reached(ws: &Workspace, m: &Member, area: &crate::model::Area, action: &str, c: Option<&Client>) -> Level {
+fn reached(ws: &Workspace, m: &Member, area: &Area, action: &str, c: Option<&Client>) -> Level {
     let Some(c) = c else { return Level::None };
     let d = access::decide(ws, m, area, action, Some(c));
     if d.allowed { d.effective.level } else { Level::None }
 }
 
-pub fn compare(before: &Workspace, after: &Workspace) -> Report {
-    let mut report =
-        Report { cost_before: before.monthly_cost(), cost_after: after.monthly_cost(), ..Report::default() };
-    let mut added: Vec<String> =
-        after.members.iter().filter(|m| before.member(&m.id).is_none()).map(|m| m.id.to_string()).collect();
-    let mut removed: Vec<String> =
-        before.members.iter().filter(|m| after.member(&m.id).is_none()).map(|m| m.id.to_string()).collect();
-    added.sort();
-    removed.sort();
-    report.members_added = added;
-    report.members_removed = removed;
+/// What [`compare_in`] is asked about. `roster diff` asks about everything
+/// (the default); `roster log` narrows a commit's comparison to the members
+/// it can have changed and to the question its filters ask.
+#[derive(Debug, Default)]
+pub struct Scope {
+    /// Only these members, by id (all when `None`). Whoever is left out must
+    /// have the same access on both sides: a caller passes the members whose
+    /// entries alone changed.
+    pub members: Option<BTreeSet<String>>,
+    /// Judge these clients for each member looked at, instead of the clients
+    /// the member may reach below `all` (so a row "on C" shows when level
+    /// `all` brings or takes C too).
+    pub clients: Option<Vec<String>>,
+    /// Only this area (and action).
+    pub area: Option<(String, Option<String>)>,
+    /// List the access an added member arrives with, and a removed member
+    /// leaves with, as changes from and to `none`.
+    pub arrivals: bool,
+    /// The monthly costs before and after, when the caller knows them already.
+    pub costs: Option<(f64, f64)>,
+}
 
-    let old = access::fingerprints(before);
-    let new = access::fingerprints(after);
+impl Scope {
+    fn wants(&self, area: &str, action: &str) -> bool {
+        self.area.as_ref().is_none_or(|(a, x)| a == area && x.as_deref().is_none_or(|x| x == action))
+    }
+}
+
+pub fn compare(before: &Workspace, after: &Workspace) -> Report {
+    compare_in(before, after, &Scope::default())
+}
+
+pub fn compare_in(before: &Workspace, after: &Workspace, scope: &Scope) -> Report {
+    let (cost_before, cost_after) = scope.costs.unwrap_or_else(|| (before.monthly_cost(), after.monthly_cost()));
+    let mut report = Report { cost_before, cost_after, ..Report::default() };
+    // Who is on each side, and who changed.
+    let mut pairs: Vec<(Option<&Member>, Option<&Member>)> = Vec::new();
+    match &scope.members {
+        Some(ids) => {
+            for id in ids {
+                match (before.member(id), after.member(id)) {
+                    (None, None) => {}
+                    pair => pairs.push(pair),
+                }
+            }
+        }
+        None => {
+            pairs.extend(after.members.iter().filter(|m| before.member(&m.id).is_none()).map(|m| (None, Some(m))));
+            pairs.extend(before.members.iter().filter(|m| after.member(&m.id).is_none()).map(|m| (Some(m), None)));
+            // Fingerprints find the few members whose access may differ among many.
+            let old = access::fingerprints(before);
+            let new = access::fingerprints(after);
+            pairs.extend(
+                after
+                    .members
+                    .iter()
+                    .filter(|m| old.get(m.id.as_str()).is_some_and(|o| Some(o) != new.get(m.id.as_str())))
+                    .filter_map(|ma| Some((Some(before.member(&ma.id)?), Some(ma)))),
+            );
+        }
+    }
+    rows(&mut report, before, after, pairs, scope);
+    report
+}
+
+/// [`compare_in`] for a change of members' entries alone: the rest of the
+/// workspace (`ws`: profiles, tiers, clients) is the same on both sides, and
+/// each pair is one member as it was and as it is (either may be missing).
+/// `roster log` compares a commit that edited a few members this way, from
+/// one copy of the workspace and the few entries it changed.
+pub fn compare_members(ws: &Workspace, pairs: Vec<(Option<&Member>, Option<&Member>)>, scope: &Scope) -> Report {
+    let (cost_before, cost_after) = scope.costs.unwrap_or_else(|| (ws.monthly_cost(), ws.monthly_cost()));
+    let mut report = Report { cost_before, cost_after, ..Report::default() };
+    rows(&mut report, ws, ws, pairs, scope);
+    report
+}
+
+/// Fills `report` from the pairs (before, after) of members to compare.
+fn rows<'w>(
+    report: &mut Report,
+    before: &'w Workspace,
+    after: &'w Workspace,
+    mut pairs: Vec<(Option<&'w Member>, Option<&'w Member>)>,
+    scope: &Scope,
+) {
+    for pair in &pairs {
+        match pair {
+            (None, Some(ma)) => report.members_added.push(ma.id.to_string()),
+            (Some(mb), None) => report.members_removed.push(mb.id.to_string()),
+            _ => {}
+        }
+    }
+    report.members_added.sort();
+    report.members_removed.sort();
+    if !scope.arrivals {
+        pairs.retain(|(mb, ma)| mb.is_some() && ma.is_some());
+    }
+    pairs.sort_by(|a, b| id_of(a).cmp(id_of(b)));
+
     let (cand_before, cand_after) = (Candidates::new(before), Candidates::new(after));
     // Every area.action of either state, in the order of the new one.
     let mut keys: Vec<(String, String)> = after.action_keys().into_iter().map(|k| (k.area, k.action)).collect();
@@ -112,27 +197,27 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
             keys.push((k.area, k.action));
         }
     }
-    let mut changed: Vec<&Member> = after
-        .members
-        .iter()
-        .filter(|m| old.get(m.id.as_str()).is_some_and(|o| Some(o) != new.get(m.id.as_str())))
-        .collect();
-    changed.sort_by(|a, b| a.id.cmp(&b.id));
-    for ma in changed {
-        let Some(mb) = before.member(&ma.id) else { continue };
+    keys.retain(|(area, action)| scope.wants(area, action));
+    for (mb, ma) in pairs {
+        let member = id_of(&(mb, ma)).to_string();
         let mut candidates = BTreeSet::new();
-        cand_before.of(mb, &mut candidates);
-        cand_after.of(ma, &mut candidates);
+        match &scope.clients {
+            Some(clients) => candidates.extend(clients.iter().map(String::as_str)),
+            None => {
+                mb.into_iter().for_each(|m| cand_before.of(m, &mut candidates));
+                ma.into_iter().for_each(|m| cand_after.of(m, &mut candidates));
+            }
+        }
         for (area_id, action) in &keys {
             let (area_b, area_a) = (before.area(area_id), after.area(area_id));
-            let level = |ws: &Workspace, m: &Member, area: Option<&crate::model::Area>| {
-                area.filter(|a| a.has_action(action))
-                    .map_or(Level::None, |a| access::member_level(ws, m, a, action).level)
+            let level = |ws: &Workspace, m: Option<&Member>, area: Option<&Area>| match (m, with_action(area, action)) {
+                (Some(m), Some(a)) => access::member_level(ws, m, a, action).level,
+                _ => Level::None,
             };
             let (lb, la) = (level(before, mb, area_b), level(after, ma, area_a));
             if lb != la {
                 report.changes.push(AccessChange {
-                    member: ma.id.to_string(),
+                    member: member.clone(),
                     area: area_id.clone(),
                     action: action.clone(),
                     client: None,
@@ -145,18 +230,18 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
                 continue;
             }
             for c in &candidates {
-                let rb = area_b
-                    .filter(|a| a.has_action(action))
-                    .map_or(Level::None, |a| reached(before, mb, a, action, before.client(c)));
-                let ra = area_a
-                    .filter(|a| a.has_action(action))
-                    .map_or(Level::None, |a| reached(after, ma, a, action, after.client(c)));
+                let reach =
+                    |ws: &Workspace, m: Option<&Member>, area: Option<&Area>| match (m, with_action(area, action)) {
+                        (Some(m), Some(a)) => reached(ws, m, a, action, ws.client(c)),
+                        _ => Level::None,
+                    };
+                let (rb, ra) = (reach(before, mb, area_b), reach(after, ma, area_a));
                 let reach_changed = (rb == Level::None) != (ra == Level::None);
-                let per_client_profile = crate::access::per_client_profile(before, mb, c).is_some()
-                    || crate::access::per_client_profile(after, ma, c).is_some();
+                let per_client_profile = mb.is_some_and(|m| crate::access::per_client_profile(before, m, c).is_some())
+                    || ma.is_some_and(|m| crate::access::per_client_profile(after, m, c).is_some());
                 if reach_changed || (rb != ra && per_client_profile) {
                     report.changes.push(AccessChange {
-                        member: ma.id.to_string(),
+                        member: member.clone(),
                         area: area_id.clone(),
                         action: action.clone(),
                         client: Some(c.to_string()),
@@ -167,5 +252,12 @@ pub fn compare(before: &Workspace, after: &Workspace) -> Report {
             }
         }
     }
-    report
+}
+
+fn with_action<'a>(area: Option<&'a Area>, action: &str) -> Option<&'a Area> {
+    area.filter(|a| a.has_action(action))
+}
+
+fn id_of<'m>(pair: &(Option<&'m Member>, Option<&'m Member>)) -> &'m str {
+    pair.1.or(pair.0).map_or("", |m| m.id.as_str())
 }

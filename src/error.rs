@@ -65,6 +65,9 @@ pub struct Error {
     pub hints: Vec<String>,
     /// What is shown above the `error[...]` line (boxed: most errors have none).
     pub details: Option<Box<Details>>,
+    /// Where the error arose, printed before it (`line 3: error[not-found]: ...`
+    /// for a line of a batch).
+    pub at: Option<String>,
 }
 
 /// What an error shows above its `error[...]` line, in order: the
@@ -109,12 +112,18 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     pub fn new(kind: Kind, code: &'static str, message: impl Into<String>) -> Error {
-        Error { kind, code, message: message.into(), hints: Vec::new(), details: None }
+        Error { kind, code, message: message.into(), hints: Vec::new(), details: None, at: None }
     }
 
     /// Shows `details` above the error line.
     pub fn details(mut self, details: Details) -> Error {
         self.details = Some(Box::new(details));
+        self
+    }
+
+    /// Says where the error arose: `line 3` of a batch.
+    pub fn at(mut self, at: impl Into<String>) -> Error {
+        self.at = Some(at.into());
         self
     }
 

@@ -13,8 +13,10 @@
 //! - `error`: errors and exit codes, printed by [`main_with_args`] and nowhere else;
 //! - `generate`: the generated workspace of SPEC §7, for benchmarks and tests;
 //! - `git`, `diff`: a workspace at a git revision, and who gains or loses access;
+//! - `history`: the workspace commit by commit, for `roster log`;
 //! - `expect`: the access tests of `tests.toml` (SPEC §8);
-//! - `output`: stdout and stderr, where a closed pipe is not a panic.
+//! - `output`: stdout and stderr, where a closed pipe is not a panic; `progress`:
+//!   a progress bar on stderr for long work, when stderr is a terminal.
 
 // Every print goes through `output`: `print!` and `eprint!` panic on a closed pipe.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -31,9 +33,11 @@ pub mod expect;
 pub mod fxhash;
 pub mod generate;
 pub mod git;
+pub mod history;
 pub mod json_schema;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod rules;
 pub mod schema;
@@ -60,7 +64,9 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
         }
     };
     let paint = style::Paint::for_stderr(cli.global.color);
-    match commands::run(cli) {
+    let result = commands::run(cli);
+    progress::clear();
+    match result {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {
             print_error(&err, paint);
@@ -103,8 +109,9 @@ fn print_error(err: &error::Error, paint: style::Paint) {
             }
         }
     }
+    let at = err.at.as_deref().map_or(String::new(), |at| format!("{}: ", terminal(at)));
     let mut text =
-        format!("{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
+        format!("{at}{}: {}\n", paint.apply(paint.error(), &format!("error[{}]", err.code)), terminal(&err.message));
     for hint in &err.hints {
         text.push_str(&format!("  = help: {}\n", terminal(hint)));
     }

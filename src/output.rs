@@ -20,6 +20,8 @@ static STDERR_CLOSED: AtomicBool = AtomicBool::new(false);
 /// Writes data to stdout. A closed pipe drops this and all later output;
 /// another failure (a full disk behind `>`) is returned, for exit 6.
 pub fn out(text: &str) -> io::Result<()> {
+    // A progress bar on the terminal goes first (see `progress`).
+    crate::progress::clear();
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
         return Ok(());
     }
@@ -36,6 +38,7 @@ pub fn out(text: &str) -> io::Result<()> {
 /// Writes a message to stderr. Nothing is left to report a failure to write
 /// stderr on, so any failure silences stderr for the rest of the run.
 pub fn err_fmt(args: fmt::Arguments<'_>) {
+    crate::progress::clear();
     if STDERR_CLOSED.load(Ordering::Relaxed) {
         return;
     }

@@ -531,8 +531,9 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 }
 
 /// The errors that the members at `touched` (indexes into `ws.members`) can
-/// bring, for a change that edited those members' entries in place and nothing
-/// else, on a workspace that had no error before: their own rules, the
+/// bring, for a change that edited those members' entries in place or added
+/// them, and nothing else, on a workspace that had no error before (no rule
+/// of another entry reads a member that was not there): their own rules, the
 /// emails they share with any member, and the workspace's references (the
 /// owner is a member). What does not read a member's entry (profiles, tiers,
 /// clients, tests, which name members by id only) cannot have changed, and
@@ -541,15 +542,34 @@ fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     workspace_refs(ws, &mut out);
-    let mut reported = Vec::new();
     for &i in touched {
-        let m = &ws.members[i];
-        member_rule(ws, m, &mut out);
-        if m.email.value.is_empty() {
+        member_rule(ws, &ws.members[i], &mut out);
+    }
+    let edited: Vec<&Member> = touched.iter().map(|&i| &ws.members[i]).filter(|m| !m.email.value.is_empty()).collect();
+    // The members that hold an edited member's email, by its hash: one pass
+    // over every member however many were edited (a batch edits a thousand).
+    // An ASCII email of another length is none of them.
+    let mut holders: HashMap<u64, Vec<&Member>> =
+        edited.iter().map(|m| (email::hash(&m.email.value), Vec::new())).collect();
+    let ascii = edited.iter().all(|m| m.email.value.is_ascii());
+    let lengths: std::collections::BTreeSet<usize> = edited.iter().map(|m| m.email.value.len()).collect();
+    for o in ws.members.iter().filter(|o| !o.email.value.is_empty()) {
+        let e: &str = &o.email.value;
+        if ascii && !lengths.contains(&e.len()) && e.is_ascii() {
             continue;
         }
+        if let Some(list) = holders.get_mut(&email::hash(e)) {
+            list.push(o);
+        }
+    }
+    let mut reported = Vec::new();
+    for m in edited {
         // Every member with this email, in file order: the first keeps it, as in `member_rules`.
-        let same: Vec<&Member> = ws.members.iter().filter(|o| email::same(&o.email.value, &m.email.value)).collect();
+        let same: Vec<&Member> = holders[&email::hash(&m.email.value)]
+            .iter()
+            .copied()
+            .filter(|o| email::same(&o.email.value, &m.email.value))
+            .collect();
         if same.len() > 1 && !reported.contains(&same[0].id) {
             reported.push(same[0].id.clone());
             out.extend(same[1..].iter().map(|o| duplicate_email(o, same[0])));
@@ -1451,6 +1471,62 @@ mod edited_members {
             if i + 3 >= cases.len() {
                 assert!(full.iter().any(|e| e.starts_with("admin-limited ")), "case {i}: {full:?}");
             }
+        }
+    }
+
+    /// Members added (a batch's, `member add`'s) take the same path: the
+    /// errors of those added and edited are those of a full check.
+    #[test]
+    fn added_members_bring_the_errors_of_a_full_check() {
+        use crate::store::editors::NewMember;
+        fn new<'a>(id: &'a str, email: &'a str, profile: &'a str, clients: &'a [String]) -> NewMember<'a> {
+            NewMember {
+                id,
+                name: "New",
+                email,
+                profile,
+                status: crate::model::Status::Active,
+                clients,
+                client_profiles: &[],
+                grants: &[],
+                credit_limit: None,
+                from: None,
+                until: None,
+            }
+        }
+        let unknown = ["nobody".to_string()];
+        let known = ["c000001".to_string()];
+        let cases: Vec<Vec<NewMember>> = vec![
+            vec![new("m000010a", "a@example.com", "p0001", &known), new("zz", "zz@example.com", "p0002", &[])],
+            vec![new("m000010a", "a@example.com", "nope", &[])],
+            vec![new("m000010a", "a@example.com", "p0001", &unknown)],
+            // An email of a member after it and before it in file order, and twice among the new.
+            vec![new("a0", "M000005@example.com", "p0001", &[])],
+            vec![new("zz", "m000005@example.com", "p0001", &[])],
+            vec![new("m000010a", "same@example.com", "p0001", &[]), new("zz", "SAME@example.com", "p0001", &[])],
+            vec![new("m000010a", "not an email", "p0001", &[])],
+        ];
+        for (i, case) in cases.iter().enumerate() {
+            let mut ws = fresh();
+            let parts = {
+                let mut change = Change::new(&ws);
+                change.add_members(case);
+                change
+                    .edit_entry(MEMBERS_FILE, "members", "m000020", |e| {
+                        edit::set(e, "name", "X".into());
+                        Ok(())
+                    })
+                    .unwrap();
+                change.finish()
+            };
+            let (_, splices) = parts.into_files();
+            let applied = incremental::apply(&mut ws, &splices);
+            let touched = applied.members_in_place.expect("added and edited in place");
+            assert_eq!(touched.len(), case.len() + 1, "case {i}");
+            let full = errors([applied.diags.clone(), super::check(&ws)].concat());
+            let scoped = errors([applied.diags, super::check_edited_members(&ws, &touched)].concat());
+            assert_eq!(scoped, full, "case {i}");
+            assert_eq!(full.is_empty(), i == 0, "case {i}: {full:?}");
         }
     }
 }

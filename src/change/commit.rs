@@ -38,6 +38,7 @@ impl Session {
         if texts.is_empty() && splices.is_empty() {
             return Ok(Report { facts, people, ..Report::default() });
         }
+        crate::progress::phase("validating the change", 0, crate::progress::Unit::None);
         let touched = touched_members(&ws, &texts, &splices);
         // What is compared after the change, taken before the workspace moves on.
         let before = Summary::of(&ws, touched.as_ref());
@@ -58,6 +59,7 @@ impl Session {
             // still compares the disk with the old text before anything is
             // put in place.
             let early = if options.dry_run { Vec::new() } else { prepare_early(scope, root, new, &state.undo) };
+            crate::progress::phase("running the tests", 0, crate::progress::Unit::None);
             let broken = tests_guard(new, &before, options.allow_failing_tests)?;
             let (facts, sign_in_again) = sum_up(facts, &before, new, touched.as_ref(), &broken);
             let writes = writes(&state.whole, &state.undo, new);
@@ -76,6 +78,7 @@ impl Session {
                 .iter()
                 .map(|(_, s)| (s.name.as_str(), s.text.as_str()))
                 .collect();
+            crate::progress::phase("writing", 0, crate::progress::Unit::None);
             let mut prepared = BTreeMap::new();
             for (name, handle) in early {
                 let done = handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -116,16 +119,23 @@ fn touched_members(ws: &Workspace, texts: &Texts, splices: &Splices) -> Option<F
     if !texts.is_empty() || !splices.keys().all(|f| f == MEMBERS_FILE) {
         return None;
     }
-    let splices = splices.get(MEMBERS_FILE).map_or(&[][..], |v| v);
-    let file = ws.sources.find(MEMBERS_FILE);
-    let touched = ws
-        .members
+    // The ranges replaced, in order (they never overlap): each member is
+    // looked up in them, not compared with each (a batch makes a thousand).
+    let mut ranges: Vec<(u32, u32)> = splices
+        .get(MEMBERS_FILE)
+        .map_or(&[][..], |v| v)
         .iter()
-        .filter(|m| {
-            Some(m.span.file) == file && splices.iter().any(|s| s.start <= m.span.start && m.span.start < s.end)
-        })
-        .map(|m| m.id.clone())
+        .filter(|s| s.start < s.end)
+        .map(|s| (s.start, s.end))
         .collect();
+    ranges.sort_unstable();
+    let file = ws.sources.find(MEMBERS_FILE);
+    let inside = |at: u32| {
+        let after = ranges.partition_point(|&(start, _)| start <= at);
+        after.checked_sub(1).is_some_and(|i| at < ranges[i].1)
+    };
+    let touched =
+        ws.members.iter().filter(|m| Some(m.span.file) == file && inside(m.span.start)).map(|m| m.id.clone()).collect();
     Some(touched)
 }
 

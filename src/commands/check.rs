@@ -22,7 +22,7 @@ pub struct CheckArgs {
 
 pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let root = ctx.root()?;
-    let checked = store::Kept::new(store::check(&root));
+    let checked = store::Kept::new(ctx.check(&root)?);
     let ws = &checked.workspace;
     let errors = checked.errors().count();
     let warnings = checked.warnings().count();
@@ -47,7 +47,7 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
             plural(errors),
             warnings,
             plural(warnings),
-            ctx.shown(&root)
+            ctx.shown_workspace(&root)
         );
         if failed {
             let why = if errors > 0 { "" } else { " (--strict: warnings fail)" };

@@ -71,6 +71,10 @@ fn valid(mut checked: Checked, label: &str) -> Result<Checked> {
 }
 
 pub fn cmd_diff(ctx: &Ctx, args: DiffArgs) -> Result<Outcome> {
+    if let Some(rev) = &ctx.rev {
+        return Err(Error::usage(format!("--rev {rev}: `diff` takes its revisions as arguments"))
+            .hint(format!("write `roster diff {rev}` (from {rev} to the working tree) or `roster diff A --to B`")));
+    }
     let root = ctx.root()?;
     let repo = git::locate(&root)?;
     // Both revisions first: a bad one is reported before any workspace is read.

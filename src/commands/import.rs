@@ -41,6 +41,8 @@ pub struct MembersArgs {
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand) -> Result<Outcome> {
+    // Before the CSV is read: an import is a change.
+    ctx.refuse_rev("an import")?;
     match cmd {
         ImportCommand::Members(args) => cmd_members(ctx, args),
     }
@@ -62,9 +64,26 @@ struct Row {
 }
 
 fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
+    // Read before the lock is taken: the change waits on nothing else.
+    let bytes = read_csv(&args)?;
+    let mut rows = Vec::new();
+    let report = Session::change(ctx.change_options()?, |change| {
+        rows = plan_rows(change, &args, &bytes)?;
+        Ok(())
+    });
+    ctx.report(report.map_err(|e| name_rows(e, &rows))?)
+}
+
+/// The edits of `import members`, on the workspace as `change` reads it (a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &MembersArgs) -> Result<()> {
+    plan_rows(change, args, &read_csv(args)?).map(|_| ())
+}
+
+/// The CSV file's bytes.
+fn read_csv(args: &MembersArgs) -> Result<Vec<u8>> {
     // A regular file only: a FIFO or a device would make the import wait or
     // read without end.
-    let bytes = crate::store::files::read_regular(&args.file).map_err(|r| {
+    crate::store::files::read_regular(&args.file).map_err(|r| {
         use crate::store::files::Refusal;
         let shown = args.file.display().to_string();
         match r {
@@ -76,10 +95,14 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
             }
             _ => Error::new(Kind::Environment, "io", r.message(&shown, "read")).hint(r.hint(&shown)),
         }
-    })?;
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
-    let rows = parse(ws, &bytes).map_err(|problems| {
+    })
+}
+
+/// The edits of the rows of `bytes`; the rows, to name them in a refusal.
+fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Result<Vec<Row>> {
+    let ws = change.ws;
+    crate::progress::phase(format!("reading {}", args.file.display()), 0, crate::progress::Unit::None);
+    let rows = parse(ws, bytes).map_err(|problems| {
         let n = problems.len();
         let lines =
             problems.iter().map(|p| format!("{}: {}\n", args.file.display(), crate::render::escape::terminal(p)));
@@ -91,14 +114,18 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         .hint("fix the rows above and import the file again; empty cells leave a field as it is")
         .details(Details::text(lines))
     })?;
-    let mut change = Change::new(ws);
     let mut facts = Vec::new();
     let (updates, new): (Vec<&Row>, Vec<&Row>) = rows.iter().partition(|r| ws.member(&r.id).is_some());
-    for row in updates.iter().filter(|r| differs(ws, r)) {
+    crate::progress::phase("updating members", updates.len() as u64, crate::progress::Unit::Items);
+    for (i, row) in updates.iter().enumerate().filter(|(_, r)| differs(ws, r)) {
+        if i % 256 == 0 {
+            crate::progress::set(i as u64);
+        }
         let Some(m) = ws.member(&row.id) else { continue };
         change.member(&m.id, |entry| update(entry, m, row, &mut facts))?;
     }
     if !new.is_empty() {
+        crate::progress::phase(format!("adding {} members", new.len()), 0, crate::progress::Unit::None);
         let default = ws.default_profile().map(|p| p.id.as_str()).unwrap_or_default();
         let entries: Vec<NewMember> = new
             .iter()
@@ -134,8 +161,7 @@ fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
         ));
     }
     change.facts(facts);
-    let parts = change.finish();
-    ctx.report(session.commit(parts).map_err(|e| name_rows(e, &rows))?)
+    Ok(rows)
 }
 
 /// A refusal names the CSV row above each rule broken in a member's entry.

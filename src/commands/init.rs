@@ -43,6 +43,7 @@ fn files() -> Vec<(String, String)> {
 }
 
 pub fn cmd_init(ctx: &Ctx, args: InitArgs) -> Result<Outcome> {
+    ctx.refuse_rev("a new workspace")?;
     let dir = args.dir.unwrap_or_else(|| ctx.cwd().to_path_buf());
     let files = files();
     // Every target is checked before anything is written, so that a refusal

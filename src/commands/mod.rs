@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod args;
+pub mod batch;
 pub mod check;
 pub mod client;
 pub mod completions;
@@ -13,6 +14,7 @@ pub mod export;
 pub mod fmt;
 pub mod import;
 pub mod init;
+pub mod log;
 pub mod man;
 pub mod member;
 pub mod profile;
@@ -41,6 +43,8 @@ pub struct Ctx {
     pub lock_timeout: std::time::Duration,
     pub format: Format,
     pub quiet: bool,
+    /// `--rev`: read commands read the workspace at this git revision.
+    pub rev: Option<String>,
     color: ColorChoice,
     cwd: PathBuf,
 }
@@ -48,6 +52,7 @@ pub struct Ctx {
 impl Ctx {
     pub fn new(global: GlobalArgs) -> Result<Ctx> {
         let cwd = std::env::current_dir().map_err(|e| Error::io("cannot read the current folder", &e))?;
+        crate::progress::enable(crate::progress::wanted(global.quiet));
         Ok(Ctx {
             workspace: global.workspace,
             actor: global.actor,
@@ -56,6 +61,7 @@ impl Ctx {
             lock_timeout: global.lock_timeout,
             format: global.format,
             quiet: global.quiet,
+            rev: global.rev,
             color: global.color,
             cwd,
         })
@@ -67,9 +73,61 @@ impl Ctx {
 
     /// The workspace, valid (its errors stop the command with exit 1), and
     /// never freed (see [`store::Kept`]).
+    ///
+    /// The one place read commands read a workspace: from the disk, or with
+    /// `--rev` from git (see [`Ctx::check`]).
     pub fn open(&self) -> Result<store::Kept<Workspace>> {
         let root = self.root()?;
-        store::open(&root, &self.shown(&root)).map(store::Kept::new)
+        let checked = self.check(&root)?;
+        let valid = store::valid(checked, &self.shown_workspace(&root));
+        // History cannot be fixed: another revision can be read.
+        let valid = match (valid, &self.rev) {
+            (Err(mut e), Some(_)) if e.code == "invalid-workspace" => {
+                e.hints = vec!["read another revision; `roster log` shows the commit that fixed the errors".into()];
+                Err(e)
+            }
+            (valid, _) => valid,
+        };
+        valid.map(store::Kept::new)
+    }
+
+    /// The workspace at `root`, read and checked: from the disk, or, with
+    /// `--rev`, as it is at that revision: its files are read from git by
+    /// blob id (`git::Repo::files_at`), and the working tree is not touched.
+    pub fn check(&self, root: &std::path::Path) -> Result<store::Checked> {
+        let Some(rev) = &self.rev else { return Ok(store::check(root)) };
+        let repo = crate::git::locate(root)?;
+        let commit = repo.resolve(rev)?;
+        let files = repo.files_at(&commit)?;
+        if files.is_empty() {
+            return Err(Error::new(
+                crate::error::Kind::Invalid,
+                "no-workspace",
+                format!("there is no workspace at `{}` in {rev}", self.shown(root)),
+            )
+            .hint("name a revision that has the workspace's files; `roster log` lists the commits that changed it"));
+        }
+        Ok(store::check_from(root, store::load::Input::Memory(&files)))
+    }
+
+    /// The workspace as messages name it: its folder, and the revision read.
+    pub fn shown_workspace(&self, root: &std::path::Path) -> String {
+        match &self.rev {
+            Some(rev) => format!("{}` at `{rev}", self.shown(root)),
+            None => self.shown(root),
+        }
+    }
+
+    /// Refuses `--rev` for a command that writes (`what`): a revision is
+    /// history, and a change is made to the working tree.
+    pub fn refuse_rev(&self, what: &str) -> Result<()> {
+        match &self.rev {
+            Some(rev) => Err(Error::usage(format!(
+                "--rev {rev}: --rev reads the workspace as it was, and {what} writes to the working tree"
+            ))
+            .hint("drop --rev to change the workspace as it is now; read commands take --rev")),
+            None => Ok(()),
+        }
     }
 
     pub fn out_paint(&self) -> Paint {
@@ -135,6 +193,7 @@ impl Ctx {
 
     /// What a change needs of the global options.
     pub fn change_options(&self) -> Result<crate::change::Options> {
+        self.refuse_rev("a change")?;
         let root = self.root()?;
         Ok(crate::change::Options {
             shown_root: self.shown(&root),
@@ -166,6 +225,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     }
     let ctx = Ctx::new(cli.global)?;
     refuse_ci_format(&cli.command, ctx.format)?;
+    refuse_rev_standalone(&cli.command, &ctx)?;
     match cli.command {
         Command::Init(args) => init::cmd_init(&ctx, args),
         Command::Check(args) => check::cmd_check(&ctx, args),
@@ -179,12 +239,31 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Access(cmd) => access::run(&ctx, cmd),
         Command::Export(args) => export::cmd_export(&ctx, args),
         Command::Import(cmd) => import::run(&ctx, cmd),
+        Command::Batch(args) => batch::cmd_batch(&ctx, args),
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Prune(args) => prune::cmd_prune(&ctx, args),
+        Command::Log(args) => log::cmd_log(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),
+    }
+}
+
+/// `--rev` names a revision of the workspace: the commands that read none
+/// (`completions`, `schema`, `man`) refuse it (exit 2) rather than ignore
+/// it. (`init` refuses it itself: it writes a new workspace.)
+fn refuse_rev_standalone(command: &Command, ctx: &Ctx) -> Result<()> {
+    let name = match command {
+        Command::Completions(_) => "completions",
+        Command::Schema(_) => "schema",
+        Command::Man(_) => "man",
+        _ => return Ok(()),
+    };
+    match &ctx.rev {
+        Some(rev) => Err(Error::usage(format!("--rev {rev}: `roster {name}` reads no workspace, at any revision"))
+            .hint("drop --rev; read commands take it (`roster --rev REV check`)")),
+        None => Ok(()),
     }
 }
 

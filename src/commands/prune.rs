@@ -53,14 +53,17 @@ fn ended<'w>(ws: &'w Workspace, m: &'w Member) -> Option<Ended<'w>> {
     any.then_some(Ended { member: m, own, clients, profiles, grants })
 }
 
-pub fn cmd_prune(ctx: &Ctx, _args: PruneArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+pub fn cmd_prune(ctx: &Ctx, args: PruneArgs) -> Result<Outcome> {
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `prune`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, _args: &PruneArgs) -> Result<()> {
+    let ws = change.ws;
     let at = ws.at();
     let currency = &ws.settings.currency;
     let per_month = |n: f64| format!("{} {currency}/month", render::money(n));
     let owner = ws.settings.owner.as_ref().map(|o| o.value.as_str());
-    let mut change = Change::new(ws);
     let mut saved = 0.0;
     let mut any = false;
     for e in ws.members.iter().filter_map(|m| ended(ws, m)) {
@@ -135,6 +138,5 @@ pub fn cmd_prune(ctx: &Ctx, _args: PruneArgs) -> Result<Outcome> {
     } else if saved > 0.005 {
         change.fact(format!("in all, saves {} once the product holds these entries", per_month(saved)));
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

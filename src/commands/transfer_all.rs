@@ -20,16 +20,18 @@ pub struct TransferAllArgs {
 }
 
 pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `transfer-all`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &TransferAllArgs) -> Result<()> {
+    let ws = change.ws;
     let from = find_profile(ws, &args.from)?;
     let to = find_profile(ws, &args.to)?;
-    let mut change = Change::new(ws);
     let moving: Vec<_> = ws.members_of(&from.id).collect();
     if from.id == to.id || moving.is_empty() {
         change.fact(format!("{}: no member to move", from.id));
-        let parts = change.finish();
-        return ctx.report(session.commit(parts)?);
+        return Ok(());
     }
     let mut facts = Vec::new();
     for m in &moving {
@@ -65,8 +67,7 @@ pub fn cmd_transfer_all(ctx: &Ctx, args: TransferAllArgs) -> Result<Outcome> {
         facts.extend(licence);
     }
     change.facts(facts);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }
 
 fn format_move(

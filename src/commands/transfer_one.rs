@@ -30,18 +30,20 @@ pub struct TransferOneArgs {
 }
 
 pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `transfer-one`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &TransferOneArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.member)?;
     let to = find_profile(ws, &args.to)?;
-    let mut change = Change::new(ws);
     match &args.client {
         None => {
             let from = find_profile(ws, &m.profile.value)?;
             if from.id == to.id {
                 change.fact(format!("{}: already on profile {}", m.id, to.id));
-                let parts = change.finish();
-                return ctx.report(session.commit(parts)?);
+                return Ok(());
             }
             if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) && !to.admin {
                 return Err(Error::new(
@@ -86,8 +88,7 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                 let same = before == to.id && m.profile_window(&client.id).and_then(|w| w.until) == Some(until);
                 if same {
                     change.fact(format!("{}: for {}, already on profile {} until {until}", m.id, client.id, to.id));
-                    let parts = change.finish();
-                    return ctx.report(session.commit(parts)?);
+                    return Ok(());
                 }
                 change.member(&m.id, |entry| entry.set_client_profile_until(&client.id, &to.id, Some(until)))?;
                 change.fact(format!(
@@ -98,14 +99,12 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
                     m.client_profiles_on(ws.at()).filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
                 let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
                 change.facts(licence);
-                let parts = change.finish();
-                return ctx.report(session.commit(parts)?);
+                return Ok(());
             }
             if before == to.id {
                 let dated = m.profile_window(&client.id).map_or(String::new(), |w| format!(" {}", w.describe()));
                 change.fact(format!("{}: for {}, already on profile {}{dated}", m.id, client.id, to.id));
-                let parts = change.finish();
-                return ctx.report(session.commit(parts)?);
+                return Ok(());
             }
             change.member(&m.id, |entry| {
                 // A per-client profile equal to the member's own says nothing.
@@ -126,6 +125,5 @@ pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
             change.facts(licence);
         }
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

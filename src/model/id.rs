@@ -169,6 +169,16 @@ impl IdIndex {
         IdIndex(table)
     }
 
+    /// Indexes `items[pos]`, just pushed (a batch's working state: a member
+    /// added by an earlier line), unless its id is there already.
+    pub fn insert<T>(&mut self, items: &[T], id: impl Fn(&T) -> &str, pos: usize) {
+        let key = id(&items[pos]);
+        let h = hash(key);
+        if self.0.find(h, |&j| id(&items[j as usize]) == key).is_none() {
+            self.0.insert_unique(h, pos as u32, |&j| hash(id(&items[j as usize])));
+        }
+    }
+
     /// The position in `items` (those the index was built from) of the one with this id.
     pub fn find<T>(&self, items: &[T], id: impl Fn(&T) -> &str, key: &str) -> Option<usize> {
         self.0.find(hash(key), |&j| id(&items[j as usize]) == key).map(|&j| j as usize)

@@ -478,6 +478,15 @@ pub struct Workspace {
     index: Index,
 }
 
+/// What `workspace.toml` and the profiles say: see [`Workspace::replace_config`].
+#[derive(Debug)]
+pub struct Config {
+    pub settings: Settings,
+    pub areas: Vec<Area>,
+    pub tiers: Vec<Tier>,
+    pub profiles: Vec<Profile>,
+}
+
 #[derive(Debug, Default)]
 struct Index {
     areas: IdIndex,
@@ -520,6 +529,41 @@ impl Workspace {
         dates::unpack(self.at.swap(dates::pack(date), std::sync::atomic::Ordering::Relaxed))
     }
 
+    /// Adds a member at the end, indexed (a batch's working state, see
+    /// `change::Batch`; a read keeps file order).
+    pub fn push_member(&mut self, member: Member) {
+        self.members.push(member);
+        self.index.members.insert(&self.members, |m| &m.id, self.members.len() - 1);
+    }
+
+    /// Adds a client at the end, indexed, as [`Workspace::push_member`].
+    pub fn push_client(&mut self, client: Client) {
+        self.clients.push(client);
+        self.index.clients.insert(&self.clients, |c| &c.id, self.clients.len() - 1);
+    }
+
+    /// Puts `config` (settings, areas, tiers, profiles: what `workspace.toml`
+    /// and the profiles say) in place of the workspace's, indexed; returns the
+    /// old one. A batch's working state takes a line's new profiles this way.
+    pub fn replace_config(&mut self, config: Config) -> Config {
+        let Config { settings, areas, tiers, mut profiles } = config;
+        profiles.sort_by(|a, b| a.id.cmp(&b.id));
+        self.index.areas = IdIndex::new(&areas, |a| &a.id);
+        self.index.tiers = IdIndex::new(&tiers, |t| &t.id);
+        self.index.profiles = IdIndex::new(&profiles, |p| &p.id);
+        Config {
+            settings: std::mem::replace(&mut self.settings, settings),
+            areas: std::mem::replace(&mut self.areas, areas),
+            tiers: std::mem::replace(&mut self.tiers, tiers),
+            profiles: std::mem::replace(&mut self.profiles, profiles),
+        }
+    }
+
+    /// Takes the settings, areas, tiers and profiles out (as [`Workspace::replace_config`]).
+    pub fn into_config(self) -> Config {
+        Config { settings: self.settings, areas: self.areas, tiers: self.tiers, profiles: self.profiles }
+    }
+
     /// Rebuilds the id indexes after members or clients were added or removed.
     pub fn reindex(&mut self) {
         self.index.members = IdIndex::new(&self.members, |m| &m.id);
@@ -540,6 +584,14 @@ impl Workspace {
     }
     pub fn client(&self, id: &str) -> Option<&Client> {
         self.index.clients.find(&self.clients, |c| &c.id, id).map(|i| &self.clients[i])
+    }
+    /// The position in `members` of the member with this id.
+    pub fn member_position(&self, id: &str) -> Option<usize> {
+        self.index.members.find(&self.members, |m| &m.id, id)
+    }
+    /// The position in `clients` of the client with this id.
+    pub fn client_position(&self, id: &str) -> Option<usize> {
+        self.index.clients.find(&self.clients, |c| &c.id, id)
     }
 
     /// The ids that members refer to (profiles, clients), for reading members

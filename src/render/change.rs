@@ -1,5 +1,5 @@
 //! A change's [`Report`] for people (the diff of a dry run, one line per
-//! fact, who signs in again) or as JSON.
+//! fact, who signs in again) or as JSON; a batch's, with the facts of each line.
 
 use super::Format;
 use super::escape::terminal;
@@ -8,15 +8,42 @@ use serde_json::json;
 
 /// `quiet` keeps a dry run's diff (what was asked for) and drops the rest.
 pub fn report(report: &Report, format: Format, quiet: bool) -> String {
+    report_with(report, None, format, quiet)
+}
+
+/// One line of a batch (`roster batch`): its number in the file, the command
+/// it holds, and the facts it made.
+#[derive(Debug, serde::Serialize)]
+pub struct BatchLine {
+    pub line: usize,
+    pub command: String,
+    pub changes: Vec<String>,
+}
+
+/// A batch's report: each line's facts (`line 3: bob: assigned acme`), then
+/// the batch's own (the tests that now fail, the cost) and who signs in
+/// again. JSON: `{"lines": [{"line", "command", "changes"}], "changes",
+/// "files", "sign_in_again"}`.
+pub fn batch(lines: &[BatchLine], report: &Report, format: Format, quiet: bool) -> String {
+    report_with(report, Some(lines), format, quiet)
+}
+
+fn report_with(report: &Report, lines: Option<&[BatchLine]>, format: Format, quiet: bool) -> String {
     let Report { facts, files, sign_in_again, diff, people } = report;
     match format {
         Format::Json => {
-            let mut v = json!({"changes": facts, "files": files, "sign_in_again": sign_in_again});
-            if let Some(d) = diff {
-                v["dry_run"] = json!(true);
-                v["diff"] = json!(d);
+            let mut v = serde_json::Map::new();
+            if let Some(lines) = lines {
+                v.insert("lines".into(), json!(lines));
             }
-            super::json(&v)
+            v.insert("changes".into(), json!(facts));
+            v.insert("files".into(), json!(files));
+            v.insert("sign_in_again".into(), json!(sign_in_again));
+            if let Some(d) = diff {
+                v.insert("dry_run".into(), json!(true));
+                v.insert("diff".into(), json!(d));
+            }
+            super::json(&serde_json::Value::Object(v))
         }
         _ => {
             let mut out = String::new();
@@ -28,6 +55,11 @@ pub fn report(report: &Report, format: Format, quiet: bool) -> String {
                 out.push_str("dry run: nothing was written\n");
             }
             // A fact is one line, whatever its values hold.
+            for l in lines.unwrap_or_default() {
+                for f in &l.changes {
+                    out.push_str(&format!("line {}: {}\n", l.line, terminal(f)));
+                }
+            }
             for f in facts {
                 out.push_str(&terminal(f));
                 out.push('\n');

@@ -81,6 +81,61 @@ impl Editor {
         }
         true
     }
+
+    /// Renames `[table.old]` to `[table.new]`, keeping its place, its
+    /// comments and its layout (the key's spacing and the entry's bytes).
+    /// Whether there was such an entry.
+    pub fn rename_entry(&mut self, table: &str, old: &str, new: &str) -> bool {
+        self.doc.get_mut(table).and_then(|t| t.as_table_like_mut()).is_some_and(|t| rename_key(t, old, new))
+    }
+}
+
+/// Renames key `old` of `table` to `new` in place: the entries from `old` on
+/// are taken out and put back in order (a table's items keep their position
+/// in the file either way; an inline or dotted one keeps its order this way).
+pub fn rename_key(table: &mut dyn TableLike, old: &str, new: &str) -> bool {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let Some(at) = keys.iter().position(|k| k == old) else { return false };
+    let mut moved: Vec<(toml_edit::Key, Item)> = Vec::with_capacity(keys.len() - at);
+    for k in &keys[at..] {
+        let key = table.key(k).cloned().unwrap_or_else(|| toml_edit::Key::new(k.as_str()));
+        if let Some(item) = table.remove(k) {
+            moved.push((key, item));
+        }
+    }
+    for (key, item) in moved {
+        let key = if key.get() == old {
+            toml_edit::Key::new(new)
+                .with_leaf_decor(key.leaf_decor().clone())
+                .with_dotted_decor(key.dotted_decor().clone())
+        } else {
+            key
+        };
+        if let toml_edit::Entry::Vacant(v) = table.entry_format(&key) {
+            v.insert(item);
+        }
+    }
+    true
+}
+
+/// Replaces the string `old` by `new` where `key` holds it, alone or in an
+/// array, keeping each value's decor. How many it replaced.
+pub fn replace_string(table: &mut dyn TableLike, key: &str, old: &str, new: &str) -> usize {
+    let replace = |v: &mut Value| {
+        if v.as_str() == Some(old) {
+            let decor = v.decor().clone();
+            *v = Value::from(new);
+            *v.decor_mut() = decor;
+            1
+        } else {
+            0
+        }
+    };
+    match table.get_mut(key) {
+        Some(Item::Value(Value::Array(a))) => a.iter_mut().map(replace).sum(),
+        Some(Item::Value(v)) => replace(v),
+        _ => 0,
+    }
 }
 
 /// The comment paragraphs of a header's prefix that end in a blank line: they
@@ -343,16 +398,39 @@ pub fn insert_entries(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -
 /// before the entry with the next id (and the comments above it) when the
 /// entries are sorted standard tables, else at the end after one blank line.
 pub fn insertion_splices(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]) -> Vec<(usize, usize, String)> {
-    let sorted = ids.windows(2).all(|w| w[0].0 <= w[1].0);
-    let headers = ids.iter().all(|&(_, at)| line_start_is_header(text, at));
+    let keyed = in_id_order(text, ids.iter().copied());
+    insertion_splices_by(text, new, |id| {
+        if keyed { ids.iter().find(|(existing, _)| *existing > id).map(|&(_, at)| at) } else { None }
+    })
+}
+
+/// Whether new entries go in id order: the ids (in file order, each with
+/// the offset of its key) are sorted and each is a standard table's header.
+pub fn in_id_order<'a>(text: &str, ids: impl Iterator<Item = (&'a str, usize)> + Clone) -> bool {
+    let mut last: Option<&str> = None;
+    let sorted = ids.clone().all(|(id, _)| {
+        let ok = last.is_none_or(|l| l <= id);
+        last = Some(id);
+        ok
+    });
+    sorted && ids.into_iter().all(|(_, at)| line_start_is_header(text, at))
+}
+
+/// As [`insertion_splices`], with the entry each new one goes before given by
+/// `next` (the offset of its key; `None`: at the end), so that a caller who
+/// adds entries again and again looks them up in its own index.
+pub fn insertion_splices_by(
+    text: &str,
+    new: &[(&str, &str)],
+    next: impl Fn(&str) -> Option<usize>,
+) -> Vec<(usize, usize, String)> {
     let mut new: Vec<(&str, &str)> = new.to_vec();
     new.sort_by(|a, b| a.0.cmp(b.0));
     let mut at_offsets: Vec<(usize, String)> = Vec::new();
     let mut at_end: Vec<&str> = Vec::new();
     for (id, entry) in &new {
-        let next = if sorted && headers { ids.iter().find(|(existing, _)| existing > id) } else { None };
-        match next {
-            Some(&(_, at)) => {
+        match next(id) {
+            Some(at) => {
                 let offset = block_start(text, line_start(text, at));
                 match at_offsets.last_mut() {
                     Some((o, t)) if *o == offset => t.push_str(&format!("{entry}\n")),
@@ -376,6 +454,81 @@ pub fn insertion_splices(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]
         out.push((text.len(), text.len(), format!("{prefix}{}", entries.join("\n"))));
     }
     out
+}
+
+/// The `[table.ID]` header lines of a text, in order: each id with the
+/// offset of its key (for [`insert_entries`] on a text that is no longer
+/// the one read).
+pub fn entry_headers<'t>(text: &'t str, table: &str) -> Vec<(&'t str, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        let rest = &line[indent..];
+        if let Some(after) =
+            rest.strip_prefix('[').and_then(|r| r.strip_prefix(table)).and_then(|r| r.strip_prefix('.'))
+            && let Some(close) = after.find(']')
+            && !rest.starts_with("[[")
+        {
+            let id = &after[..close];
+            if !id.is_empty() && !id.contains(['.', '"', '\'', ' ']) {
+                out.push((id, at + indent + 1 + table.len() + 1));
+            }
+        }
+        at += line.len();
+    }
+    out
+}
+
+/// The splice `(start, end, text)` that removes the entry at `start..end` (a
+/// standard table that no other entry interleaves) as [`Editor::remove_entry`]
+/// removes it from the whole file: with the comments directly above its
+/// header, the comment paragraphs further up kept; when it is the file's
+/// first table, the blank lines that followed it go too. The splice lies
+/// between the end of the entry before and this one's end, so that
+/// neighbours removed or edited in the same change do not overlap it.
+/// `None` when the lines around it are not blank lines and comments up to
+/// the next header: the whole-file editor does it then.
+pub fn removal_splice(text: &str, start: usize, end: usize) -> Option<(usize, usize, String)> {
+    let plain = |line: &str| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    };
+    // The header's prefix: the blank and comment lines directly above it.
+    let mut above = start;
+    while above > 0 {
+        let prev = line_start(text, above - 1);
+        if !plain(&text[prev..above]) {
+            break;
+        }
+        above = prev;
+    }
+    let keep = kept_paragraphs(&text[above..start]);
+    // The lines after it, up to the next header.
+    let mut at = end;
+    let mut next = None;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = &text[at..line_end];
+        if !plain(line) {
+            if !line.trim_start().starts_with('[') {
+                return None;
+            }
+            next = Some(at);
+            break;
+        }
+        at = line_end;
+    }
+    match next {
+        // The first table: what follows loses its leading blank lines.
+        Some(_) if above == 0 && keep.is_empty() => {
+            let after = &text[end..];
+            let blank = after.len() - after.trim_start_matches(['\n', '\r']).len();
+            Some((0, end + blank, String::new()))
+        }
+        Some(_) => Some((above + keep.len(), end, String::new())),
+        None => Some((above, end, keep.trim_end_matches('\n').to_string())),
+    }
 }
 
 /// Whether a file's lines end in CRLF: its first line does, as editors decide.

@@ -14,7 +14,7 @@
 //! `change::Change` runs these editors on one entry's bytes or on a whole file.
 
 use super::edit::{self, Editor};
-use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
+use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, TESTS_FILE, WORKSPACE_FILE};
 use crate::model::{ClientKind, Date, Level, Status};
 use crate::schema;
 use toml_edit::{Array, InlineTable, Item, TableLike, Value};
@@ -333,6 +333,47 @@ impl<'a> WorkspaceFile<'a> {
         if let Some(t) = self.settings() {
             edit::set(t, "default_profile", profile.into());
         }
+    }
+
+    /// The primary administrator.
+    pub fn set_owner(&mut self, member: &str) {
+        if let Some(t) = self.settings() {
+            edit::set(t, "owner", member.into());
+        }
+    }
+}
+
+/// `tests.toml`: the access expectations, as far as they name members.
+pub struct TestsFile<'a> {
+    editor: &'a mut Editor,
+}
+
+impl std::fmt::Debug for TestsFile<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TestsFile").finish_non_exhaustive()
+    }
+}
+
+impl<'a> TestsFile<'a> {
+    pub const FILE: &'static str = TESTS_FILE;
+
+    pub fn new(editor: &'a mut Editor) -> TestsFile<'a> {
+        TestsFile { editor }
+    }
+
+    /// Member `old` is called `new` in every test that names them (the
+    /// member tested, and those a `who_can` test lists). How many mentions.
+    pub fn rename_member(&mut self, old: &str, new: &str) -> usize {
+        let Some(tests) = self.editor.root().get_mut("test").and_then(Item::as_array_of_tables_mut) else { return 0 };
+        let keys: Vec<&str> = schema::TEST
+            .keys
+            .iter()
+            .filter(|k| {
+                matches!(k.value, schema::Value::Id(schema::Names::Member) | schema::Value::Ids(schema::Names::Member))
+            })
+            .map(|k| k.name)
+            .collect();
+        tests.iter_mut().map(|t| keys.iter().map(|k| edit::replace_string(t, k, old, new)).sum::<usize>()).sum()
     }
 }
 

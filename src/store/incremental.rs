@@ -3,9 +3,9 @@
 //! the spans of the entries after them move by the bytes inserted or removed,
 //! and the file's text is spliced where it lies (what undoes the splices is
 //! kept instead of a copy of the old text). When only members' entries were
-//! replaced, each by one with the same id, the caller runs only the rules
-//! those members can break (`rules::check_edited_members`); otherwise every
-//! rule runs on the new state. This keeps a one-member change on a
+//! replaced, each by one with the same id, or added (none removed), the
+//! caller runs only the rules those members can break
+//! (`rules::check_edited_members`); otherwise every rule runs on the new state. This keeps a one-member change on a
 //! 100,000-member workspace close to the cost of reading it once, in time and
 //! in memory.
 
@@ -24,8 +24,9 @@ pub struct Applied {
     /// By file, what undoes each text's splices: the old text, which the disk
     /// must still hold when the change is written.
     pub undo: BTreeMap<String, Vec<Undo>>,
-    /// When only members' entries were replaced, each by one with the same id:
-    /// their positions in `ws.members` (see `rules::check_edited_members`).
+    /// When only members' entries were replaced, each by one with the same
+    /// id, or added (a batch's new members): the positions in `ws.members` of
+    /// those replaced and added (see `rules::check_edited_members`).
     pub members_in_place: Option<Vec<usize>>,
 }
 
@@ -36,15 +37,27 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
     let mut undo = BTreeMap::new();
     let mut reindex = false;
     let mut members_in_place = None;
+    let mut added: Vec<String> = Vec::new();
     let names = ws.names();
     for (name, list) in splices {
         let Some(file) = ws.sources.find(name) else { continue };
         let mut list: Vec<&Splice> = list.iter().collect();
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
-            members_in_place = splice_items(&mut ws.members, file, &list, &names, &mut diags);
-            reindex |= members_in_place.is_none();
-        } else if name == CLIENTS_FILE && splice_items(&mut ws.clients, file, &list, &names, &mut diags).is_none() {
+            let spliced = splice_items(&mut ws.members, file, &list, &names, &mut diags);
+            reindex |= !matches!(spliced, Spliced::Same(_));
+            members_in_place = match spliced {
+                Spliced::Same(positions) => Some(positions),
+                // Their positions once the members are indexed again, below.
+                Spliced::Grown(ids) => {
+                    added = ids;
+                    Some(Vec::new())
+                }
+                Spliced::Other => None,
+            };
+        } else if name == CLIENTS_FILE
+            && !matches!(splice_items(&mut ws.clients, file, &list, &names, &mut diags), Spliced::Same(_))
+        {
             // Clients came or went: what the members' references named is to be looked up again.
             reindex = true;
             ws.members.iter_mut().for_each(|m| m.clients_known = false);
@@ -57,24 +70,41 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
     if reindex {
         ws.reindex();
     }
+    if let Some(positions) = &mut members_in_place
+        && !added.is_empty()
+    {
+        *positions = added.iter().filter_map(|id| ws.member_position(id)).collect();
+        positions.sort_unstable();
+        positions.dedup();
+    }
     if splices.keys().any(|name| name != MEMBERS_FILE) {
         members_in_place = None;
     }
     Applied { diags, undo, members_in_place }
 }
 
+/// What [`splice_items`] did to the items.
+enum Spliced {
+    /// Each replaced by one with the same id: the indexes hold. Their positions.
+    Same(Vec<usize>),
+    /// Replaced by ones with the same ids, and new ones added, none gone:
+    /// the ids of those replaced and added.
+    Grown(Vec<String>),
+    /// Some went away, or came back under another id.
+    Other,
+}
+
 /// Turns the items of one file into those after the splices, in place: those
 /// whose key lies in a spliced range are replaced by what the splice's text
 /// holds; the others keep their place, their spans moved by the bytes spliced
-/// before them. When the ids and their order are unchanged (the indexes still
-/// hold), returns the positions of the replaced items.
+/// before them.
 fn splice_items<T: KeyedEntry>(
     items: &mut Vec<T>,
     file: FileId,
     splices: &[&Splice],
     names: &Names,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<usize>> {
+) -> Spliced {
     // Where each splice lands in the new text, and the bytes it adds.
     let mut delta = 0i64;
     let mut placed = Vec::with_capacity(splices.len());
@@ -109,26 +139,45 @@ fn splice_items<T: KeyedEntry>(
         fresh.extend(new_items);
     }
     let same_ids = fresh.len() == covered.len() && fresh.iter().zip(&covered).all(|(f, &i)| f.id() == items[i].id());
+    // None gone: each id replaced is among the new ones (ids are few here).
+    let grown = !same_ids && {
+        let new: std::collections::HashSet<&str> = fresh.iter().map(|f| f.id()).collect();
+        new.len() == fresh.len() && covered.iter().all(|&i| new.contains(items[i].id()))
+    };
+    let grown = grown.then(|| fresh.iter().map(|f| f.id().to_string()).collect::<Vec<_>>());
     if fresh.len() == covered.len() {
         // As many entries as before: each takes a replaced one's place.
         for (&i, item) in covered.iter().zip(fresh) {
             items[i] = item;
         }
     } else {
-        let mut index = 0;
+        // Those kept and the new ones, both in file order, merged in one
+        // pass: a sort of 100,000 members moved each one many times.
+        let old = std::mem::take(items);
+        let mut merged = Vec::with_capacity(old.len() - covered.len() + fresh.len());
         let mut gone = covered.iter().peekable();
-        items.retain(|_| {
-            let keep = gone.next_if_eq(&&index).is_none();
-            index += 1;
-            keep
-        });
-        items.extend(fresh);
+        let mut fresh = fresh.into_iter().peekable();
+        for (index, item) in old.into_iter().enumerate() {
+            if gone.next_if_eq(&&index).is_some() {
+                continue;
+            }
+            while let Some(f) = fresh.next_if(|f| f.key_start() < item.key_start()) {
+                merged.push(f);
+            }
+            merged.push(item);
+        }
+        merged.extend(fresh);
+        *items = merged;
     }
     // File order, as a full read would give (key starts are distinct).
     if !items.is_sorted_by_key(|i| i.key_start()) {
         items.sort_unstable_by_key(|i| i.key_start());
     }
-    same_ids.then_some(covered)
+    match (same_ids, grown) {
+        (true, _) => Spliced::Same(covered),
+        (false, Some(ids)) => Spliced::Grown(ids),
+        (false, None) => Spliced::Other,
+    }
 }
 
 #[cfg(test)]

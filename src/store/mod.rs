@@ -80,6 +80,7 @@ pub fn check_from(root: &Path, input: load::Input) -> Checked {
     // When a file could not be read or parsed, the rules would report every
     // reference into it as unknown: show the cause alone.
     if !loaded.unreadable {
+        crate::progress::phase("checking the rules", 0, crate::progress::Unit::None);
         diagnostics.extend(rules::check(&loaded.workspace));
     }
     diag::sort(&mut diagnostics);
@@ -89,7 +90,12 @@ pub fn check_from(root: &Path, input: load::Input) -> Checked {
 /// Reads a workspace for a command that needs a valid one: its errors stop
 /// the command with exit 1, and the error carries them to be shown.
 pub fn open(root: &Path, shown: &str) -> Result<Workspace> {
-    let mut checked = check(root);
+    valid(check(root), shown)
+}
+
+/// The workspace of `checked` when it has no error; else exit 1, the error
+/// carrying its errors to be shown.
+pub fn valid(mut checked: Checked, shown: &str) -> Result<Workspace> {
     let count = checked.errors().count();
     if count == 0 {
         return Ok(checked.workspace);

@@ -2,7 +2,7 @@
 //! global options that apply to it, with examples that run on the example
 //! workspace; and roster's own hint for an option a command does not have.
 
-use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in};
+use crate::support::{Run, Workspace, copy_dir, git, repo_config, run_in, run_in_with};
 
 /// Every command as typed after `roster` (empty for roster itself), groups included.
 fn commands() -> Vec<Vec<String>> {
@@ -66,6 +66,9 @@ fn help_shows_the_change_options_on_changes_only() {
         }
         let standalone = roster::cli::STANDALONE.contains(&path.join(" ").as_str());
         assert_eq!(text.contains("--workspace"), !standalone, "{text}");
+        // `--rev` on read commands only: `diff` and `log` take revisions as arguments.
+        let reads = !change && !standalone && !["diff", "log"].contains(&path.join(" ").as_str());
+        assert_eq!(text.contains("--rev <REV>"), reads, "roster {} --help and --rev:\n{text}", path.join(" "));
         assert!(text.contains("\nExamples:\n  "), "roster {} --help has no example:\n{text}", path.join(" "));
     }
     // Everything is still accepted before or after the command, as before.
@@ -77,9 +80,10 @@ fn help_shows_the_change_options_on_changes_only() {
 }
 
 /// The words of an example line, as a shell would split them (double
-/// quotes only), without a `> FILE` redirection.
+/// quotes only), without a `> FILE` or `< FILE` redirection.
 fn words(line: &str) -> Vec<String> {
     let line = line.split(" > ").next().unwrap_or(line);
+    let line = line.split(" < ").next().unwrap_or(line);
     let (mut out, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
     for c in line.chars() {
         match c {
@@ -131,17 +135,27 @@ fn every_example_in_the_help_runs() {
         // copy of config/ (with a few commits, for `diff`).
         let repo = Workspace::empty();
         copy_dir(&repo_config(), &repo.path().join("config"));
-        if path.first().is_some_and(|p| p == "diff") {
+        if path.first().is_some_and(|p| p == "diff" || p == "log") {
             git(repo.path(), &["init", "-q"]);
             git(repo.path(), &["add", "-A"]);
             for n in 0..4 {
                 git(repo.path(), &["commit", "-q", "--allow-empty", "-m", &format!("commit {n}")]);
             }
         }
+        // A file the help shows (`changes.txt:` and its indented lines), for
+        // the examples that read it.
+        if let Some((_, shown)) = after.split_once(" changes.txt:\n") {
+            let text: String = shown.lines().map_while(|l| l.strip_prefix("  ")).map(|l| format!("{l}\n")).collect();
+            std::fs::write(repo.path().join("changes.txt"), text).expect("write changes.txt");
+        }
         for line in lines {
             let words = words(&line);
             let args: Vec<&str> = words.iter().skip(1).map(String::as_str).collect();
-            let run = run_in(repo.path(), &args);
+            let stdin = match line.split_once(" < ") {
+                Some((_, file)) => std::fs::read(repo.path().join(file.trim())).expect("the file of `< FILE`"),
+                None => Vec::new(),
+            };
+            let run = run_in_with(repo.path(), 200, &args, &stdin);
             assert!(
                 run.code == 0 || run.code == 1,
                 "`{line}` (in roster {} --help) exited {}:\n{}{}",
@@ -165,7 +179,7 @@ fn an_unknown_option_gets_roster_s_hint_not_clap_s() {
         run.stderr,
         "error[usage]: `roster member show` has no option `--client`\n  \
          = help: `member show` shows access without a client; for one client, ask `roster access check lea AREA.ACTION --client acme`\n  \
-         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`\n  \
+         = help: `--client` is an option of `roster member list`, `roster member add`, `roster transfer-one`, `roster access check`, `roster access who-can`, `roster access list`, `roster log`\n  \
          = help: usage: roster member show [OPTIONS] <MEMBER> (more with `roster member show --help`)\n"
     );
     let run = ws.run(&["diff", "--member", "bob"]);

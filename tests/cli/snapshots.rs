@@ -75,6 +75,14 @@ fn read_commands_on_the_example() {
             ("access_matrix_csv", &["access", "matrix", "--format", "csv"]),
             ("access_matrix_markdown", &["access", "matrix", "--format", "markdown"]),
             ("access_matrix_json", &["access", "matrix", "--format", "json"]),
+            ("access_list", &["access", "list", "bob"]),
+            ("access_list_csv", &["access", "list", "bob", "--format", "csv"]),
+            ("access_list_json", &["access", "list", "bob", "--format", "json"]),
+            ("access_list_markdown", &["access", "list", "bob", "--format", "markdown"]),
+            ("access_list_client", &["access", "list", "bob", "--client", "jean-dupont"]),
+            ("access_list_area_override", &["access", "list", "julie", "--area", "invoices"]),
+            ("access_list_invited", &["access", "list", "ines", "--area", "clients"]),
+            ("access_list_unknown_area", &["access", "list", "bob", "--area", "invoice"]),
             ("export_members", &["export", "members"]),
             ("export_profiles", &["export", "profiles"]),
             ("export_clients", &["export", "clients"]),
@@ -144,6 +152,19 @@ fn changes_on_the_example_as_dry_runs() {
             ("dry_client_remove", &["--dry-run", "client", "remove", "umbrella"]),
             ("dry_client_assign", &["--dry-run", "client", "assign", "umbrella", "--to", "bob"]),
             ("dry_client_unassign", &["--dry-run", "client", "unassign", "globex", "--from", "bob"]),
+            (
+                "dry_client_assign_profile",
+                &["--dry-run", "client", "assign", "umbrella", "--to", "hugo", "--profile", "full-accounting"],
+            ),
+            (
+                "refused_client_assign_profile_admin",
+                &["client", "assign", "umbrella", "--to", "marc", "--profile", "full-accounting"],
+            ),
+            ("dry_member_rename", &["--dry-run", "member", "rename", "bob", "bob.durand"]),
+            ("dry_member_rename_owner", &["--dry-run", "member", "rename", "claire", "claire.martin"]),
+            ("refused_member_rename_exists", &["member", "rename", "bob", "lea"]),
+            ("refused_member_rename_bad_id", &["member", "rename", "bob", "Bob"]),
+            ("not_found_member_rename", &["member", "rename", "bobb", "robert"]),
             ("dry_json_change", &["--dry-run", "--format", "json", "member", "edit", "bob", "--name", "Robert Durand"]),
             ("refused_by_test", &["member", "edit", "bob", "--status", "suspended"]),
             ("refused_by_rule", &["profile", "edit", "connect-pay", "--set", "clients.view=all"]),
@@ -154,6 +175,38 @@ fn changes_on_the_example_as_dry_runs() {
             ("grant_not_a_level", &["profile", "edit", "connect-no-pay", "--set", "invoices.view=asigned"]),
             ("unknown_option_member_show", &["member", "show", "lea", "--client", "acme"]),
             ("unknown_option_diff", &["diff", "--member", "bob"]),
+        ],
+    );
+}
+
+/// `roster batch` on the example, its file in the workspace's folder (where
+/// the commands run): every format, a dry run, a bad line, a broken rule.
+#[test]
+fn batch_on_the_example() {
+    let ws = || {
+        let ws = Workspace::example_with_tests();
+        ws.write(
+            "changes.txt",
+            "# Onboarding\nmember add dan --name \"Dan Marchand\" --email dan@cabinet-martin.example\n\
+             client assign acme --to dan   # from bob\nclient unassign globex --from bob\n\n\
+             transfer-one hugo --to full-accounting\nmember edit bob --credit-limit 100\n",
+        );
+        ws.write("bad.txt", "member edit bob --credit-limit 100\nmember edit bobb --status suspended\n");
+        ws.write("rule.txt", "member edit bob --name Robert\nprofile edit connect-no-pay --set clients.view=all\n");
+        ws
+    };
+    pin(
+        ws,
+        &[
+            ("batch", &["batch", "changes.txt"]),
+            ("batch_dry", &["--dry-run", "batch", "changes.txt"]),
+            ("batch_json", &["batch", "changes.txt", "--format", "json"]),
+            ("batch_csv", &["batch", "changes.txt", "--format", "csv"]),
+            ("batch_markdown", &["batch", "changes.txt", "--format", "markdown"]),
+            ("batch_quiet", &["batch", "changes.txt", "-q"]),
+            ("batch_bad_line", &["batch", "bad.txt"]),
+            ("batch_broken_rule", &["batch", "rule.txt"]),
+            ("batch_missing_file", &["batch", "nope.txt"]),
         ],
     );
 }

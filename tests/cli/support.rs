@@ -104,7 +104,7 @@ impl Workspace {
     pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
         let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
         all.extend_from_slice(args);
-        run_in_env(self.path(), 200, env, &all)
+        run_in_env(self.path(), 200, env, &all, b"")
     }
 
     /// Runs roster on this workspace as on a terminal `columns` wide (`COLUMNS`).
@@ -122,10 +122,15 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs roster in `dir`, its tables fitted to `columns` (`COLUMNS`: stdout is a pipe).
 pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
-    run_in_env(dir, columns, &[], args)
+    run_in_env(dir, columns, &[], args, b"")
 }
 
-fn run_in_env(dir: &Path, columns: usize, env: &[(&str, &str)], args: &[&str]) -> Run {
+/// Runs roster in `dir` with `stdin` as its standard input.
+pub fn run_in_with(dir: &Path, columns: usize, args: &[&str], stdin: &[u8]) -> Run {
+    run_in_env(dir, columns, &[], args, stdin)
+}
+
+fn run_in_env(dir: &Path, columns: usize, env: &[(&str, &str)], args: &[&str], stdin: &[u8]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
@@ -138,6 +143,7 @@ fn run_in_env(dir: &Path, columns: usize, env: &[(&str, &str)], args: &[&str]) -
         .env("COLUMNS", columns.to_string())
         .envs(env.iter().copied())
         .args(args)
+        .write_stdin(stdin)
         .output()
         .expect("run roster");
     Run {

@@ -1,6 +1,7 @@
 //! `roster access ...`: who can do what, and why (SPEC §3).
 
 pub mod check;
+pub mod list;
 pub mod matrix;
 pub mod who_can;
 
@@ -11,7 +12,8 @@ use clap::Subcommand;
 /// The examples of `roster access --help`.
 pub const EXAMPLES: &str = r#"Examples:
   roster access check bob invoices.edit --client acme
-  roster access who-can settings.edit"#;
+  roster access who-can settings.edit
+  roster access list bob                  everything bob can do ("view as bob")"#;
 
 #[derive(Debug, Subcommand)]
 pub enum AccessCommand {
@@ -21,6 +23,8 @@ pub enum AccessCommand {
     WhoCan(who_can::WhoCanArgs),
     /// Every member's level on every area.action
     Matrix(matrix::MatrixArgs),
+    /// Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how
+    List(list::ListArgs),
 }
 
 pub fn run(ctx: &Ctx, cmd: AccessCommand) -> Result<Outcome> {
@@ -28,5 +32,6 @@ pub fn run(ctx: &Ctx, cmd: AccessCommand) -> Result<Outcome> {
         AccessCommand::Check(args) => check::cmd_check(ctx, args),
         AccessCommand::WhoCan(args) => who_can::cmd_who_can(ctx, args),
         AccessCommand::Matrix(args) => matrix::cmd_matrix(ctx, args),
+        AccessCommand::List(args) => list::cmd_list(ctx, args),
     }
 }

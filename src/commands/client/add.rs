@@ -30,8 +30,12 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `client add`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
+    let ws = change.ws;
     new_id("client", &args.client)?;
     if ws.client(&args.client).is_some() {
         return Err(Error::new(
@@ -48,7 +52,6 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
         find_member(ws, m)?;
     }
     let kind = args.kind.unwrap_or(if args.company.is_some() { ClientKind::Contact } else { ClientKind::Company });
-    let mut change = Change::new(ws);
     change.add_client(&NewClient {
         id: &args.client,
         name: &args.name,
@@ -65,6 +68,5 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
     }
     fact.push(')');
     change.fact(fact);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -16,10 +16,13 @@ pub struct RemoveArgs {
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `client remove`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
+    let ws = change.ws;
     let c = find_client(ws, &args.client)?;
-    let mut change = Change::new(ws);
     let contacts: Vec<&str> = ws
         .clients
         .iter()
@@ -45,6 +48,5 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         }
         change.facts(facts);
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -42,8 +42,12 @@ pub struct AddArgs {
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `member add`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
+    let ws = change.ws;
     new_id("member", &args.member)?;
     if ws.member(&args.member).is_some() {
         return Err(Error::new(
@@ -63,7 +67,6 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
         find_client(ws, c)?;
     }
     crate::commands::args::check_window(args.from, args.until)?;
-    let mut change = Change::new(ws);
     change.add_member(&NewMember {
         id: &args.member,
         name: &args.name,
@@ -93,6 +96,5 @@ pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
         change.fact(format!("{}: assigned {c}", args.member));
     }
     change.member_added(&args.member);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -61,8 +61,12 @@ fn parse_amount(s: &str) -> Result<f64, String> {
 }
 
 pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `member edit`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &EditArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.member)?;
     let grants = args.grants.iter().map(|g| check_grant(ws, g)).collect::<Result<Vec<_>>>()?;
     for (area, action) in &args.revoke {
@@ -87,7 +91,6 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         )
         .hint("make another active admin the owner first (`owner` in workspace.toml)"));
     }
-    let mut change = Change::new(ws);
     let id = m.id.clone();
     let mut facts = Vec::new();
     change.member(&id, |entry| {
@@ -174,6 +177,5 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         return Err(Error::usage("nothing to change").hint("pass at least one of --name, --email, --status, --credit-limit, --no-credit-limit, --grant, --revoke-grant, --from, --until, --no-until"));
     }
     change.facts(facts);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -4,6 +4,7 @@ pub mod add;
 pub mod edit;
 pub mod list;
 pub mod remove;
+pub mod rename;
 pub mod show;
 
 use super::Ctx;
@@ -27,6 +28,8 @@ pub enum MemberCommand {
     Edit(edit::EditArgs),
     /// Remove a member (never the owner)
     Remove(remove::RemoveArgs),
+    /// Rename a member's id everywhere it is named (entry, owner, clients' created_by, tests)
+    Rename(rename::RenameArgs),
 }
 
 pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Outcome> {
@@ -36,5 +39,6 @@ pub fn run(ctx: &Ctx, cmd: MemberCommand) -> Result<Outcome> {
         MemberCommand::Add(args) => add::cmd_add(ctx, args),
         MemberCommand::Edit(args) => edit::cmd_edit(ctx, args),
         MemberCommand::Remove(args) => remove::cmd_remove(ctx, args),
+        MemberCommand::Rename(args) => rename::cmd_rename(ctx, args),
     }
 }

@@ -16,8 +16,12 @@ pub struct RemoveArgs {
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `member remove`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
+    let ws = change.ws;
     let m = find_member(ws, &args.member)?;
     if ws.settings.owner.as_ref().is_some_and(|o| o.value == m.id) {
         return Err(Error::new(
@@ -27,7 +31,6 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         )
         .hint("make another active admin the owner first (`owner` in workspace.toml)"));
     }
-    let mut change = Change::new(ws);
     change.remove_member(&m.id)?;
     change.fact(format!("{}: removed ({}, profile {})", m.id, m.name, m.profile.value));
     let created: Vec<&str> = ws
@@ -45,6 +48,5 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         }
     }
     change.member_removed(&m.id);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

@@ -53,10 +53,13 @@ impl View for DefaultView<'_> {
 }
 
 fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan_set(change, id))?)
+}
+
+/// The edits of `profile default P`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan_set(change: &mut Change<'_>, id: &str) -> Result<()> {
+    let ws = change.ws;
     let p = find_profile(ws, id)?;
-    let mut change = Change::new(ws);
     let old = ws.default_profile().map_or("none", |d| d.id.as_str());
     if old == p.id {
         change.fact(format!("default profile: already {}", p.id));
@@ -64,6 +67,5 @@ fn set_default(ctx: &Ctx, id: &str) -> Result<Outcome> {
         change.workspace(|file| file.set_default_profile(&p.id))?;
         change.fact(format!("default profile: {old} -> {} (new members get it)", p.id));
     }
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

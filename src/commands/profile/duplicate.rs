@@ -28,8 +28,12 @@ pub struct DuplicateArgs {
 }
 
 pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `profile duplicate`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &DuplicateArgs) -> Result<()> {
+    let ws = change.ws;
     let src = find_profile(ws, &args.source)?;
     if !ws.settings.custom_profiles {
         return Err(Error::new(
@@ -48,7 +52,6 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
         )
         .hint(format!("change it with `roster profile edit {}`", args.new)));
     }
-    let mut change = Change::new(ws);
     let name = args.name.clone().unwrap_or_else(|| format!("Copy of {}", src.name));
     change.duplicate_profile(&src.id, &args.new, |copy| {
         copy.set_name(&name);
@@ -60,6 +63,5 @@ pub fn cmd_duplicate(ctx: &Ctx, args: DuplicateArgs) -> Result<Outcome> {
     })?;
     change.fact(format!("{}: new profile \"{name}\", a copy of {} ({})", args.new, src.id, change.price_label(src)));
     change.fact(format!("next: restrict it with `roster profile edit {} --set AREA.ACTION=LEVEL`", args.new));
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

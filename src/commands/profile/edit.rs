@@ -28,8 +28,12 @@ pub struct EditArgs {
 }
 
 pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `profile edit`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &EditArgs) -> Result<()> {
+    let ws = change.ws;
     let p = find_profile(ws, &args.profile)?;
     refuse_builtin(p, "edited")?;
     let set = args.set.iter().map(|g| check_grant(ws, g)).collect::<Result<Vec<_>>>()?;
@@ -42,7 +46,6 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
     if set.is_empty() && args.name.is_none() && args.description.is_none() && tier.is_none() {
         return Err(Error::usage("nothing to change").hint("pass at least one of --set, --name, --description, --tier"));
     }
-    let mut change = Change::new(ws);
     let mut facts = Vec::new();
     change.profile(&p.id, |file| {
         if let Some(name) = &args.name {
@@ -82,8 +85,7 @@ pub fn cmd_edit(ctx: &Ctx, args: EditArgs) -> Result<Outcome> {
         }
     })?;
     change.facts(facts);
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }
 
 /// SPEC §1: builtin profiles are shipped with the workspace; duplicate them instead.

@@ -16,8 +16,12 @@ pub struct RemoveArgs {
 }
 
 pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
-    let session = Session::begin(ctx.change_options()?)?;
-    let ws = &session.ws;
+    ctx.report(Session::change(ctx.change_options()?, |change| plan(change, &args))?)
+}
+
+/// The edits of `profile remove`, on the workspace as `change` reads it (also a batch's line).
+pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
+    let ws = change.ws;
     let p = find_profile(ws, &args.profile)?;
     refuse_builtin(p, "removed")?;
     if ws.default_profile().is_some_and(|d| d.id == p.id) {
@@ -44,9 +48,7 @@ pub fn cmd_remove(ctx: &Ctx, args: RemoveArgs) -> Result<Outcome> {
         )
         .hint(format!("move them first: `roster transfer-all {} --to OTHER`", p.id)));
     }
-    let mut change = Change::new(ws);
     change.remove_profile(&p.id);
     change.fact(format!("{}: profile removed (\"{}\")", p.id, p.name));
-    let parts = change.finish();
-    ctx.report(session.commit(parts)?)
+    Ok(())
 }

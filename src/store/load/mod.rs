@@ -66,6 +66,9 @@ pub fn load_from(root: &Path, input: Input) -> Loaded {
 }
 
 fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
+    if matches!(input, Input::Disk) {
+        crate::progress::phase("reading the workspace", 0, crate::progress::Unit::None);
+    }
     let mut cx = Loader::new(root, input, chunked);
     let ws_file = cx.read(WORKSPACE_FILE);
     let (settings, areas, tiers) =
