@@ -164,9 +164,22 @@ impl<'a> AccessList<'a> {
 fn heading(ws: &Workspace, m: &Member, client: Option<&str>) -> String {
     let status =
         if m.is_active() { m.status.to_string() } else { format!("{} (only active members have access)", m.status) };
-    let mut out = format!("{} ({}): {status}; own profile {}", m.id, m.name, m.profile.value);
-    let per_client: Vec<String> =
-        m.client_profiles().iter().map(|(c, p)| format!("{} for {}", p.value, c.value)).collect();
+    let member_window = m.window().map_or(String::new(), |w| format!(" {}", w.describe()));
+    let mut out = format!("{} ({}): {status}{member_window}; own profile {}", m.id, m.name, m.profile.value);
+    // Each per-client profile with its window, and whether it is in effect
+    // on the date access is judged on.
+    let at = ws.at();
+    let per_client: Vec<String> = m
+        .client_profiles()
+        .iter()
+        .map(|(c, p)| match m.profile_window(&c.value) {
+            Some(w) if !w.active_on(at) => {
+                format!("{} for {} {} (not in effect on {at})", p.value, c.value, w.describe())
+            }
+            Some(w) => format!("{} for {} {}", p.value, c.value, w.describe()),
+            None => format!("{} for {}", p.value, c.value),
+        })
+        .collect();
     if !per_client.is_empty() {
         out.push_str(&format!("; {}", per_client.join(", ")));
     }
