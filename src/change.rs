@@ -67,6 +67,18 @@ impl Session {
         actor::check_actor(&ws, options.actor.as_deref())?;
         Ok(Session { options, ws: Kept::new(ws), _lock: lock })
     }
+
+    /// A session whose actor is judged by the command itself: `review
+    /// decide`, the one change whose actor (the reviewer, `--as`) needs no
+    /// `settings.edit`. Locked, valid, written like every change.
+    pub fn begin_for_reviewer(options: Options) -> Result<Session> {
+        let lock = Lock::acquire(&options.root, options.lock_timeout)?;
+        if !options.dry_run {
+            save::sweep_leftovers(&options.root);
+        }
+        let ws = store::open(&options.root, &options.shown_root)?;
+        Ok(Session { options, ws: Kept::new(ws), _lock: lock })
+    }
 }
 
 /// What a change does: the new text of each file it touches, and one line per fact.
@@ -83,6 +95,10 @@ pub struct Change<'w> {
     texts: BTreeMap<String, Option<String>>,
     /// Entry splices by file, on the text as it was read.
     splices: BTreeMap<String, Vec<Splice>>,
+    /// Files beside the workspace's own (`reviews/ID.toml`): no load reads
+    /// them, so they are not validated as the workspace; by name, their text
+    /// as read (`None`: new) and their new text.
+    side: BTreeMap<String, (Option<String>, String)>,
     facts: Vec<String>,
     people: People,
 }
@@ -92,6 +108,7 @@ pub struct Change<'w> {
 pub struct Parts {
     texts: BTreeMap<String, Option<String>>,
     splices: BTreeMap<String, Vec<Splice>>,
+    side: BTreeMap<String, (Option<String>, String)>,
     facts: Vec<String>,
     people: People,
 }
@@ -115,7 +132,14 @@ impl Parts {
 
 impl<'w> Change<'w> {
     pub fn new(ws: &'w Workspace) -> Change<'w> {
-        Change { ws, texts: BTreeMap::new(), splices: BTreeMap::new(), facts: Vec::new(), people: People::default() }
+        Change {
+            ws,
+            texts: BTreeMap::new(),
+            splices: BTreeMap::new(),
+            side: BTreeMap::new(),
+            facts: Vec::new(),
+            people: People::default(),
+        }
     }
 
     /// The change's files, each edited text with its file's line endings
@@ -136,7 +160,7 @@ impl<'w> Change<'w> {
                 s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
             }
         }
-        Parts { texts: self.texts, splices: self.splices, facts: self.facts, people: self.people }
+        Parts { texts: self.texts, splices: self.splices, side: self.side, facts: self.facts, people: self.people }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {
@@ -325,6 +349,14 @@ impl<'w> Change<'w> {
     /// Edits `workspace.toml`.
     pub fn workspace<T>(&mut self, f: impl FnOnce(&mut WorkspaceFile<'_>) -> T) -> Result<T> {
         self.edit(WorkspaceFile::FILE, |ed| Ok(f(&mut WorkspaceFile::new(ed))))
+    }
+
+    /// Writes a file beside the workspace's own (a review campaign,
+    /// `reviews/ID.toml`), whose text as read is `old` (`None`: a new file).
+    /// It is written with the change, atomically, and compared with the disk
+    /// like every file the change read; the workspace's rules do not read it.
+    pub fn put_side(&mut self, name: &str, old: Option<String>, text: String) {
+        self.side.insert(name.to_string(), (old, text));
     }
 
     pub fn put(&mut self, name: &str, text: String) {

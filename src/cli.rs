@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, schema, test,
-    transfer_all, transfer_one,
+    access, check, client, completions, cost, diff, export, fmt, import, init, man, member, profile, review, schema,
+    test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -105,6 +105,9 @@ pub const CHANGES: &[&str] = &[
     "client assign",
     "client unassign",
     "import members",
+    "review start",
+    "review decide",
+    "review apply",
 ];
 
 /// The global options only a change uses (ids of [`GlobalArgs`]' fields).
@@ -327,6 +330,9 @@ pub enum Command {
     Test(test::TestArgs),
     /// Monthly cost, seats and licences, and the credit limits total
     Cost(cost::CostArgs),
+    /// Access reviews: campaigns, decisions, revocations, a report for auditors
+    #[command(subcommand, after_help = review::EXAMPLES)]
+    Review(review::ReviewCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

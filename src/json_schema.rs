@@ -155,10 +155,16 @@ fn value(v: Value) -> Json {
         Value::OneOf(words) => json!({"type": "string", "enum": words}),
         Value::AreaAction => area_action(),
         Value::AreaActions => json!({"type": "array", "items": area_action()}),
+        Value::Date => date(),
+        Value::DateTime => json!({"type": "string", "format": "date-time"}),
         Value::Table(t) => table(t),
         Value::Entries(t) => by_id(titled(t)),
         Value::List(t) => json!({"type": "array", "items": titled(t)}),
     }
+}
+
+fn date() -> Json {
+    json!({"type": "string", "format": "date"})
 }
 
 /// `area.action`: text on each side of the first dot.

@@ -35,6 +35,7 @@ pub mod json_schema;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;

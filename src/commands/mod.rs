@@ -16,6 +16,7 @@ pub mod init;
 pub mod man;
 pub mod member;
 pub mod profile;
+pub mod review;
 pub mod schema;
 pub mod test;
 pub mod transfer_all;
@@ -177,6 +178,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Import(cmd) => import::run(&ctx, cmd),
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
+        Command::Review(cmd) => review::run(&ctx, cmd),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),
