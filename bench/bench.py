@@ -10,6 +10,7 @@ size (10,000 members), and measures, on this machine, in one run:
 - `check` / floor (the same files parsed into plain serde structs, no validation);
 - each one-member change (`member edit`, `transfer-one`, `client assign`) / `check`;
 - `export matrix` / `check` and `access who-can` / `check`;
+- `review start` / `check` and `review report` / `check` (a campaign over every member);
 - time at 100,000 members / time at 10,000 members, for `check` and a change;
 - peak memory / total size of the files, for `check` and a change;
 - on `config/`, each command / `roster --version`;
@@ -101,6 +102,8 @@ def main():
             restore = lambda ws=ws, pristine=pristine: shutil.copy(pristine, os.path.join(ws, "members.toml"))
             roster = [ROSTER, "-w", ws, "-q"]
             mid = f"m{members // 2:06d}"
+            campaign = os.path.join(ws, "reviews", "bench.toml")
+            drop_campaign = lambda campaign=campaign: os.path.exists(campaign) and os.remove(campaign)
             setups[members] = [
                 ("floor", [os.path.join(TARGET, "examples", "floor"), ws], None),
                 ("check", roster + ["check"], None),
@@ -109,7 +112,12 @@ def main():
                 ("client assign", roster + ["client", "assign", "c000001", "--to", mid], restore),
                 ("export matrix", roster + ["export", "matrix", "-o", os.path.join(work, "matrix.csv")], None),
                 ("access who-can", roster + ["access", "who-can", "area1.view", "--client", "c000123"], None),
+                ("review start", roster + ["review", "start", "bench"], drop_campaign),
+                ("review report", roster + ["review", "report", "bench-report", "-o", os.path.join(work, "report.html")], None),
             ]
+        # `review report` reports a campaign started once, over every member.
+        for members in setups:
+            subprocess.run([ROSTER, "-w", os.path.join(work, f"ws{members}"), "-q", "review", "start", "bench-report"], check=True)
         # Interleaved: every round runs every measure at both sizes, so that a
         # slow moment of a shared machine falls on both sides of each ratio.
         samples = {m: {name: ([], []) for name, _, _ in setups[m]} for m in setups}
@@ -135,6 +143,8 @@ def main():
             row(f"{change} / check", big[change][0] / check, "<= 1.3x", big[change][0] <= 1.3 * check)
         for query in ("export matrix", "access who-can"):
             row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
+        for review in ("review start", "review report"):
+            row(f"{review} / check (100k)", big[review][0] / check, "<= 3x", big[review][0] <= 3 * check)
         for what in ("check", "member edit"):
             ratio = big[what][0] / small[what][0]
             row(f"{what}: 100k / 10k members", ratio, "<= 11x", ratio <= 11)
@@ -181,7 +191,7 @@ def main():
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
-        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can"):
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "review start", "review report"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
         print(f"{'roster --version (config/)':58} {base:8.4f}s\n")
         print(f"{'hostile input':58} {'hostile':>9} {'valid':>9}")

@@ -56,7 +56,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liber
 table { width: 100%; border-collapse: collapse; margin: 8px 0 4px; font-size: 13px; }
 thead th { text-align: left; font-weight: 600; color: var(--muted); font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em;
   border-bottom: 2px solid var(--line); padding: 7px 8px; background: #fff; }
-tbody td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: top; overflow-wrap: anywhere; }
+tbody td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: top; overflow-wrap: break-word; }
 tbody tr:nth-child(even) td { background: #fafbfd; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .sub { display: block; color: var(--muted); font-size: 12px; }
@@ -64,6 +64,7 @@ td .sub { display: block; color: var(--muted); font-size: 12px; }
 .badge.keep { color: var(--keep); background: var(--keep-bg); }
 .badge.revoke { color: var(--revoke); background: var(--revoke-bg); }
 .badge.pending { color: var(--pending); background: var(--pending-bg); }
+.nowrap { white-space: nowrap; }
 .access { margin: 0; padding: 0; list-style: none; }
 .access li { margin: 0 0 2px; }
 .access b { font-weight: 600; }
@@ -82,6 +83,23 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   tr, .card { break-inside: avoid; }
   .cards { grid-template-columns: repeat(4, 1fr); }
   tbody tr:nth-child(even) td { background: #f6f7fa; }
+  thead th { padding: 5px 5px; font-size: 7pt; letter-spacing: 0; }
+  h2 + p { break-after: avoid; }
+  tbody td { padding: 5px 5px; }
+  table.items { table-layout: fixed; }
+  table.items th:nth-child(1) { width: 13% !important; }
+  table.items th:nth-child(2) { width: 11% !important; }
+  table.items th:nth-child(3) { width: 29% !important; }
+  table.items th:nth-child(4) { width: 9% !important; }
+  table.items th:nth-child(5) { width: 9% !important; }
+  table.items th:nth-child(6) { width: 10% !important; }
+  table.items th:nth-child(7) { width: 10% !important; }
+  table.items th:nth-child(8) { width: 9% !important; }
+  .access li { display: inline; }
+  .access li + li::before { content: " · "; color: var(--muted); }
+  .card .value { font-size: 14pt; }
+  .card .value.small { font-size: 9.5pt; }
+  dl.glossary { grid-template-columns: 90px 1fr; }
 }
 "#;
 
@@ -124,8 +142,6 @@ pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Dat
 fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, kept, revoked): (usize, usize, usize)) {
     let total = c.items.len().max(1);
     let pct = |n: usize| n as f64 * 100.0 / total as f64;
-    let revision =
-        if c.revision == WORKING_TREE { "uncommitted files (working tree)".to_string() } else { c.revision.clone() };
     let due = match c.due {
         Some(d) if pending > 0 && c.overdue(today) => format!("{d} (overdue)"),
         Some(d) => d.to_string(),
@@ -162,7 +178,11 @@ fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, k
         pct(revoked),
         pct(pending)
     );
-    let _ = write!(out, "<p>Access was taken from revision <code>{}</code>.</p>\n", e(&revision));
+    if c.revision == WORKING_TREE {
+        out.push_str("<p>Access was taken from the workspace's files as they were on disk (<code>working-tree</code>), not from a git commit.</p>\n");
+    } else {
+        let _ = write!(out, "<p>Access was taken from git commit <code>{}</code>.</p>\n", e(&c.revision));
+    }
     if pending == 0 {
         out.push_str("<p class=\"notice ok\">Every item has been decided.</p>\n");
     } else {
@@ -204,8 +224,11 @@ fn revocations(out: &mut String, ws: &Workspace, c: &Campaign) {
         return;
     }
     if applied == revoked.len() {
-        let _ =
-            write!(out, "<p>All {} revocation{} applied.</p>\n", revoked.len(), crate::store::plural(revoked.len()));
+        out.push_str(if revoked.len() == 1 {
+            "<p>The revocation was applied.</p>\n"
+        } else {
+            "<p>Every revocation was applied.</p>\n"
+        });
     } else {
         let _ = write!(
             out,
@@ -247,9 +270,15 @@ fn item_row(out: &mut String, ws: &Workspace, i: &Item) {
         let _ = write!(out, "<span class=\"mono\">{}</span>", e(by));
     }
     if let Some(at) = &i.decided_at {
-        let _ = write!(out, "<span class=\"sub\">{}</span>", e(&at.replace('T', " ")));
+        let (day, time) = at.split_once('T').unwrap_or((at, ""));
+        let _ = write!(
+            out,
+            "<span class=\"sub nowrap\">{}</span><span class=\"sub\">{} UTC</span>",
+            e(day),
+            e(time.trim_end_matches('Z'))
+        );
     }
-    let _ = write!(out, "</td><td>{}</td><td class=\"num\">", e(i.note.as_deref().unwrap_or("")));
+    let _ = write!(out, "</td><td>{}</td><td class=\"num nowrap\">", e(i.note.as_deref().unwrap_or("")));
     match (i.applied, i.decision) {
         (Some(d), _) => {
             let _ = write!(out, "{d}");

@@ -416,7 +416,7 @@ fn the_report_is_one_self_contained_escaped_page() {
     for part in [
         "How to read this report",
         "Revocations (1)",
-        "All 1 revocation applied.",
+        "The revocation was applied.",
         "Access changes since the previous campaign",
         "Compared with campaign <b>2026-q4</b>",
         "Monthly cost by tier",
