@@ -10,21 +10,24 @@ use crate::model::{Level, Member, Workspace};
 use crate::source::Sources;
 use jiff::civil::Date;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// One item of a new campaign.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewItem {
+pub struct NewItem<'w> {
     pub id: String,
-    pub profile: String,
-    pub via: Option<String>,
-    /// (area, [(action, level)]) in the workspace's order, `none` left out.
-    pub access: Vec<(String, Vec<(String, Level)>)>,
-    pub reviewer: Option<String>,
+    pub profile: &'w str,
+    pub via: Option<&'static str>,
+    /// The levels it stands for, as a TOML inline table (`{ clients = { view
+    /// = "assigned" } }`), areas and actions in the workspace's order, `none`
+    /// left out; shared by every item with the same levels.
+    pub access: Arc<str>,
+    pub reviewer: Option<&'w str>,
 }
 
 /// A new campaign, ready to be written.
 #[derive(Clone, Debug)]
-pub struct NewCampaign {
+pub struct NewCampaign<'w> {
     pub revision: String,
     pub started: Date,
     pub due: Option<Date>,
@@ -32,7 +35,7 @@ pub struct NewCampaign {
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
-    pub items: Vec<NewItem>,
+    pub items: Vec<NewItem<'w>>,
     /// Members whose items nobody but themselves could review.
     pub without_reviewer: Vec<String>,
 }
@@ -85,7 +88,10 @@ pub fn in_scope(m: &Member, profiles: &[String]) -> bool {
 }
 
 /// The items of a campaign over the active members in scope, in file order.
-pub fn items(ws: &Workspace, profiles: &[String]) -> (Vec<NewItem>, Vec<String>) {
+///
+/// The access texts are rendered once per distinct list of levels (most
+/// members share their profile's), so an item costs a few lookups.
+pub fn items<'w>(ws: &'w Workspace, profiles: &[String]) -> (Vec<NewItem<'w>>, Vec<String>) {
     let keys = ws.action_keys();
     let areas: Vec<&crate::model::Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
     let levels: HashMap<&str, Vec<Level>> = ws
@@ -93,64 +99,96 @@ pub fn items(ws: &Workspace, profiles: &[String]) -> (Vec<NewItem>, Vec<String>)
         .iter()
         .map(|p| (p.id.as_str(), areas.iter().zip(&keys).map(|(a, k)| ws.profile_level(p, a, &k.action)).collect()))
         .collect();
+    let lowest: Vec<Level> = areas.iter().map(|a| a.lowest()).collect();
     let reviewers = Reviewers::of(ws);
+    let mut texts: HashMap<Vec<Level>, Arc<str>> = HashMap::new();
+    let mut text_of = |levels: &[Level]| -> Arc<str> {
+        if let Some(t) = texts.get(levels) {
+            return t.clone();
+        }
+        let t: Arc<str> = render_access(levels, &areas, &keys).into();
+        texts.insert(levels.to_vec(), t.clone());
+        t
+    };
     let mut items = Vec::new();
     let mut without = Vec::new();
+    let mut masked = Vec::with_capacity(keys.len());
     for m in ws.members.iter().filter(|m| m.is_active() && in_scope(m, profiles)) {
-        let reviewer = reviewers.reviewer_for(&m.id).map(str::to_string);
+        let reviewer = reviewers.reviewer_for(&m.id);
         if reviewer.is_none() {
             without.push(m.id.to_string());
         }
-        // The member's levels, overrides applied.
+        // The member's levels under a profile, overrides applied.
         let of_profile = |profile: &str| -> Vec<Level> {
-            let base = levels.get(profile).cloned().unwrap_or_else(|| areas.iter().map(|a| a.lowest()).collect());
+            let base = levels.get(profile).unwrap_or(&lowest);
             if m.grants().is_empty() {
-                return base;
+                return base.clone();
             }
-            base.into_iter()
+            base.iter()
                 .zip(areas.iter().zip(&keys))
-                .map(|(l, (a, k))| m.grants().get(&a.id).and_then(|x| x.get(&k.action)).map_or(l, |o| o.value))
+                .map(|(l, (a, k))| m.grants().get(&a.id).and_then(|x| x.get(&k.action)).map_or(*l, |o| o.value))
                 .collect()
         };
         let own = of_profile(&m.profile.value);
-        let group = |pick: &dyn Fn(usize, &crate::model::Area) -> Option<Level>| {
-            let mut out: Vec<(String, Vec<(String, Level)>)> = Vec::new();
-            for (i, (a, k)) in areas.iter().zip(&keys).enumerate() {
-                let Some(level) = pick(i, a).filter(|l| *l != Level::None) else { continue };
-                match out.last_mut() {
-                    Some((area, actions)) if *area == a.id => actions.push((k.action.clone(), level)),
-                    _ => out.push((a.id.clone(), vec![(k.action.clone(), level)])),
-                }
-            }
-            out
-        };
         items.push(NewItem {
             id: m.id.to_string(),
-            profile: m.profile.value.to_string(),
+            profile: &m.profile.value,
             via: None,
-            access: group(&|i, _| Some(own[i])),
-            reviewer: reviewer.clone(),
+            access: text_of(&own),
+            reviewer,
         });
         for c in &m.clients {
             let Some(client) = ws.client(&c.value) else { continue };
             let per_client = crate::access::per_client_profile(ws, m, &client.id);
             let profile = per_client.map_or(m.profile.value.as_str(), |p| p.profile);
-            let here = if per_client.is_some() { of_profile(profile) } else { own.clone() };
+            let other;
+            let here = if per_client.is_some() {
+                other = of_profile(profile);
+                &other
+            } else {
+                &own
+            };
             let created = client.created_by.as_ref().is_some_and(|b| b.value == m.id);
             // The client is assigned: `assigned` and `all` reach it, `own` when the member created it.
-            let reached = |i: usize, a: &crate::model::Area| {
-                a.per_client.then_some(here[i]).filter(|l| *l >= Level::Assigned || (*l == Level::Own && created))
-            };
+            masked.clear();
+            masked.extend(here.iter().zip(&areas).map(|(l, a)| {
+                let reached = a.per_client && (*l >= Level::Assigned || (*l == Level::Own && created));
+                if reached { *l } else { Level::None }
+            }));
             items.push(NewItem {
                 id: format!("{}/{}", m.id, client.id),
-                profile: profile.to_string(),
-                via: Some("assigned".into()),
-                access: group(&reached),
-                reviewer: reviewer.clone(),
+                profile,
+                via: Some("assigned"),
+                access: text_of(&masked),
+                reviewer,
             });
         }
     }
     (items, without)
+}
+
+/// `{ clients = { view = "assigned", edit = "assigned" }, calendars = { view = "all" } }`:
+/// the levels above `none`, by area.
+fn render_access(levels: &[Level], areas: &[&crate::model::Area], keys: &[crate::model::ActionKey]) -> String {
+    let mut out = String::from("{");
+    let mut current: Option<&str> = None;
+    for ((level, area), key) in levels.iter().zip(areas).zip(keys) {
+        if *level == Level::None {
+            continue;
+        }
+        if current == Some(area.id.as_str()) {
+            out.push_str(", ");
+        } else {
+            if current.is_some() {
+                out.push_str(" },");
+            }
+            out.push_str(&format!(" {} = {{ ", area.id));
+            current = Some(&area.id);
+        }
+        out.push_str(&format!("{} = \"{level}\"", key.action));
+    }
+    out.push_str(if current.is_some() { " } }" } else { "}" });
+    out
 }
 
 /// The monthly cost by tier (SPEC §1: each member not suspended pays their

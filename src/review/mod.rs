@@ -94,8 +94,8 @@ pub struct Item {
     /// The item's bytes in the file (its `[[item]]` header to the next one):
     /// a decision edits them alone.
     pub range: (usize, usize),
-    /// The line of its `id` in the file (1-based), for messages.
-    pub line: usize,
+    /// Where its `id` is in the file (a byte offset), for messages.
+    pub at: usize,
 }
 
 impl Item {

@@ -47,25 +47,14 @@ pub fn new_file(id: &str, c: &NewCampaign) -> String {
         );
     }
     for item in &c.items {
-        let _ = write!(out, "\n[[item]]\nid = {}\nprofile = {}\n", quoted(&item.id), quoted(&item.profile));
-        if let Some(via) = &item.via {
-            let _ = writeln!(out, "via = {}", quoted(via));
+        // Ids need no escaping (`^[a-z0-9][a-z0-9._-]*$`, checked when read).
+        let _ = write!(out, "\n[[item]]\nid = \"{}\"\nprofile = \"{}\"\n", item.id, item.profile);
+        if let Some(via) = item.via {
+            let _ = writeln!(out, "via = \"{via}\"");
         }
-        out.push_str("access = {");
-        for (i, (area, actions)) in item.access.iter().enumerate() {
-            out.push_str(if i == 0 { " " } else { ", " });
-            let _ = write!(out, "{area} = {{ ");
-            for (j, (action, level)) in actions.iter().enumerate() {
-                if j > 0 {
-                    out.push_str(", ");
-                }
-                let _ = write!(out, "{action} = \"{level}\"");
-            }
-            out.push_str(" }");
-        }
-        out.push_str(if item.access.is_empty() { "}\n" } else { " }\n" });
-        if let Some(r) = &item.reviewer {
-            let _ = writeln!(out, "reviewer = {}", quoted(r));
+        let _ = writeln!(out, "access = {}", item.access);
+        if let Some(r) = item.reviewer {
+            let _ = writeln!(out, "reviewer = \"{r}\"");
         }
     }
     out

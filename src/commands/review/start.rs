@@ -86,7 +86,7 @@ fn facts(id: &str, c: &build::NewCampaign) -> Vec<String> {
     )];
     let mut by: Vec<(&str, usize)> = Vec::new();
     for i in &c.items {
-        let Some(r) = i.reviewer.as_deref() else { continue };
+        let Some(r) = i.reviewer else { continue };
         match by.iter_mut().find(|(x, _)| *x == r) {
             Some((_, n)) => *n += 1,
             None => by.push((r, 1)),

@@ -64,7 +64,7 @@ pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
             }
             "item" => {
                 for item in r.array(v, "`item` (write each item as [[item]])").unwrap_or_default() {
-                    if let Some(item) = read_item(&mut r, item, text) {
+                    if let Some(item) = read_item(&mut r, item) {
                         c.items.push(item);
                     }
                 }
@@ -143,7 +143,7 @@ fn cost_row(r: &mut Reader, v: &Val) -> Option<CostRow> {
     Some(row)
 }
 
-fn read_item(r: &mut Reader, v: &Val, text: &str) -> Option<Item> {
+fn read_item(r: &mut Reader, v: &Val) -> Option<Item> {
     let table = r.table(v, "an item")?;
     let mut item = Item::default();
     let mut id_span = None;
@@ -180,7 +180,7 @@ fn read_item(r: &mut Reader, v: &Val, text: &str) -> Option<Item> {
         r.missing(at, "id", "an item", "\"bob/acme\"");
         return None;
     };
-    item.line = position_in(text, id_at.start).line;
+    item.at = id_at.start;
     if let Some(span) = decision_span {
         for (present, key, example) in [
             (written("decided_by"), "decided_by", "\"claire\""),
@@ -276,19 +276,25 @@ fn ranges(items: &mut [Item], text: &str) {
 
 /// An item id named twice: the second is an error (a decision would not know which).
 fn duplicates(diags: &mut Vec<Diagnostic>, file: FileId, items: &[Item], text: &str) {
-    let mut seen = crate::fxhash::FxHashSet::default();
+    let mut first: crate::fxhash::FxHashMap<&str, usize> = crate::fxhash::FxHashMap::default();
     for item in items.iter().filter(|i| !i.id.is_empty()) {
-        if !seen.insert(item.id.as_str()) {
+        if first.contains_key(item.id.as_str()) {
             let start = item.range.0;
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             diags.push(
                 Diagnostic::error(
                     "bad-value",
                     Span::new(file, start..line_end.max(start)),
-                    format!("item `{}` appears twice in the campaign (line {})", item.id, item.line),
+                    format!(
+                        "item `{}` appears twice in the campaign (also on line {})",
+                        item.id,
+                        position_in(text, first[item.id.as_str()]).line
+                    ),
                 )
                 .hint("keep one item per id; remove the other"),
             );
+        } else {
+            first.insert(item.id.as_str(), item.at);
         }
     }
 }
