@@ -289,28 +289,19 @@ fn item_row(out: &mut String, ws: &Workspace, i: &Item) {
     out.push_str("</td></tr>\n");
 }
 
-/// `clients: view assigned, edit assigned` per area, one line each.
-fn access_list(out: &mut String, access: &[(String, String)]) {
+/// `clients: view assigned, edit assigned` per area, one line each (the
+/// item's access as read: areas split by `; `, ids and levels need no more).
+fn access_list(out: &mut String, access: &str) {
     if access.is_empty() {
         out.push_str("<span class=\"muted\">no access</span>");
         return;
     }
     out.push_str("<ul class=\"access\">");
-    let mut current: Option<&str> = None;
-    for (key, level) in access {
-        let (area, action) = key.split_once('.').unwrap_or((key, ""));
-        if current != Some(area) {
-            if current.is_some() {
-                out.push_str("</li>");
-            }
-            let _ = write!(out, "<li><b>{}</b>: ", e(area));
-            current = Some(area);
-        } else {
-            out.push_str(", ");
-        }
-        let _ = write!(out, "{} {}", e(action), e(level));
+    for area in access.split("; ") {
+        let (name, actions) = area.split_once(": ").unwrap_or((area, ""));
+        let _ = write!(out, "<li><b>{}</b>: {}</li>", e(name), e(actions));
     }
-    out.push_str("</li></ul>");
+    out.push_str("</ul>");
 }
 
 /// The campaign before this one: the latest other campaign started on or

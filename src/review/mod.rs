@@ -74,15 +74,16 @@ pub struct CostRow {
 
 /// One thing to review: a member's access (`bob`), or one assigned client of
 /// theirs (`bob/acme`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Item {
     pub id: String,
     /// The profile in effect: the member's own, or the per-client one.
     pub profile: Option<String>,
     /// How the client is reached, for a client item (`assigned`, `team:ID`).
     pub via: Option<String>,
-    /// The levels the item stands for, as written (`area.action = level`, in file order).
-    pub access: Vec<(String, String)>,
+    /// The levels the item stands for, in file order, for people:
+    /// `clients: view assigned, edit assigned; calendars: view all`.
+    pub access: std::sync::Arc<str>,
     pub reviewer: Option<String>,
     pub decision: Option<Decision>,
     pub decided_by: Option<String>,
@@ -96,6 +97,25 @@ pub struct Item {
     pub range: (usize, usize),
     /// Where its `id` is in the file (a byte offset), for messages.
     pub at: usize,
+}
+
+impl Default for Item {
+    fn default() -> Item {
+        Item {
+            id: String::new(),
+            profile: None,
+            via: None,
+            access: std::sync::Arc::from(""),
+            reviewer: None,
+            decision: None,
+            decided_by: None,
+            decided_at: None,
+            note: None,
+            applied: None,
+            range: (0, 0),
+            at: 0,
+        }
+    }
 }
 
 impl Item {

@@ -9,6 +9,7 @@ use crate::model::{Names, check_id};
 use crate::review::{Campaign, CostRow, Decision, Item};
 use crate::schema;
 use crate::source::{FileId, Span, position_in};
+use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
 /// Parses and reads one campaign file.
@@ -63,8 +64,9 @@ pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
                 }
             }
             "item" => {
+                let mut shared = crate::fxhash::FxHashMap::default();
                 for item in r.array(v, "`item` (write each item as [[item]])").unwrap_or_default() {
-                    if let Some(item) = read_item(&mut r, item) {
+                    if let Some(item) = read_item(&mut r, item, &mut shared) {
                         c.items.push(item);
                     }
                 }
@@ -143,7 +145,7 @@ fn cost_row(r: &mut Reader, v: &Val) -> Option<CostRow> {
     Some(row)
 }
 
-fn read_item(r: &mut Reader, v: &Val) -> Option<Item> {
+fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String, Arc<str>>) -> Option<Item> {
     let table = r.table(v, "an item")?;
     let mut item = Item::default();
     let mut id_span = None;
@@ -159,7 +161,7 @@ fn read_item(r: &mut Reader, v: &Val) -> Option<Item> {
             }
             "profile" => item.profile = r.id_text(v, "`profile`"),
             "via" => item.via = r.string(v, "`via`"),
-            "access" => item.access = access(r, v),
+            "access" => item.access = access(r, v, shared),
             "reviewer" => item.reviewer = r.id_text(v, "`reviewer`"),
             "decision" => {
                 decision_span = Some(v.span());
@@ -235,21 +237,49 @@ fn decision(r: &mut Reader, v: &Val) -> Option<Decision> {
     }
 }
 
-/// `access = { area = { action = "level" } }`, in file order, levels checked.
-fn access(r: &mut Reader, v: &Val) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let Some(table) = r.table(v, "`access`") else { return out };
+/// `access = { area = { action = "level" } }`, in file order, levels
+/// checked, as one line for people (`clients: view assigned, edit
+/// assigned; calendars: view all`). Items with the same access share one
+/// text (`shared`): a large campaign holds few distinct ones.
+fn access(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String, Arc<str>>) -> Arc<str> {
+    let mut out = String::new();
+    let Some(table) = r.table(v, "`access`") else { return Arc::from("") };
     for (area, actions) in table {
         let Some(area_id) = r.key_id(area, "area") else { continue };
         let Some(actions) = r.table(actions, &format!("`access.{area_id}`")) else { continue };
+        let mut first = true;
         for (action, level) in actions {
-            let key = format!("{area_id}.{}", action.get_ref());
-            if let Some(l) = r.level(level, &format!("`access.{key}`")) {
-                out.push((key, l.value.to_string()));
+            // The common case without allocating: a string that is a level.
+            let l = match level.get_ref() {
+                DeValue::String(s) => crate::model::Level::parse(s),
+                _ => None,
+            };
+            let Some(l) =
+                l.or_else(|| r.level(level, &format!("`access.{area_id}.{}`", action.get_ref())).map(|l| l.value))
+            else {
+                continue;
+            };
+            if first {
+                if !out.is_empty() {
+                    out.push_str("; ");
+                }
+                out.push_str(&area_id);
+                out.push_str(": ");
+                first = false;
+            } else {
+                out.push_str(", ");
             }
+            out.push_str(action.get_ref());
+            out.push(' ');
+            out.push_str(l.as_str());
         }
     }
-    out
+    if let Some(t) = shared.get(&out) {
+        return t.clone();
+    }
+    let t: Arc<str> = Arc::from(out.as_str());
+    shared.insert(out, t.clone());
+    t
 }
 
 /// Each item's bytes: from its `[[item]]` line to the next one (or the end).
