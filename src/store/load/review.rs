@@ -12,40 +12,98 @@ use crate::source::{FileId, Span, position_in};
 use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
-/// Parses and reads one campaign file.
+/// What the reading of a campaign carries from piece to piece.
+struct State {
+    c: Campaign,
+    seen_revision: bool,
+    seen_started: bool,
+    shared: crate::fxhash::FxHashMap<String, Arc<str>>,
+}
+
+/// Parses and reads one campaign file. A large campaign is parsed in pieces,
+/// one `[[item]]` table at a time (its lines up to the next one), so that
+/// its parsed tree never exists whole: a campaign over 100,000 members holds
+/// over half a million items. When a piece does not parse on its own (a
+/// multi-line string holding a `[[item]]` line), the file is parsed whole,
+/// for exact diagnostics.
 pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let (table, errors) = DeTable::parse_recoverable(text);
-    if !errors.is_empty() {
-        for e in &errors {
-            diags.push(
-                Diagnostic::error(
-                    "toml-syntax",
-                    Span::new(file, e.span().unwrap_or(0..0)),
-                    super::syntax_message(e.message()),
-                )
-                .hint("fix the TOML syntax; see https://toml.io for the format"),
-            );
-        }
-        return (Campaign::default(), diags);
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for s in item_starts(text) {
+        pieces.push((at, s));
+        at = s;
     }
+    pieces.push((at, text.len()));
+    if pieces.len() > 1
+        && let Some(read) = read_pieces(file, text, &pieces)
+    {
+        return read;
+    }
+    read_pieces(file, text, &[(0, text.len())]).unwrap_or_default()
+}
+
+/// Reads the pieces in order; `None` when one has a syntax error and there
+/// is more than one piece (the caller then reads the whole file).
+fn read_pieces(file: FileId, text: &str, pieces: &[(usize, usize)]) -> Option<(Campaign, Vec<Diagnostic>)> {
+    let mut diags = Vec::new();
     let names = Names::default();
+    let mut st = State {
+        c: Campaign { currency: "EUR".into(), ..Campaign::default() },
+        seen_revision: false,
+        seen_started: false,
+        shared: crate::fxhash::FxHashMap::default(),
+    };
+    for &(start, end) in pieces {
+        let piece = &text[start..end];
+        let (table, errors) = DeTable::parse_recoverable(piece);
+        if !errors.is_empty() {
+            if pieces.len() > 1 {
+                return None;
+            }
+            for e in &errors {
+                let span = e.span().unwrap_or(0..0);
+                diags.push(
+                    Diagnostic::error(
+                        "toml-syntax",
+                        Span::new(file, span.start + start..span.end + start),
+                        super::syntax_message(e.message()),
+                    )
+                    .hint("fix the TOML syntax; see https://toml.io for the format"),
+                );
+            }
+            return Some((Campaign::default(), diags));
+        }
+        let mut r = Reader::new(file, &mut diags, piece, start, &names);
+        read_top(&mut r, table.get_ref(), &mut st);
+    }
+    let State { mut c, seen_revision, seen_started, .. } = st;
     let mut r = Reader::new(file, &mut diags, text, 0, &names);
-    let mut c = Campaign { currency: "EUR".into(), ..Campaign::default() };
-    let top = table.get_ref();
-    let mut seen_revision = false;
-    let mut seen_started = false;
+    let whole = Span::new(file, 0..0);
+    if !seen_revision {
+        r.missing(whole, "revision", "the campaign", "\"working-tree\"");
+    }
+    if !seen_started {
+        r.missing(whole, "started", "the campaign", "2026-12-01");
+    }
+    ranges(&mut c.items, text);
+    duplicates(&mut diags, file, &c.items, text);
+    Some((c, diags))
+}
+
+/// The top-level keys of the file (or of one piece of it).
+fn read_top(r: &mut Reader, top: &DeTable, st: &mut State) {
+    let c = &mut st.c;
     for (k, v) in top {
         match k.get_ref().as_ref() {
             "revision" => {
-                seen_revision = true;
+                st.seen_revision = true;
                 c.revision = r.string(v, "`revision`").unwrap_or_default();
             }
             "started" => {
-                seen_started = true;
-                c.started = date(&mut r, v, "`started`");
+                st.seen_started = true;
+                c.started = date(r, v, "`started`");
             }
-            "due" => c.due = date(&mut r, v, "`due`"),
+            "due" => c.due = date(r, v, "`due`"),
             "profiles" => {
                 c.profiles = r
                     .array(v, "`profiles`")
@@ -58,15 +116,14 @@ pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
             "monthly_cost" => c.monthly_cost = r.amount(v, "`monthly_cost`").unwrap_or(0.0),
             "cost" => {
                 for row in r.array(v, "`cost` (write each row as [[cost]])").unwrap_or_default() {
-                    if let Some(row) = cost_row(&mut r, row) {
+                    if let Some(row) = cost_row(r, row) {
                         c.cost.push(row);
                     }
                 }
             }
             "item" => {
-                let mut shared = crate::fxhash::FxHashMap::default();
                 for item in r.array(v, "`item` (write each item as [[item]])").unwrap_or_default() {
-                    if let Some(item) = read_item(&mut r, item, &mut shared) {
+                    if let Some(item) = read_item(r, item, &mut st.shared) {
                         c.items.push(item);
                     }
                 }
@@ -74,16 +131,6 @@ pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
             _ => r.unknown_key(k, &schema::REVIEW.names(), "a review campaign"),
         }
     }
-    let whole = Span::new(file, 0..0);
-    if !seen_revision {
-        r.missing(whole, "revision", "the campaign", "\"working-tree\"");
-    }
-    if !seen_started {
-        r.missing(whole, "started", "the campaign", "2026-12-01");
-    }
-    ranges(&mut c.items, text);
-    duplicates(&mut diags, file, &c.items, text);
-    (c, diags)
 }
 
 /// A TOML local date (`2026-12-31`).
@@ -282,19 +329,24 @@ fn access(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String,
     t
 }
 
-/// Each item's bytes: from its `[[item]]` line to the next one (or the end).
-/// Items written otherwise (an inline array) get none: edits then rewrite
-/// the whole file.
-fn ranges(items: &mut [Item], text: &str) {
+/// Where each `[[item]]` line starts.
+fn item_starts(text: &str) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let bare = line.split('#').next().unwrap_or("").trim();
-        if bare == "[[item]]" {
+        if line.split('#').next().unwrap_or("").trim() == "[[item]]" {
             starts.push(at);
         }
         at += line.len();
     }
+    starts
+}
+
+/// Each item's bytes: from its `[[item]]` line to the next one (or the end).
+/// Items written otherwise (an inline array) get none: edits then rewrite
+/// the whole file.
+fn ranges(items: &mut [Item], text: &str) {
+    let starts = item_starts(text);
     if starts.len() != items.len() {
         return;
     }
