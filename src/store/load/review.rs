@@ -83,7 +83,7 @@ fn read_pieces(file: FileId, text: &str, pieces: &[(usize, usize)]) -> Option<(C
         r.missing(whole, "revision", "the campaign", "\"working-tree\"");
     }
     if !seen_started {
-        r.missing(whole, "started", "the campaign", "2026-12-01");
+        r.missing(whole, "started", "the campaign", "2026-01-15");
     }
     ranges(&mut c.items, text);
     duplicates(&mut diags, file, &c.items, text);
@@ -143,12 +143,12 @@ fn date(r: &mut Reader, v: &Val, what: &str) -> Option<jiff::civil::Date> {
     r.bad_value(
         v.span(),
         format!("{what} must be a date (YYYY-MM-DD, unquoted), not `{}`", shown(v)),
-        format!("write {what} as a TOML date, e.g. `2026-12-31`"),
+        format!("write {what} as a TOML date, e.g. `2026-01-31`"),
     );
     None
 }
 
-/// A date and time in UTC (`2026-12-01T09:30:00Z`), as RFC 3339 text.
+/// A date and time in UTC (`2026-01-15T09:30:00Z`), as RFC 3339 text.
 fn utc_time(r: &mut Reader, v: &Val, what: &str) -> Option<String> {
     if let DeValue::Datetime(dt) = v.get_ref()
         && let (Some(_), Some(_), Some(toml::value::Offset::Z)) = (dt.date, dt.time, dt.offset)
@@ -158,7 +158,7 @@ fn utc_time(r: &mut Reader, v: &Val, what: &str) -> Option<String> {
     r.bad_value(
         v.span(),
         format!("{what} must be a date and time in UTC (RFC 3339, ending in Z), not `{}`", shown(v)),
-        format!("write {what} unquoted, e.g. `2026-12-01T09:30:00Z`"),
+        format!("write {what} unquoted, e.g. `2026-01-15T09:30:00Z`"),
     );
     None
 }
@@ -233,7 +233,7 @@ fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<Stri
     if let Some(span) = decision_span {
         for (present, key, example) in [
             (written("decided_by"), "decided_by", "\"claire\""),
-            (written("decided_at"), "decided_at", "2026-12-01T09:30:00Z"),
+            (written("decided_at"), "decided_at", "2026-01-15T09:30:00Z"),
         ] {
             if !present {
                 r.missing(r.span(span.clone()), key, "a decided item", example);
