@@ -14,6 +14,7 @@ size (10,000 members), and measures, on this machine, in one run:
   workspace / `check` on it (a git repository made here, packed as a clone is);
 - `batch` of 1,000 changes (250 member edits, 250 assignments, 250
   transfers, 250 additions, interleaved) / `check`;
+- `review start` / `check` and `review report` / `check` (a campaign over every member);
 - time at 100,000 members / time at 10,000 members, for `check` and a change;
 - peak memory / total size of the files, for `check` and a change;
 - on `config/`, each command / `roster --version`;
@@ -152,6 +153,8 @@ def main():
             mid = f"m{members // 2:06d}"
             batch = os.path.join(work, f"batch{members}.txt")
             batch_file(ws, batch)
+            campaign = os.path.join(ws, "reviews", "bench.toml")
+            drop_campaign = lambda campaign=campaign: os.path.exists(campaign) and os.remove(campaign)
             setups[members] = [
                 ("floor", [os.path.join(TARGET, "examples", "floor"), ws], None),
                 ("check", roster + ["check"], None),
@@ -162,7 +165,12 @@ def main():
                 ("access who-can", roster + ["access", "who-can", "area1.view", "--client", "c000123"], None),
                 ("batch", roster + ["batch", batch], restore),
                 ("access list", roster + ["access", "list", mid], None),
+                ("review start", roster + ["review", "start", "bench"], drop_campaign),
+                ("review report", roster + ["review", "report", "bench-report", "-o", os.path.join(work, "report.html")], None),
             ]
+        # `review report` reports a campaign started once, over every member.
+        for members in setups:
+            subprocess.run([ROSTER, "-w", os.path.join(work, f"ws{members}"), "-q", "review", "start", "bench-report"], check=True)
         # Interleaved: every round runs every measure at both sizes, so that a
         # slow moment of a shared machine falls on both sides of each ratio.
         samples = {m: {name: ([], []) for name, _, _ in setups[m]} for m in setups}
@@ -189,6 +197,8 @@ def main():
         for query in ("export matrix", "access who-can", "access list"):
             row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
         row("batch of 1,000 changes / check", big["batch"][0] / check, "<= 1.5x", big["batch"][0] <= 1.5 * check)
+        for review in ("review start", "review report"):
+            row(f"{review} / check (100k)", big[review][0] / check, "<= 3x", big[review][0] <= 3 * check)
         for what in ("check", "member edit"):
             ratio = big[what][0] / small[what][0]
             row(f"{what}: 100k / 10k members", ratio, "<= 11x", ratio <= 11)
@@ -236,7 +246,7 @@ def main():
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
-        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch", "access list"):
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch", "access list", "review start", "review report"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
         print(f"{'roster --version (config/)':58} {base:8.4f}s")
         print(log_line + "\n")

@@ -61,6 +61,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "test" -d 'Run the acc
 complete -c roster -n "__fish_roster_needs_command" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
 complete -c roster -n "__fish_roster_needs_command" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
 complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Effective access changes commit by commit, newest first'
+complete -c roster -n "__fish_roster_needs_command" -f -a "review" -d 'Access reviews: campaigns, decisions, revocations, a report for auditors'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
 complete -c roster -n "__fish_roster_needs_command" -f -a "man" -d 'Write the manual pages, one per command'
@@ -947,6 +948,136 @@ complete -c roster -n "__fish_roster_using_subcommand log" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand log" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand log" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand log" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "start" -d 'Start a campaign: freeze each member\'s access, and each assigned client\'s, for review'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "decide" -d 'Record a reviewer\'s decision on one item: keep or revoke'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "status" -d 'Where a campaign stands: pending, kept and revoked items by reviewer (exit 1 while any is pending)'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "apply" -d 'Apply a campaign\'s revocations: unassign the clients, suspend the members'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "report" -d 'The campaign\'s report for auditors: one self-contained HTML page'
+complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l due -d 'The day every item should be decided by (YYYY-MM-DD)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l profile -d 'Only the members of this profile (their own, or one they work under for a client); repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l note -d 'Why, in the reviewer\'s words (kept in the campaign and its report)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from decide" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -s o -l output -d 'Write the page to this file instead of stdout' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a campaign: freeze each member\'s access, and each assigned client\'s, for review'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "decide" -d 'Record a reviewer\'s decision on one item: keep or revoke'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "status" -d 'Where a campaign stands: pending, kept and revoked items by reviewer (exit 1 while any is pending)'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Apply a campaign\'s revocations: unassign the clients, suspend the members'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "report" -d 'The campaign\'s report for auditors: one self-contained HTML page'
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand completions" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand completions" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -1006,27 +1137,28 @@ complete -c roster -n "__fish_roster_using_subcommand man" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand man" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand man" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand man" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "review" -d 'Access reviews: campaigns, decisions, revocations, a report for auditors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
@@ -1050,3 +1182,8 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Every member\'s level on every area.action'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "list" -d 'Everything a member can do ("view as"): each area.action, its level, the profile, the clients reached and how'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from import" -f -a "members" -d 'Add or update members from a CSV file with the columns of `export members`'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "start" -d 'Start a campaign: freeze each member\'s access, and each assigned client\'s, for review'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "decide" -d 'Record a reviewer\'s decision on one item: keep or revoke'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "status" -d 'Where a campaign stands: pending, kept and revoked items by reviewer (exit 1 while any is pending)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "apply" -d 'Apply a campaign\'s revocations: unassign the clients, suspend the members'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from review" -f -a "report" -d 'The campaign\'s report for auditors: one self-contained HTML page'

@@ -83,6 +83,18 @@ impl Session {
         let parts = change.finish();
         session.commit(parts)
     }
+
+    /// A session whose actor is judged by the command itself: `review
+    /// decide`, the one change whose actor (the reviewer, `--as`) needs no
+    /// `settings.edit`. Locked, valid, written like every change.
+    pub fn begin_for_reviewer(options: Options) -> Result<Session> {
+        let lock = Lock::acquire(&options.root, options.lock_timeout)?;
+        if !options.dry_run {
+            save::sweep_leftovers(&options.root);
+        }
+        let ws = store::open(&options.root, &options.shown_root)?;
+        Ok(Session { options, ws: Kept::new(ws), _lock: lock })
+    }
 }
 
 /// What a change does: the new text of each file it touches, and one line per fact.
@@ -110,6 +122,10 @@ pub(crate) struct State {
     texts: BTreeMap<String, Option<String>>,
     /// Entry splices by file, on the text as it was read.
     splices: BTreeMap<String, Vec<Splice>>,
+    /// Files beside the workspace's own (`reviews/ID.toml`): no load reads
+    /// them, so they are not validated as the workspace; by name, their text
+    /// as read (`None`: new) and their new text.
+    side: BTreeMap<String, (Option<String>, String)>,
     facts: Vec<String>,
     /// Entries the change added, by (file, id): the offset of their insertion splice.
     added: BTreeMap<(String, String), u32>,
@@ -161,6 +177,7 @@ impl EntryOrder {
 pub struct Parts {
     texts: BTreeMap<String, Option<String>>,
     splices: BTreeMap<String, Vec<Splice>>,
+    side: BTreeMap<String, (Option<String>, String)>,
     facts: Vec<String>,
     people: People,
 }
@@ -213,7 +230,7 @@ impl<'w> Change<'w> {
     /// (the editor writes LF; a CRLF file stays CRLF, SPEC §6).
     pub fn finish(self) -> Parts {
         let ws = self.ws;
-        let State { mut texts, mut splices, facts, people, .. } = self.state;
+        let State { mut texts, mut splices, side, facts, people, .. } = self.state;
         let original = |name: &str| ws.sources.find(name).map(|id| ws.sources.get(id).text.as_str());
         for (name, text) in &mut texts {
             if let (Some(old), Some(new)) = (original(name), text.as_mut()) {
@@ -228,7 +245,7 @@ impl<'w> Change<'w> {
                 s.text = edit::keep_line_endings(replaced, std::mem::take(&mut s.text), crlf);
             }
         }
-        Parts { texts, splices, facts, people }
+        Parts { texts, splices, side, facts, people }
     }
 
     pub fn fact(&mut self, fact: impl Into<String>) {
@@ -598,6 +615,14 @@ impl<'w> Change<'w> {
     /// Edits `workspace.toml`.
     pub fn workspace<T>(&mut self, f: impl FnOnce(&mut WorkspaceFile<'_>) -> T) -> Result<T> {
         self.edit(WorkspaceFile::FILE, |ed| Ok(f(&mut WorkspaceFile::new(ed))))
+    }
+
+    /// Writes a file beside the workspace's own (a review campaign,
+    /// `reviews/ID.toml`), whose text as read is `old` (`None`: a new file).
+    /// It is written with the change, atomically, and compared with the disk
+    /// like every file the change read; the workspace's rules do not read it.
+    pub fn put_side(&mut self, name: &str, old: Option<String>, text: String) {
+        self.state.side.insert(name.to_string(), (old, text));
     }
 
     pub fn put(&mut self, name: &str, text: String) {

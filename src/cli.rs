@@ -6,7 +6,7 @@
 
 use crate::commands::{
     access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, prune,
-    schema, test, transfer_all, transfer_one,
+    review, schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -116,6 +116,9 @@ pub const CHANGES: &[&str] = &[
     "import members",
     "prune",
     "batch",
+    "review start",
+    "review decide",
+    "review apply",
 ];
 
 /// The global options only a change uses (ids of [`GlobalArgs`]' fields).
@@ -130,7 +133,10 @@ pub const STANDALONE: &[&str] = &["init", "completions", "schema", "man"];
 /// standalone command, and `diff` and `log` (whose revisions are arguments)
 /// refuse it (exit 2).
 fn reads_at_rev(path: &str) -> bool {
-    !(CHANGES.contains(&path) || STANDALONE.contains(&path) || ["diff", "log", "import"].contains(&path))
+    !(CHANGES.contains(&path)
+        || STANDALONE.contains(&path)
+        || ["diff", "log", "import"].contains(&path)
+        || path.starts_with("review"))
 }
 
 /// The CLI as roster parses it and shows its help: every command's help
@@ -353,6 +359,9 @@ pub enum Command {
     Prune(prune::PruneArgs),
     /// Effective access changes commit by commit, newest first
     Log(log::LogArgs),
+    /// Access reviews: campaigns, decisions, revocations, a report for auditors
+    #[command(subcommand, after_help = review::EXAMPLES)]
+    Review(review::ReviewCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

@@ -106,6 +106,16 @@ pub const COMMAND_ERRORS: &[CommandError] = &[
     CommandError { code: "changed-on-disk", exit: 6, summary: "a file the change read was changed by hand meanwhile" },
     CommandError { code: "io", exit: 6, summary: "a file could not be read or written (for a change: exit 6)" },
     CommandError { code: "git", exit: 6, summary: "git failed, or a revision is not a commit" },
+    CommandError {
+        code: "empty-review",
+        exit: 3,
+        summary: "`review start`: no active member is in the campaign's scope",
+    },
+    CommandError {
+        code: "already-applied",
+        exit: 3,
+        summary: "`review decide`: the item's revocation was applied; its decision can no longer change",
+    },
     CommandError { code: "no-test", exit: 1, summary: "`test --filter TEXT` matched no test" },
     CommandError { code: "max-losing", exit: 1, summary: "`diff --max-losing N`: more than N members lose access" },
 ];

@@ -175,6 +175,7 @@ fn value(v: Value) -> Json {
         Value::OneOf(words) => json!({"type": "string", "enum": words}),
         Value::AreaAction => area_action(),
         Value::AreaActions => json!({"type": "array", "items": area_action()}),
+        Value::DateTime => json!({"type": "string", "format": "date-time"}),
         Value::Table(t) => table(t),
         Value::Entries(t) => by_id(titled(t)),
         Value::List(t) => json!({"type": "array", "items": titled(t)}),

@@ -39,6 +39,7 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;

@@ -43,6 +43,8 @@ pub enum Value {
     AreaActions,
     /// A TOML local date (`2026-12-31`).
     Date,
+    /// A TOML date and time in UTC (`2026-12-01T09:30:00Z`).
+    DateTime,
     /// A table of its own, with these keys (`[workspace]`).
     Table(&'static Table),
     /// A table of entries keyed by id, each with these keys (`[members.ID]`, `[areas.ID]`).
@@ -276,6 +278,64 @@ pub const TEST: Table = Table {
     ],
 };
 
+/// A review campaign (`reviews/ID.toml`).
+pub const REVIEW: Table = Table {
+    what: "a review campaign",
+    keys: &[
+        req(
+            "revision",
+            Value::Text,
+            "The git commit the access was taken from, or \"working-tree\" when the files differed from it.",
+        ),
+        req("started", Value::Date, "The day the campaign started."),
+        opt("due", Value::Date, "The day every item should be decided by."),
+        opt("profiles", Value::Ids(Names::Profile), "The campaign's scope: only the members of these profiles."),
+        opt("currency", Value::Currency, "The currency of the cost rows.").default_text("EUR"),
+        opt("monthly_cost", Value::Amount, "The workspace's monthly cost when the campaign started."),
+        opt(
+            "cost",
+            Value::List(&REVIEW_COST),
+            "The monthly cost by tier when the campaign started, each a [[cost]] table.",
+        ),
+        opt("item", Value::List(&REVIEW_ITEM), "What is reviewed, each an [[item]] table."),
+    ],
+};
+
+pub const DECISIONS: &[&str] = &["keep", "revoke"];
+
+/// One item of a review campaign: a member's access, or one assigned client of theirs.
+pub const REVIEW_ITEM: Table = Table {
+    what: "a review item",
+    keys: &[
+        req("id", Value::Text, "MEMBER (the member's access) or MEMBER/CLIENT (one assigned client)."),
+        opt(
+            "profile",
+            Value::Id(Names::Profile),
+            "The profile in effect: the member's own, or the per-client profile.",
+        ),
+        opt("via", Value::Text, "How the client is reached: assigned, or team:ID."),
+        opt("access", Value::Grants, "The levels the item stands for: area -> action -> level (none left out)."),
+        opt("reviewer", Value::Id(Names::Member), "Who reviews the item; absent when nobody but the member could."),
+        opt("decision", Value::OneOf(DECISIONS), "keep or revoke; absent while pending."),
+        opt("decided_by", Value::Id(Names::Member), "Who decided.").goes_with(&["decision"]),
+        opt("decided_at", Value::DateTime, "When, in UTC (RFC 3339).").goes_with(&["decision"]),
+        opt("note", Value::Text, "Why, in the reviewer's words."),
+        opt("applied", Value::Date, "The day a revocation was applied (roster review apply).").goes_with(&["decision"]),
+    ],
+};
+
+/// One row of a campaign's cost by tier.
+pub const REVIEW_COST: Table = Table {
+    what: "a cost row",
+    keys: &[
+        req("tier", Value::Id(Names::Tier), "The tier."),
+        opt("label", Value::Text, "The tier's label."),
+        req("price", Value::Amount, "Its price per member per month."),
+        req("seats", Value::Amount, "Its members who held a seat."),
+        req("monthly", Value::Amount, "What they cost per month."),
+    ],
+};
+
 /// `members.toml`'s top level.
 pub const MEMBERS_FILE: Table =
     Table { what: "members.toml", keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")] };
@@ -341,6 +401,13 @@ pub const FILES: &[FileKind] = &[
         doc: "The access tests of a roster workspace: expectations that every change is held to.",
         table: &TESTS_FILE,
     },
+    FileKind {
+        kind: "review",
+        files: "reviews/*.toml",
+        doc: "One access review campaign of a roster workspace (the file's stem is its id): the access \
+              of each member and assigned client when it started, its reviewer, and the decisions taken.",
+        table: &REVIEW,
+    },
 ];
 
 /// The kind of file named `kind`.
@@ -354,7 +421,21 @@ mod tests {
 
     #[test]
     fn names_are_unique_within_a_table() {
-        for t in [WORKSPACE_FILE, SETTINGS, AREA, TIER, PROFILE, MEMBER, CLIENT, TEST, MEMBERS_FILE, CLIENTS_FILE] {
+        for t in [
+            WORKSPACE_FILE,
+            SETTINGS,
+            AREA,
+            TIER,
+            PROFILE,
+            MEMBER,
+            CLIENT,
+            TEST,
+            MEMBERS_FILE,
+            CLIENTS_FILE,
+            REVIEW,
+            REVIEW_ITEM,
+            REVIEW_COST,
+        ] {
             let mut names = t.names();
             names.sort_unstable();
             let n = names.len();

@@ -33,10 +33,20 @@ impl Session {
     pub fn commit(self, parts: Parts) -> Result<Report> {
         // The lock is held until the end, the files written.
         let Session { options, mut ws, _lock } = self;
-        let Parts { texts, splices, facts, people } = parts;
+        let Parts { texts, splices, side, facts, people } = parts;
         let (texts, splices) = drop_no_ops(&ws, texts, splices);
+        let side: Texts = side
+            .into_iter()
+            .filter(|(_, (old, new))| old.as_deref() != Some(new.as_str()))
+            .map(|(name, (old, new))| (name, (old, Some(new))))
+            .collect();
         if texts.is_empty() && splices.is_empty() {
-            return Ok(Report { facts, people, ..Report::default() });
+            if side.is_empty() {
+                return Ok(Report { facts, people, ..Report::default() });
+            }
+            // Only files beside the workspace change: the workspace, valid
+            // and unchanged, needs no second validation.
+            return write_side_only(&options, &ws, &side, facts, people);
         }
         crate::progress::phase("validating the change", 0, crate::progress::Unit::None);
         let touched = touched_members(&ws, &texts, &splices);
@@ -62,7 +72,8 @@ impl Session {
             crate::progress::phase("running the tests", 0, crate::progress::Unit::None);
             let broken = tests_guard(new, &before, options.allow_failing_tests)?;
             let (facts, sign_in_again) = sum_up(facts, &before, new, touched.as_ref(), &broken);
-            let writes = writes(&state.whole, &state.undo, new);
+            let mut writes = writes(&state.whole, &state.undo, new);
+            add_side(&mut writes, &side);
             let files: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
             if options.dry_run {
                 let diff = Some(unified_diff(&writes));
@@ -88,6 +99,36 @@ impl Session {
             Ok(Report { facts, files, sign_in_again, diff: None, people })
         })
     }
+}
+
+/// Files beside the workspace (`reviews/ID.toml`), written with the change.
+fn add_side<'a>(writes: &mut Writes<'a>, side: &'a Texts) {
+    for (name, (before, after)) in side {
+        let old = before.as_deref().map_or(save::Old::Missing, |t| save::Old::Text(t.into()));
+        writes.files.insert(name.clone(), save::Write { old, new: after.as_deref() });
+    }
+}
+
+/// A change of files beside the workspace only: its diff, or the files
+/// written, compared with the disk like every change's (the workspace's
+/// files included, which the change read).
+fn write_side_only(
+    options: &super::Options,
+    ws: &Workspace,
+    side: &Texts,
+    facts: Vec<String>,
+    people: super::People,
+) -> Result<Report> {
+    let mut writes = Writes::default();
+    add_side(&mut writes, side);
+    let files: Vec<String> = writes.order().iter().map(|s| s.to_string()).collect();
+    let people = super::People { layout_only: true, ..people };
+    if options.dry_run {
+        return Ok(Report { facts, files, sign_in_again: Vec::new(), diff: Some(unified_diff(&writes)), people });
+    }
+    let read: Vec<(&str, &str)> = ws.sources.iter().map(|(_, s)| (s.name.as_str(), s.text.as_str())).collect();
+    save::write_all(&options.root, &writes, &read, BTreeMap::new())?;
+    Ok(Report { facts, files, sign_in_again: Vec::new(), diff: None, people })
 }
 
 /// The old text of a file, if the workspace read one.

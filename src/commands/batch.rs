@@ -276,6 +276,10 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Man(_) => return Err(not_a_change("man")),
         Command::Cost(_) => return Err(not_a_change("cost")),
         Command::Log(_) => return Err(not_a_change("log")),
+        Command::Review(_) => {
+            return Err(Error::usage("a review campaign is changed by its own commands, not in a batch")
+                .hint("run `roster review ...` on its own, before or after the batch"));
+        }
         Command::Init(_) => {
             return Err(Error::usage("`init` creates a workspace: a batch changes the one it runs on")
                 .hint("run `roster init DIR` on its own"));

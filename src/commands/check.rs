@@ -22,7 +22,17 @@ pub struct CheckArgs {
 
 pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
     let root = ctx.root()?;
-    let checked = store::Kept::new(ctx.check(&root)?);
+    let mut checked = ctx.check(&root)?;
+    // The review campaigns: `check` is the one command besides `review` that
+    // reads them (in the working tree only: `--rev` reads the workspace's files).
+    if ctx.rev.is_none() {
+        let (_, reviews) = crate::review::check_all(&root, &mut checked.workspace.sources);
+        if !reviews.is_empty() {
+            checked.diagnostics.extend(reviews);
+            crate::diag::sort(&mut checked.diagnostics);
+        }
+    }
+    let checked = store::Kept::new(checked);
     let ws = &checked.workspace;
     let errors = checked.errors().count();
     let warnings = checked.warnings().count();

@@ -19,6 +19,7 @@ pub mod man;
 pub mod member;
 pub mod profile;
 pub mod prune;
+pub mod review;
 pub mod schema;
 pub mod test;
 pub mod transfer_all;
@@ -244,6 +245,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Prune(args) => prune::cmd_prune(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),
+        Command::Review(cmd) => review::run(&ctx, cmd),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),

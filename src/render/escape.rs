@@ -132,6 +132,29 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// One value in HTML text or a quoted attribute: `&`, `<`, `>`, `"` and `'`
+/// become entities, so no value can open a tag, close one or end an
+/// attribute; hidden characters show escaped as on a terminal (`\u{1b}`),
+/// line breaks included, so a value stays one visible piece of text.
+pub fn html(s: &str) -> Cow<'_, str> {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) && !has_hidden(s, false) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if hidden(c) => push_escaped(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// A value as Markdown inline code: inside it HTML and emphasis are text
 /// already; the fence is longer than any run of backticks in the value, line
 /// breaks become spaces, and in a table cell `|` is escaped (GitHub splits
@@ -235,5 +258,19 @@ mod tests {
         assert!(text.contains(r#""a\u009Bb\u202E\u001b""#), "{text}");
         let back: serde_json::Value = serde_json::from_str(&text).expect("json");
         assert_eq!(back["name"], "a\u{9b}b\u{202e}\u{1b}");
+    }
+}
+
+#[cfg(test)]
+mod html_tests {
+    use super::html;
+
+    #[test]
+    fn html_escapes_markup_quotes_and_hidden_characters() {
+        assert_eq!(html("ACME SA"), "ACME SA");
+        assert_eq!(html("<script>alert('x')</script>"), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+        assert_eq!(html("a\"b&c"), "a&quot;b&amp;c");
+        assert_eq!(html("x\u{1b}[2Jy\nz"), "x\\u{1b}[2Jy\\nz");
+        assert_eq!(html("\u{202e}evil"), "\\u{202e}evil");
     }
 }

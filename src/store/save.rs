@@ -100,7 +100,7 @@ impl Lock {
 /// folder whose real path lies inside the workspace: a `profiles/` link that
 /// leads elsewhere is not cleaned (SPEC §6, nothing deleted outside).
 pub fn sweep_leftovers(root: &Path) {
-    for dir in [root.to_path_buf(), root.join(super::load::PROFILES_DIR)] {
+    for dir in [root.to_path_buf(), root.join(super::load::PROFILES_DIR), root.join(crate::review::DIR)] {
         if !super::files::folder_inside(root, &dir) {
             continue;
         }
@@ -272,6 +272,18 @@ pub fn write_all(
     }
     for &(name, text) in read.iter().filter(|(name, _)| !writes.files.contains_key(*name)) {
         compare(name, &Old::Text(Cow::Borrowed(text)))?;
+    }
+    // A new file in a folder the workspace does not have yet (the first
+    // review campaign, `reviews/`): the folder, one level, inside the
+    // workspace (its real path is checked with the file's below).
+    for (name, w) in &writes.files {
+        if let (Old::Missing, Some(_), Some(dir)) = (&w.old, w.new, Path::new(name).parent())
+            && !dir.as_os_str().is_empty()
+            && std::fs::symlink_metadata(root.join(dir)).is_err()
+        {
+            std::fs::create_dir(root.join(dir))
+                .map_err(|e| Error::io(format!("cannot create `{}`", dir.display()), &e))?;
+        }
     }
     // Where each file goes, all checked before the first rename: a link
     // inside the workspace is written through, anything else refused.

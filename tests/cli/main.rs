@@ -28,6 +28,7 @@ mod readme;
 mod reference;
 mod reliability;
 mod review;
+mod reviews;
 mod robust;
 mod schemas;
 mod snapshots;

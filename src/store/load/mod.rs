@@ -20,6 +20,7 @@ mod entries;
 mod members;
 mod profile;
 mod reader;
+pub mod review;
 mod workspace;
 
 pub(crate) use entries::{KeyedEntry, read_fragment};

@@ -1,0 +1,234 @@
+//! A new campaign from the workspace: one item per active member in scope
+//! and one per (member, client) assignment, each with the access it stands
+//! for and its reviewer; the monthly cost by tier, frozen with it.
+//!
+//! Each profile's levels are computed once, and an item costs a few lookups,
+//! so a campaign over 100,000 members costs about what `check` does.
+
+use super::{CostRow, WORKING_TREE};
+use crate::model::{Level, Member, Workspace};
+use crate::source::Sources;
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// One item of a new campaign.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewItem<'w> {
+    pub id: String,
+    pub profile: &'w str,
+    pub via: Option<&'static str>,
+    /// The levels it stands for, as a TOML inline table (`{ clients = { view
+    /// = "assigned" } }`), areas and actions in the workspace's order, `none`
+    /// left out; shared by every item with the same levels.
+    pub access: Arc<str>,
+    pub reviewer: Option<&'w str>,
+}
+
+/// A new campaign, ready to be written.
+#[derive(Clone, Debug)]
+pub struct NewCampaign<'w> {
+    pub revision: String,
+    pub started: Date,
+    pub due: Option<Date>,
+    pub profiles: Vec<String>,
+    pub currency: String,
+    pub monthly_cost: f64,
+    pub cost: Vec<CostRow>,
+    pub items: Vec<NewItem<'w>>,
+    /// Members whose items nobody but themselves could review.
+    pub without_reviewer: Vec<String>,
+}
+
+/// Who may review what: the owner, and the active admins by id.
+#[derive(Debug)]
+pub struct Reviewers<'w> {
+    owner: Option<&'w str>,
+    /// Active members whose own profile is an admin profile, sorted by id.
+    admins: Vec<&'w str>,
+}
+
+impl<'w> Reviewers<'w> {
+    pub fn of(ws: &'w Workspace) -> Reviewers<'w> {
+        let mut admins: Vec<&str> = ws
+            .members
+            .iter()
+            .filter(|m| m.is_active() && ws.profile(&m.profile.value).is_some_and(|p| p.admin))
+            .map(|m| m.id.as_str())
+            .collect();
+        admins.sort_unstable();
+        Reviewers { owner: ws.settings.owner.as_ref().map(|o| o.value.as_str()), admins }
+    }
+
+    /// Who reviews member `m`'s items: the owner; for the owner's own
+    /// items, the first other active admin by id; `None` when nobody but
+    /// the member could.
+    ///
+    /// Teams (a lead reviews their team's members) slot in here, first: the
+    /// lead of the member's first team, in `teams.toml` order, who is not
+    /// the member; then the owner as below. Nothing else chooses a reviewer.
+    pub fn reviewer_for(&self, m: &str) -> Option<&'w str> {
+        match self.owner {
+            Some(owner) if owner != m => Some(owner),
+            _ => self.admins.iter().copied().find(|a| *a != m),
+        }
+    }
+
+    /// Whether `id` is an active admin (who may decide any item but their own).
+    pub fn is_admin(&self, id: &str) -> bool {
+        self.admins.binary_search(&id).is_ok()
+    }
+}
+
+/// Whether member `m` is in a campaign scoped to `profiles` (empty: everyone):
+/// their own profile, or one they work under for a client, is listed.
+pub fn in_scope(m: &Member, profiles: &[String]) -> bool {
+    profiles.is_empty()
+        || profiles.iter().any(|p| m.profile.value == **p || m.client_profiles().iter().any(|(_, cp)| cp.value == **p))
+}
+
+/// The items of a campaign over the active members in scope, in file order.
+///
+/// The access texts are rendered once per distinct list of levels (most
+/// members share their profile's), so an item costs a few lookups.
+pub fn items<'w>(ws: &'w Workspace, profiles: &[String]) -> (Vec<NewItem<'w>>, Vec<String>) {
+    let keys = ws.action_keys();
+    let areas: Vec<&crate::model::Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
+    let levels: HashMap<&str, Vec<Level>> = ws
+        .profiles
+        .iter()
+        .map(|p| (p.id.as_str(), areas.iter().zip(&keys).map(|(a, k)| ws.profile_level(p, a, &k.action)).collect()))
+        .collect();
+    let lowest: Vec<Level> = areas.iter().map(|a| a.lowest()).collect();
+    let reviewers = Reviewers::of(ws);
+    let mut texts: HashMap<Vec<Level>, Arc<str>> = HashMap::new();
+    let mut text_of = |levels: &[Level]| -> Arc<str> {
+        if let Some(t) = texts.get(levels) {
+            return t.clone();
+        }
+        let t: Arc<str> = render_access(levels, &areas, &keys).into();
+        texts.insert(levels.to_vec(), t.clone());
+        t
+    };
+    let mut items = Vec::new();
+    let mut without = Vec::new();
+    let mut masked = Vec::with_capacity(keys.len());
+    for m in ws.members.iter().filter(|m| m.is_active() && in_scope(m, profiles)) {
+        let reviewer = reviewers.reviewer_for(&m.id);
+        if reviewer.is_none() {
+            without.push(m.id.to_string());
+        }
+        // The member's levels under a profile, overrides applied.
+        let of_profile = |profile: &str| -> Vec<Level> {
+            let base = levels.get(profile).unwrap_or(&lowest);
+            if m.grants().is_empty() {
+                return base.clone();
+            }
+            base.iter()
+                .zip(areas.iter().zip(&keys))
+                .map(|(l, (a, k))| m.grants().get(&a.id).and_then(|x| x.get(&k.action)).map_or(*l, |o| o.value))
+                .collect()
+        };
+        let own = of_profile(&m.profile.value);
+        items.push(NewItem {
+            id: m.id.to_string(),
+            profile: &m.profile.value,
+            via: None,
+            access: text_of(&own),
+            reviewer,
+        });
+        for c in &m.clients {
+            let Some(client) = ws.client(&c.value) else { continue };
+            let per_client = crate::access::per_client_profile(ws, m, &client.id);
+            let profile = per_client.map_or(m.profile.value.as_str(), |p| p.profile);
+            let other;
+            let here = if per_client.is_some() {
+                other = of_profile(profile);
+                &other
+            } else {
+                &own
+            };
+            let created = client.created_by.as_ref().is_some_and(|b| b.value == m.id);
+            // The client is assigned: `assigned` and `all` reach it, `own` when the member created it.
+            masked.clear();
+            masked.extend(here.iter().zip(&areas).map(|(l, a)| {
+                let reached = a.per_client && (*l >= Level::Assigned || (*l == Level::Own && created));
+                if reached { *l } else { Level::None }
+            }));
+            items.push(NewItem {
+                id: format!("{}/{}", m.id, client.id),
+                profile,
+                via: Some("assigned"),
+                access: text_of(&masked),
+                reviewer,
+            });
+        }
+    }
+    (items, without)
+}
+
+/// `{ clients = { view = "assigned", edit = "assigned" }, calendars = { view = "all" } }`:
+/// the levels above `none`, by area.
+fn render_access(levels: &[Level], areas: &[&crate::model::Area], keys: &[crate::model::ActionKey]) -> String {
+    let mut out = String::from("{");
+    let mut current: Option<&str> = None;
+    for ((level, area), key) in levels.iter().zip(areas).zip(keys) {
+        if *level == Level::None {
+            continue;
+        }
+        if current == Some(area.id.as_str()) {
+            out.push_str(", ");
+        } else {
+            if current.is_some() {
+                out.push_str(" },");
+            }
+            out.push_str(&format!(" {} = {{ ", area.id));
+            current = Some(&area.id);
+        }
+        out.push_str(&format!("{} = \"{level}\"", key.action));
+    }
+    out.push_str(if current.is_some() { " } }" } else { "}" });
+    out
+}
+
+/// The monthly cost by tier (SPEC §1: each member not suspended pays their
+/// licence), every tier in the workspace's order.
+pub fn cost(ws: &Workspace) -> Vec<CostRow> {
+    let mut seats: HashMap<&str, u64> = HashMap::new();
+    for m in ws.members.iter().filter(|m| m.status != crate::model::Status::Suspended) {
+        if let Some(t) = ws.licence(m) {
+            *seats.entry(t.id.as_str()).or_default() += 1;
+        }
+    }
+    ws.tiers
+        .iter()
+        .map(|t| {
+            let n = seats.get(t.id.as_str()).copied().unwrap_or(0);
+            CostRow {
+                tier: t.id.to_string(),
+                label: t.label.to_string(),
+                price: t.price,
+                seats: n,
+                monthly: n as f64 * t.price,
+            }
+        })
+        .collect()
+}
+
+/// The revision the workspace's access is taken from: `HEAD`'s commit when
+/// the workspace's files are exactly those of `HEAD`, else [`WORKING_TREE`]
+/// (files changed, added or removed since; no git repository).
+pub fn revision(root: &std::path::Path, sources: &Sources) -> String {
+    let Ok(repo) = crate::git::locate(root) else { return WORKING_TREE.into() };
+    let Ok(head) = repo.resolve("HEAD") else { return WORKING_TREE.into() };
+    let Ok(files) = repo.files_at(&head) else { return WORKING_TREE.into() };
+    // The files a load reads (not `.taplo.toml`, nor a campaign).
+    let loaded = |name: &str| {
+        use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, TESTS_FILE, WORKSPACE_FILE};
+        [WORKSPACE_FILE, MEMBERS_FILE, CLIENTS_FILE, TESTS_FILE].contains(&name)
+            || name.strip_prefix("profiles/").is_some_and(|n| !n.starts_with('.') && n.ends_with(".toml"))
+    };
+    let same = files.keys().filter(|n| loaded(n)).count() == sources.iter().count()
+        && sources.iter().all(|(_, s)| files.get(&s.name).is_some_and(|t| *t == s.text));
+    if same { head } else { WORKING_TREE.into() }
+}
