@@ -98,8 +98,14 @@ fn lock() -> std::sync::MutexGuard<'static, Option<ProgressBar>> {
 /// taken [`DELAY`], unless it was cleared by then.
 fn start() -> ProgressBar {
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
-    std::thread::spawn(|| {
-        std::thread::sleep(DELAY);
+    // ROSTER_PROGRESS_DELAY_MS shortens the wait (0: drawn at once), so that
+    // a test of the bar does not depend on how long the work takes.
+    let delay = std::env::var("ROSTER_PROGRESS_DELAY_MS")
+        .ok()
+        .and_then(|ms| ms.parse().ok())
+        .map_or(DELAY, Duration::from_millis);
+    std::thread::spawn(move || {
+        std::thread::sleep(delay);
         if let Some(bar) = lock().as_ref() {
             bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(10));
             bar.enable_steady_tick(Duration::from_millis(100));

@@ -54,6 +54,8 @@ fn on_a_terminal(ws: &Workspace, args: &[&str]) -> String {
         .args(["-qec", &line, "/dev/null"])
         .current_dir(ws.path())
         .env("COLUMNS", "100")
+        // Drawn at once: what is shown does not depend on how long the work takes.
+        .env("ROSTER_PROGRESS_DELAY_MS", "0")
         .env_remove("ROSTER_WORKSPACE")
         .env_remove("ROSTER_ACTOR")
         .output()
