@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile,
-    schema, test, transfer_all, transfer_one,
+    access, analyze, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member,
+    profile, schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -346,6 +346,8 @@ pub enum Command {
     Cost(cost::CostArgs),
     /// Effective access changes commit by commit, newest first
     Log(log::LogArgs),
+    /// Licence savings and least-privilege findings, each with the command that realises it
+    Analyze(analyze::AnalyzeArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

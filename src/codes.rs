@@ -64,6 +64,10 @@ pub const RULES: &[Rule] = &[
         "custom-profiles-disabled",
         "a non-builtin profile, or a member's grant override, while the plan allows no custom profiles",
     ),
+    error(
+        "separation-of-duties",
+        "an active member holds every area.action of a `[[separation]]` rule (on one client, with `per_client`), with no exception in effect",
+    ),
     warning("unused-profile", "a non-builtin profile that no member uses (the default profile excepted)"),
     warning("identical-profiles", "two profiles with the same tier and the same grants"),
     warning(
@@ -71,6 +75,8 @@ pub const RULES: &[Rule] = &[
         "an active member whose access hinges on assignments but who has no assigned client",
     ),
     warning("suspended-with-clients", "a suspended member who still has assigned clients"),
+    warning("expires-soon", "a dated entry whose `until` falls within `workspace.expiry_warning_days`"),
+    warning("over-licensed", "a profile on a tier pricier than the cheapest tier whose ceiling holds all its grants"),
 ];
 
 pub const COMMAND_ERRORS: &[CommandError] = &[

@@ -273,6 +273,7 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Man(_) => return Err(not_a_change("man")),
         Command::Cost(_) => return Err(not_a_change("cost")),
         Command::Log(_) => return Err(not_a_change("log")),
+        Command::Analyze(_) => return Err(not_a_change("analyze")),
         Command::Init(_) => {
             return Err(Error::usage("`init` creates a workspace: a batch changes the one it runs on")
                 .hint("run `roster init DIR` on its own"));

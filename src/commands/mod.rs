@@ -3,6 +3,7 @@
 //! prints it in the format asked for; no TOML, table or CSV code lives here.
 
 pub mod access;
+pub mod analyze;
 pub mod args;
 pub mod batch;
 pub mod check;
@@ -239,6 +240,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),
+        Command::Analyze(args) => analyze::cmd_analyze(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),

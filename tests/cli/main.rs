@@ -29,6 +29,7 @@ mod reliability;
 mod review;
 mod robust;
 mod schemas;
+mod separation;
 mod snapshots;
 mod terminal;
 mod write_path;
