@@ -254,6 +254,12 @@ fn origin(via: Via, profile: &str, per_client: Option<&str>) -> String {
 pub fn conflict_diagnostic(ws: &Workspace, m: &Member, c: &Conflict) -> Diagnostic {
     let rule = &ws.separation[c.rule];
     let lower: Vec<&str> = c.holds.iter().map(|(k, _, _)| k.as_str()).collect();
+    if c.holds.iter().any(|(_, _, from)| from.starts_with("admin ")) {
+        return Diagnostic::error("separation-of-duties", m.span, c.describe(ws)).hint(format!(
+            "an admin holds everything and cannot be limited: add an exception for `{}` with a reason to the rule \"{}\" in workspace.toml, or move them to a profile that is not an admin one",
+            m.id, rule.name
+        ));
+    }
     Diagnostic::error("separation-of-duties", m.span, c.describe(ws)).hint(format!(
         "lower {} for `{}` (`roster member edit {} --grant AREA.ACTION=none`, or another profile), or add an exception with a reason to the rule \"{}\" in workspace.toml",
         lower.join(" or "),
