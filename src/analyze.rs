@@ -8,7 +8,7 @@
 //! what `check` costs.
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use crate::model::{Level, Member, Profile, Status, Tier, Workspace};
+use crate::model::{Level, Member, Profile, Tier, Workspace};
 use crate::render;
 use crate::separation::{Judge, judgement_date, warning_days};
 use serde::Serialize;
@@ -78,8 +78,7 @@ pub fn analyze(ws: &Workspace) -> Analysis {
     // A member's licence price with one profile moved to its cheaper tier (or none moved).
     let licence = |m: &Member, moved: Option<&str>, without: Option<&str>| -> f64 {
         let own = price_of(&m.profile.value, moved);
-        m.client_profiles()
-            .iter()
+        m.client_profiles_on(ws.at())
             .filter(|(c, _)| without.is_none_or(|w| c.value != w))
             .map(|(_, p)| price_of(&p.value, moved))
             .fold(own, f64::max)
@@ -93,13 +92,13 @@ pub fn analyze(ws: &Workspace) -> Analysis {
         for (_, p) in m.client_profiles() {
             used.insert(&p.value);
         }
-        if m.status == Status::Suspended {
+        if !ws.holds_seat(m) {
             continue;
         }
         let now = licence(m, None, None);
         // Over-licensed profiles: what moving each of the member's profiles would save on them.
         let mut seen: HashSet<&str> = HashSet::default();
-        for p in std::iter::once(&m.profile).chain(m.client_profiles().iter().map(|(_, p)| p)) {
+        for p in std::iter::once(&m.profile).chain(m.client_profiles_on(ws.at()).map(|(_, p)| p)) {
             if cheaper.contains_key(p.value.as_str()) && seen.insert(&p.value) {
                 let e = over_saving.entry(p.value.as_str()).or_default();
                 e.0 += now - licence(m, Some(&p.value), None);
@@ -108,7 +107,7 @@ pub fn analyze(ws: &Workspace) -> Analysis {
         }
         // A licence raised by one client's per-client profile.
         let own = price_of(&m.profile.value, None);
-        let raising: Vec<_> = m.client_profiles().iter().filter(|(_, p)| price_of(&p.value, None) > own).collect();
+        let raising: Vec<_> = m.client_profiles_on(ws.at()).filter(|(_, p)| price_of(&p.value, None) > own).collect();
         if let [(client, profile)] = raising.as_slice() {
             let saving = now - licence(m, None, Some(&client.value));
             single_client.push(Finding {
@@ -129,7 +128,8 @@ pub fn analyze(ws: &Workspace) -> Analysis {
             });
         }
         // A seat without access: not active, or active with nothing above none.
-        if now > 0.0 && (!m.is_active() || no_access(ws, m)) {
+        if now > 0.0 && (!m.active_on(ws.at()) || no_access(ws, m)) {
+            // A seat is held inside the window (`holds_seat`): without access, they are invited.
             let why = if m.is_active() { "holds no access".to_string() } else { format!("is {}", m.status) };
             idle.push(Finding {
                 code: "idle-seat",
@@ -175,7 +175,7 @@ pub fn analyze(ws: &Workspace) -> Analysis {
 
 /// An active member with no level above `none` anywhere (own profile, overrides).
 fn no_access(ws: &Workspace, m: &Member) -> bool {
-    if !m.client_profiles().is_empty() {
+    if m.client_profiles_on(ws.at()).next().is_some() {
         return false;
     }
     ws.areas.iter().all(|area| {
@@ -199,7 +199,9 @@ fn expiring_exceptions(ws: &Workspace) -> Vec<Finding> {
                 .into_iter()
                 .find(|c| std::ptr::eq(&ws.separation[c.rule], rule))
                 .and_then(|c| c.holds.last().map(|(key, _, _)| key.clone()));
+            let admin = ws.profile(&m.profile.value).is_some_and(|p| p.admin);
             let then = match lower {
+                Some(_) if admin => "an admin cannot be limited: extend its `until` in workspace.toml, or move them to a profile that is not an admin one".to_string(),
                 Some(key) => format!(
                     "extend its `until` in workspace.toml, or end the conflict: `roster member edit {} --grant {key}=none`",
                     m.id

@@ -6,7 +6,7 @@
 
 use crate::commands::{
     access, analyze, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member,
-    profile, schema, test, transfer_all, transfer_one,
+    profile, prune, schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -67,6 +67,10 @@ pub struct GlobalArgs {
     #[arg(long = "as", env = "ROSTER_ACTOR", global = true, help_heading = "Global options", value_name = "MEMBER")]
     pub actor: Option<String>,
 
+    /// Judge access on this date (YYYY-MM-DD) instead of today
+    #[arg(long, env = "ROSTER_AT", hide_env_values = true, global = true, help_heading = "Global options", value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub at: Option<crate::model::Date>,
+
     /// For changes: print the unified diff of every file that would change, write nothing
     #[arg(long, global = true, help_heading = "Global options")]
     pub dry_run: bool,
@@ -110,6 +114,7 @@ pub const CHANGES: &[&str] = &[
     "client assign",
     "client unassign",
     "import members",
+    "prune",
     "batch",
 ];
 
@@ -344,6 +349,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Monthly cost, seats and licences, and the credit limits total
     Cost(cost::CostArgs),
+    /// Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until
+    Prune(prune::PruneArgs),
     /// Effective access changes commit by commit, newest first
     Log(log::LogArgs),
     /// Licence savings and least-privilege findings, each with the command that realises it

@@ -60,6 +60,7 @@ pub const RULES: &[Rule] = &[
     error("client-profile-unassigned", "a per-client profile for a client not assigned to the member"),
     error("duplicate-email", "two members share an email (compared without case)"),
     error("contact-company", "a contact's company is not a company, or a company belongs to a company"),
+    error("bad-date", "a `from` after its `until`: the entry would never hold"),
     error(
         "custom-profiles-disabled",
         "a non-builtin profile, or a member's grant override, while the plan allows no custom profiles",
@@ -75,6 +76,7 @@ pub const RULES: &[Rule] = &[
         "an active member whose access hinges on assignments but who has no assigned client",
     ),
     warning("suspended-with-clients", "a suspended member who still has assigned clients"),
+    warning("expired", "a dated entry whose `until` has passed: it grants nothing; `roster prune` removes it"),
     warning("expires-soon", "a dated entry whose `until` falls within `workspace.expiry_warning_days`"),
     warning("over-licensed", "a profile on a tier pricier than the cheapest tier whose ceiling holds all its grants"),
 ];

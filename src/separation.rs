@@ -23,14 +23,15 @@ pub fn blocks_comparison(d: &Diagnostic) -> bool {
     d.is_error() && d.code != "separation-of-duties"
 }
 
-/// The date exceptions are judged on.
-pub fn judgement_date(_ws: &Workspace) -> Date {
-    jiff::ZonedDateTime::now().date()
+/// The date exceptions are judged on: the workspace's date of judgement
+/// (today, or `--at`).
+pub fn judgement_date(ws: &Workspace) -> Date {
+    ws.at()
 }
 
-/// How many days ahead an exception's end is warned of.
-pub fn warning_days(_ws: &Workspace) -> i64 {
-    14
+/// How many days ahead an exception's end is warned of (`expiry_warning_days`).
+pub fn warning_days(ws: &Workspace) -> i64 {
+    i64::from(ws.settings.expiry_warning_days)
 }
 
 /// A conflict: a member holds every action of a rule.
@@ -122,7 +123,7 @@ impl<'w> Judge<'w> {
     }
 
     fn conflicts_excused(&self, m: &'w Member, excuse: bool) -> Vec<Conflict> {
-        if !m.is_active() || self.ws.separation.is_empty() {
+        if !m.active_on(self.date) || self.ws.separation.is_empty() {
             return Vec::new();
         }
         let mut out = Vec::new();
@@ -152,7 +153,7 @@ impl<'w> Judge<'w> {
             .map(|(area, action)| {
                 let own = access::member_level(ws, m, area, action);
                 let mut best = (own.level, origin(own.via, own.profile, None));
-                for (client, _) in m.client_profiles() {
+                for (client, _) in m.client_profiles_on(self.date) {
                     let e = access::client_level(ws, m, &client.value, area, action);
                     if e.level > best.0 {
                         best = (e.level, origin(e.via, e.profile, Some(&client.value)));
@@ -330,6 +331,19 @@ pub fn reference_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                     "members are declared in members.toml",
                 ));
             }
+            if let Some(until) = e.until.as_ref().filter(|u| u.value < date) {
+                out.push(
+                    Diagnostic::warning(
+                        "expired",
+                        until.span,
+                        format!(
+                            "the exception of `{}` to the separation rule \"{}\" ended on {}: it excuses nothing",
+                            e.member.value, rule.name, until.value
+                        ),
+                    )
+                    .hint("remove it from workspace.toml, or extend its `until` if it must go on"),
+                );
+            }
             if let Some(until) = e.until.as_ref().filter(|u| date <= u.value && u.value <= soon) {
                 out.push(
                     Diagnostic::warning(
@@ -340,7 +354,7 @@ pub fn reference_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                             e.member.value, rule.name, until.value
                         ),
                     )
-                    .hint("extend its `until` if it must go on, or end the conflict before then"),
+                    .hint("extend its `until` if it must go on (`workspace.expiry_warning_days` sets this warning's lead), or end the conflict before then"),
                 );
             }
         }
@@ -406,7 +420,7 @@ mod tests {
 
     #[test]
     fn exceptions_excuse_until_their_last_day() {
-        let today = jiff::ZonedDateTime::now().date();
+        let today = crate::model::dates::judgement_date();
         let later = today.checked_add(jiff::Span::new().days(100)).expect("date");
         let earlier = today.checked_sub(jiff::Span::new().days(1)).expect("date");
         let soon = today.checked_add(jiff::Span::new().days(3)).expect("date");
@@ -417,6 +431,8 @@ mod tests {
         let expired = with_rule(false, &format!("{{ member = \"claire\", until = {earlier}, reason = \"interim\" }}"));
         let found = conflicts(&expired, MEMBERS);
         assert_eq!(found.len(), 1);
+        let checked = check_with(&[("workspace.toml", &expired)]);
+        assert_eq!(codes(&checked), vec!["expired", "separation-of-duties"], "{:#?}", checked.diagnostics);
         assert!(found[0].contains(&format!("their exception ended on {earlier}")), "{found:?}");
         // Within the warning days: excused, and warned of.
         let ending = with_rule(false, &format!("{{ member = \"claire\", until = {soon}, reason = \"interim\" }}"));

@@ -62,8 +62,8 @@ fn connected<'w>(ws: &'w Workspace, m: &Member) -> Vec<&'w Client> {
 
 /// How `m` is connected to `c` (assigned, company, created): what reaches it
 /// at `assigned`, the widest level that looks at connections.
-fn path(m: &Member, c: &Client) -> Reach {
-    reach(m, c, Level::Assigned)
+fn path(ws: &Workspace, m: &Member, c: &Client) -> Reach {
+    reach(m, c, Level::Assigned, ws.at())
 }
 
 /// Everything member `m` can do, area by area in the workspace's order (only
@@ -106,7 +106,7 @@ fn for_client<'w>(ws: &'w Workspace, m: &'w Member, c: &'w Client, area: &'w Are
     } else if effective.level == Level::None {
         Clients::Nothing
     } else {
-        let r = reach(m, c, effective.level);
+        let r = reach(m, c, effective.level, ws.at());
         let reached = matches!(r, Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy);
         Clients::Listed(if reached {
             vec![Reached { client: &c.id, path: r, profile: effective.profile }]
@@ -140,7 +140,7 @@ fn lines<'w>(
             Some(_) => client_level(ws, m, &c.id, area, action),
             None => own.clone(),
         };
-        let r = reach(m, c, effective.level);
+        let r = reach(m, c, effective.level, ws.at());
         let reached = |r: Reach| Reached { client: &c.id, path: r, profile: effective.profile };
         if effective.level == own.level {
             if matches!(r, Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy) {
@@ -156,7 +156,7 @@ fn lines<'w>(
             }
         };
         match r {
-            Reach::Everything => others[group].1.push(reached(path(m, c))),
+            Reach::Everything => others[group].1.push(reached(path(ws, m, c))),
             Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy => others[group].1.push(reached(r)),
             _ => {}
         }

@@ -3,9 +3,9 @@
 //! `none` (with `per_client`: on one same client), and the exceptions that
 //! excuse a member, with a reason and an optional last day.
 
+pub use super::dates::Date;
 use super::{At, Ref};
 use crate::source::Span;
-pub use jiff::civil::Date;
 
 /// One `[[separation]]` table.
 #[derive(Clone, Debug)]

@@ -26,12 +26,12 @@ fn check_reports_a_conflict_on_the_members_entry() {
     ws.run(&["check"])
         .code(1)
         .stderr_has("error[separation-of-duties]: member `thomas` holds invoices.edit = assigned (member override) and payments.approve = assigned (profile full-accounting) on globex, umbrella, which the separation rule \"Who raises invoices does not approve payments\" keeps apart")
-        .stderr_has("--> members.toml:65:10")
+        .stderr_has("--> members.toml:67:10")
         .stderr_has("or add an exception with a reason to the rule");
     let v = ws.run(&["check", "--format", "json"]).json();
     assert_eq!(v["errors"][0]["code"], "separation-of-duties");
     assert_eq!(v["errors"][0]["file"], "members.toml");
-    assert_eq!(v["errors"][0]["line"], 65);
+    assert_eq!(v["errors"][0]["line"], 67);
     // An exception with a reason excuses him.
     ws.edit(
         "workspace.toml",
@@ -87,7 +87,7 @@ fn diff_and_log_list_the_conflicts_a_revision_creates_and_resolves() {
     run_in(dir, &["diff", "--format", "markdown"]).stdout_has("⛔ **Separation of duties, conflict created:**");
     git(dir, &["commit", "-qam", "thomas raises invoices"]);
     // Claire's exception ends: a conflict created by workspace.toml alone, no access changed.
-    ws.edit("workspace.toml", "  { member = \"claire\", until = 2027-01-31, reason = \"interim until the new accounts manager starts; approved by the partners\" },\n", "");
+    ws.edit("workspace.toml", "  { member = \"claire\", until = 2030-06-30, reason = \"interim until the second partner retires; approved by the partners\" },\n", "");
     ws.edit("members.toml", THOMAS_RAISES, THOMAS);
     git(dir, &["commit", "-qam", "end claire's exception; thomas no longer raises invoices"]);
     let v = run_in(dir, &["log", "--format", "json"]).json();
@@ -134,8 +134,8 @@ fn bad_rules_are_located_with_a_fix() {
         .stderr_has("--> workspace.toml:");
     let ws = Workspace::example();
     ws.edit("workspace.toml", "per_client = true\nexceptions", "per_client = \"yes\"\nexceptions");
-    ws.edit("workspace.toml", "until = 2027-01-31", "until = \"soon\"");
-    ws.run(&["check"]).code(1).stderr_has("error[bad-value]").stderr_has("until = 2027-01-31");
+    ws.edit("workspace.toml", "until = 2030-06-30", "until = \"soon\"");
+    ws.run(&["check"]).code(1).stderr_has("error[bad-value]").stderr_has("until = 2026-12-31");
 }
 
 #[test]
@@ -187,4 +187,26 @@ pub fn rich() -> Workspace {
     let copy = ws.read("profiles/advanced-commercial.toml").replace("builtin = true\n", "");
     ws.write("profiles/commercial-copy.toml", copy);
     ws
+}
+
+#[test]
+fn claires_exception_warns_before_it_ends_and_excuses_nothing_after() {
+    let ws = Workspace::example();
+    // The tests judge on 2026-11-30: the exception ends on 2030-06-30.
+    ws.run(&["check", "--strict"]).code(0);
+    ws.run(&["--at", "2030-06-20", "check", "--strict"])
+        .code(1)
+        .stderr_has("warning[expires-soon]: the exception of `claire` to the separation rule \"Who raises invoices does not approve payments\" ends on 2030-06-30");
+    ws.run(&["--at", "2030-06-30", "check"]).code(0);
+    ws.run(&["--at", "2030-07-01", "check"])
+        .code(1)
+        .stderr_has("warning[expired]: the exception of `claire`")
+        .stderr_has("error[separation-of-duties]: member `claire` holds invoices.edit = all (admin profile admin) and payments.approve = all (admin profile admin) on every client, which the separation rule \"Who raises invoices does not approve payments\" keeps apart; their exception ended on 2030-06-30")
+        .stderr_has("an admin holds everything and cannot be limited");
+    let v = ws.run(&["--at", "2030-06-20", "analyze", "--format", "json"]).json();
+    let found: Vec<&serde_json::Value> =
+        v["findings"].as_array().expect("findings").iter().filter(|f| f["code"] == "expires-soon").collect();
+    assert_eq!(found.len(), 1, "{v:#}");
+    assert_eq!(found[0]["subject"], "claire");
+    assert_eq!(found[0]["monthly_saving"], serde_json::Value::Null);
 }

@@ -36,6 +36,7 @@ fn analyze_in_every_format() {
             ("analyze_json", &["analyze", "--format", "json"]),
             ("analyze_markdown", &["analyze", "--format", "markdown"]),
             ("analyze_csv", &["analyze", "--format", "csv"]),
+            ("analyze_exception_ends_soon", &["--at", "2030-06-20", "analyze"]),
         ],
     );
     pin(
@@ -151,7 +152,7 @@ fn changes_on_the_example_as_dry_runs() {
             ),
             ("dry_member_edit", &["--dry-run", "member", "edit", "bob", "--status", "suspended"]),
             ("dry_member_edit_grant", &["--dry-run", "member", "edit", "hugo", "--grant", "clients.export=assigned"]),
-            ("dry_member_remove", &["--dry-run", "member", "remove", "hugo"]),
+            ("dry_member_remove", &["--dry-run", "member", "remove", "lea"]),
             ("dry_profile_duplicate", &["--dry-run", "profile", "duplicate", "connect-pay", "connect-lite"]),
             ("dry_profile_edit", &["--dry-run", "profile", "edit", "easy-invoicing", "--set", "invoices.edit=none"]),
             ("dry_profile_default", &["--dry-run", "profile", "default", "connect-no-pay"]),
@@ -160,9 +161,17 @@ fn changes_on_the_example_as_dry_runs() {
             ("dry_transfer_one", &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting"]),
             (
                 "dry_transfer_one_client",
-                &["--dry-run", "transfer-one", "hugo", "--to", "full-accounting", "--client", "initech"],
+                &["--dry-run", "transfer-one", "lea", "--to", "full-accounting", "--client", "umbrella"],
             ),
             ("dry_client_add", &["--dry-run", "client", "add", "wayne", "--name", "Wayne Corp"]),
+            ("dry_prune_nothing", &["--dry-run", "prune"]),
+            ("dry_prune", &["--at", "2027-05-01", "--dry-run", "prune"]),
+            ("dry_prune_json", &["--at", "2027-05-01", "--dry-run", "--format", "json", "prune"]),
+            (
+                "dry_client_assign_until",
+                &["--dry-run", "client", "assign", "umbrella", "--to", "bob", "--until", "2027-01-31"],
+            ),
+            ("dry_member_edit_until", &["--dry-run", "member", "edit", "lea", "--until", "2027-06-30"]),
             ("dry_client_remove", &["--dry-run", "client", "remove", "umbrella"]),
             ("dry_client_assign", &["--dry-run", "client", "assign", "umbrella", "--to", "bob"]),
             ("dry_client_unassign", &["--dry-run", "client", "unassign", "globex", "--from", "bob"]),

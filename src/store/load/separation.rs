@@ -3,11 +3,8 @@
 //! area.actions and the members exist is a rule (`rules::separation`).
 
 use super::reader::{Reader, Val};
-use crate::diag::Diagnostic;
-use crate::model::separation::Date;
 use crate::model::{At, Exception, Separation};
 use crate::schema;
-use toml::de::DeValue;
 
 pub(super) fn read_rules(r: &mut Reader, value: &Val) -> Vec<Separation> {
     let Some(items) = r.array(value, "`separation` (write each rule as [[separation]])") else { return Vec::new() };
@@ -74,7 +71,7 @@ fn read_exception(r: &mut Reader, value: &Val) -> Option<Exception> {
     for (k, v) in table {
         match k.get_ref().as_ref() {
             "member" => member = r.id_ref(v, "`member`"),
-            "until" => until = date(r, v).map(|d| At::new(d, r.span(v.span()))),
+            "until" => until = r.date(v, "until").map(|d| At::new(d, r.span(v.span()))),
             "reason" => reason = r.string(v, "`reason`"),
             _ => r.unknown_key(k, &schema::EXCEPTION.names(), "an exception"),
         }
@@ -91,30 +88,4 @@ fn read_exception(r: &mut Reader, value: &Val) -> Option<Exception> {
         return None;
     };
     Some(Exception { member, until, reason: reason.unwrap_or_default(), span })
-}
-
-/// A TOML local date (`until = 2027-01-31`).
-fn date(r: &mut Reader, v: &Val) -> Option<Date> {
-    let DeValue::Datetime(dt) = v.get_ref() else {
-        r.diags.push(
-            Diagnostic::error("bad-value", r.span(v.span()), "`until` must be a date".to_string())
-                .hint("write the day unquoted, as YYYY-MM-DD: until = 2027-01-31"),
-        );
-        return None;
-    };
-    let (Some(d), None, None) = (dt.date, dt.time, dt.offset) else {
-        r.bad_value(
-            v.span(),
-            format!("`until` must be a date alone, not `{dt}`"),
-            "write the day only, as YYYY-MM-DD: until = 2027-01-31",
-        );
-        return None;
-    };
-    match Date::new(d.year as i16, d.month as i8, d.day as i8) {
-        Ok(date) => Some(date),
-        Err(_) => {
-            r.bad_value(v.span(), format!("`until` = {dt} is not a day of the calendar"), "write an existing date");
-            None
-        }
-    }
 }
