@@ -9,7 +9,7 @@ size (10,000 members), and measures, on this machine, in one run:
 
 - `check` / floor (the same files parsed into plain serde structs, no validation);
 - each one-member change (`member edit`, `transfer-one`, `client assign`) / `check`;
-- `export matrix`, `access who-can` and `access list` / `check`;
+- `export matrix`, `access who-can`, `access list` and `analyze` / `check`;
 - `log` over 100 commits that each change a few members of the 10,000-member
   workspace / `check` on it (a git repository made here, packed as a clone is);
 - `batch` of 1,000 changes (250 member edits, 250 assignments, 250
@@ -167,6 +167,7 @@ def main():
                 ("access list", roster + ["access", "list", mid], None),
                 ("review start", roster + ["review", "start", "bench"], drop_campaign),
                 ("review report", roster + ["review", "report", "bench-report", "-o", os.path.join(work, "report.html")], None),
+                ("analyze", roster + ["analyze"], None),
             ]
         # `review report` reports a campaign started once, over every member.
         for members in setups:
@@ -196,6 +197,7 @@ def main():
             row(f"{change} / check", big[change][0] / check, "<= 1.3x", big[change][0] <= 1.3 * check)
         for query in ("export matrix", "access who-can", "access list"):
             row(f"{query} / check", big[query][0] / check, "<= 2x", big[query][0] <= 2 * check)
+        row("analyze / check", big["analyze"][0] / check, "<= 1.5x", big["analyze"][0] <= 1.5 * check)
         row("batch of 1,000 changes / check", big["batch"][0] / check, "<= 1.5x", big["batch"][0] <= 1.5 * check)
         for review in ("review start", "review report"):
             row(f"{review} / check (100k)", big[review][0] / check, "<= 3x", big[review][0] <= 3 * check)
@@ -221,7 +223,7 @@ def main():
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],
             ["check", "--format", "github"], ["check", "--format", "sarif"], ["test", "--format", "junit"],
-            ["test", "--format", "github"], ["schema", "members"], ["man", "member", "add"],
+            ["test", "--format", "github"], ["schema", "members"], ["man", "member", "add"], ["analyze"],
         ]
         # Interleaved with `--version`, as above: each command's ratio is the
         # median over rounds of (its time / the process start measured next to it).
@@ -246,7 +248,7 @@ def main():
         print(f"\nroster benchmark: {os.uname().machine}, {os.cpu_count()} cores; times are medians of {ROUNDS_BIG} interleaved rounds ({ROUNDS_SMALL} runs on config/)")
         print(f"files: {sizes[100_000] / 1e6:.1f} MB at 100k members, {sizes[10_000] / 1e6:.1f} MB at 10k\n")
         print(f"{'measure':58} {'100k':>9} {'10k':>9} {'peak MB':>8}")
-        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch", "access list", "review start", "review report"):
+        for name in ("floor", "check", "member edit", "transfer-one", "client assign", "export matrix", "access who-can", "batch", "access list", "review start", "review report", "analyze"):
             print(f"{name:58} {big[name][0]:8.3f}s {small[name][0]:8.3f}s {big[name][1] / 1024:8.0f}")
         print(f"{'roster --version (config/)':58} {base:8.4f}s")
         print(log_line + "\n")

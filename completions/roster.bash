@@ -19,6 +19,9 @@ _roster() {
             roster,access)
                 cmd="roster__subcmd__access"
                 ;;
+            roster,analyze)
+                cmd="roster__subcmd__analyze"
+                ;;
             roster,batch)
                 cmd="roster__subcmd__batch"
                 ;;
@@ -150,6 +153,9 @@ _roster() {
                 ;;
             roster__subcmd__help,access)
                 cmd="roster__subcmd__help__subcmd__access"
+                ;;
+            roster__subcmd__help,analyze)
+                cmd="roster__subcmd__help__subcmd__analyze"
                 ;;
             roster__subcmd__help,batch)
                 cmd="roster__subcmd__help__subcmd__batch"
@@ -443,7 +449,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help"
+            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -779,6 +785,52 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__analyze)
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1571,7 +1623,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review completions schema man help"
+            opts="init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,6 +1695,20 @@ _roster() {
         roster__subcmd__help__subcmd__access__subcmd__who__subcmd__can)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__help__subcmd__analyze)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -5,8 +5,8 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, prune,
-    review, schema, test, transfer_all, transfer_one,
+    access, analyze, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member,
+    profile, prune, review, schema, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -362,6 +362,8 @@ pub enum Command {
     /// Access reviews: campaigns, decisions, revocations, a report for auditors
     #[command(subcommand, after_help = review::EXAMPLES)]
     Review(review::ReviewCommand),
+    /// Licence savings and least-privilege findings, each with the command that realises it
+    Analyze(analyze::AnalyzeArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
     /// Write the JSON Schemas of the workspace files, for editors

@@ -65,6 +65,10 @@ pub const RULES: &[Rule] = &[
         "custom-profiles-disabled",
         "a non-builtin profile, or a member's grant override, while the plan allows no custom profiles",
     ),
+    error(
+        "separation-of-duties",
+        "an active member holds every area.action of a `[[separation]]` rule (on one client, with `per_client`), with no exception in effect",
+    ),
     warning("unused-profile", "a non-builtin profile that no member uses (the default profile excepted)"),
     warning("identical-profiles", "two profiles with the same tier and the same grants"),
     warning(
@@ -74,6 +78,7 @@ pub const RULES: &[Rule] = &[
     warning("suspended-with-clients", "a suspended member who still has assigned clients"),
     warning("expired", "a dated entry whose `until` has passed: it grants nothing; `roster prune` removes it"),
     warning("expires-soon", "a dated entry whose `until` falls within `workspace.expiry_warning_days`"),
+    warning("over-licensed", "a profile on a tier pricier than the cheapest tier whose ceiling holds all its grants"),
 ];
 
 pub const COMMAND_ERRORS: &[CommandError] = &[

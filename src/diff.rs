@@ -26,6 +26,18 @@ impl AccessChange {
     }
 }
 
+/// A separation-of-duties conflict (SPEC §13) that a revision creates or resolves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConflictChange {
+    pub member: String,
+    /// The rule's name.
+    pub rule: String,
+    /// Created (true) or resolved (false).
+    pub created: bool,
+    /// The conflict in words, as `check` reports it (on the side where it is).
+    pub message: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Report {
     pub changes: Vec<AccessChange>,
@@ -33,11 +45,26 @@ pub struct Report {
     pub members_removed: Vec<String>,
     pub cost_before: f64,
     pub cost_after: f64,
+    /// Separation-of-duties conflicts created or resolved, by member.
+    pub conflicts: Vec<ConflictChange>,
+}
+
+impl ConflictChange {
+    /// `created` or `resolved`.
+    pub fn word(&self) -> &'static str {
+        if self.created { "created" } else { "resolved" }
+    }
+
+    /// Its JSON: `{"member", "rule", "change", "message"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({"member": self.member, "rule": self.rule, "change": self.word(), "message": self.message})
+    }
 }
 
 impl Report {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+            && self.conflicts.is_empty()
             && self.members_added.is_empty()
             && self.members_removed.is_empty()
             && (self.cost_before - self.cost_after).abs() < 0.005
@@ -152,7 +179,52 @@ pub fn compare_in(before: &Workspace, after: &Workspace, scope: &Scope) -> Repor
         }
     }
     rows(&mut report, before, after, pairs, scope);
+    // Conflicts can come and go without any access changing (a rule, an
+    // exception): every member in scope is judged on both sides.
+    if !before.separation.is_empty() || !after.separation.is_empty() {
+        let members: Vec<(Option<&Member>, Option<&Member>)> = match &scope.members {
+            Some(ids) => ids.iter().map(|id| (before.member(id), after.member(id))).collect(),
+            None => after
+                .members
+                .iter()
+                .map(|m| (before.member(&m.id), Some(m)))
+                .chain(before.members.iter().filter(|m| after.member(&m.id).is_none()).map(|m| (Some(m), None)))
+                .collect(),
+        };
+        report.conflicts = conflicts(before, after, members);
+    }
     report
+}
+
+/// The separation-of-duties conflicts each pair (a member before, after)
+/// gains or loses, by member.
+pub fn conflicts<'w>(
+    before: &'w Workspace,
+    after: &'w Workspace,
+    pairs: impl IntoIterator<Item = (Option<&'w Member>, Option<&'w Member>)>,
+) -> Vec<ConflictChange> {
+    use crate::separation::Judge;
+    let (jb, ja) = (Judge::new(before), Judge::new(after));
+    let mut out = Vec::new();
+    for (mb, ma) in pairs {
+        let cb = mb.map(|m| jb.conflicts(m)).unwrap_or_default();
+        let ca = ma.map(|m| ja.conflicts(m)).unwrap_or_default();
+        let name = |ws: &Workspace, c: &crate::separation::Conflict| ws.separation[c.rule].name.clone();
+        for c in &ca {
+            if !cb.iter().any(|b| name(before, b) == name(after, c)) {
+                let message = c.describe(after);
+                out.push(ConflictChange { member: c.member.clone(), rule: name(after, c), created: true, message });
+            }
+        }
+        for c in &cb {
+            if !ca.iter().any(|a| name(after, a) == name(before, c)) {
+                let message = c.describe(before);
+                out.push(ConflictChange { member: c.member.clone(), rule: name(before, c), created: false, message });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.member, &a.rule).cmp(&(&b.member, &b.rule)));
+    out
 }
 
 /// [`compare_in`] for a change of members' entries alone: the rest of the
@@ -163,6 +235,9 @@ pub fn compare_in(before: &Workspace, after: &Workspace, scope: &Scope) -> Repor
 pub fn compare_members(ws: &Workspace, pairs: Vec<(Option<&Member>, Option<&Member>)>, scope: &Scope) -> Report {
     let (cost_before, cost_after) = scope.costs.unwrap_or_else(|| (ws.monthly_cost(), ws.monthly_cost()));
     let mut report = Report { cost_before, cost_after, ..Report::default() };
+    if !ws.separation.is_empty() {
+        report.conflicts = conflicts(ws, ws, pairs.iter().copied());
+    }
     rows(&mut report, ws, ws, pairs, scope);
     report
 }

@@ -463,8 +463,10 @@ impl<'r> Walk<'r> {
         if errors.is_empty() {
             errors = match &edited {
                 Some(at) => rules::check_edited_members(ws, at),
-                None => rules::check(ws).into_iter().filter(Diagnostic::is_error).collect(),
+                None => rules::check(ws),
             };
+            // A conflict is listed by the comparison, not a reason to stop.
+            errors.retain(crate::separation::blocks_comparison);
         }
         if !errors.is_empty() {
             return Err(spent(ws));
@@ -517,7 +519,7 @@ fn gives(old: &str, splices: &[Splice], new: &str) -> bool {
 }
 
 fn status_of(checked: &store::Checked) -> Status {
-    let mut errors = checked.errors();
+    let mut errors = checked.diagnostics.iter().filter(|d| crate::separation::blocks_comparison(d));
     match errors.next() {
         None => Status::Valid,
         Some(first) => {

@@ -22,6 +22,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod access;
+pub mod analyze;
 pub mod change;
 pub mod cli;
 pub mod codes;
@@ -42,6 +43,7 @@ pub mod render;
 pub mod review;
 pub mod rules;
 pub mod schema;
+pub mod separation;
 pub mod source;
 pub mod store;
 pub mod style;

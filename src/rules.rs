@@ -23,6 +23,8 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     member_rules(ws, &mut out);
     client_rules(ws, &mut out);
     test_rules(ws, &mut out);
+    crate::separation::reference_rules(ws, &mut out);
+    crate::separation::member_rules(ws, None, &mut out);
     warnings(ws, &mut out);
     out
 }
@@ -119,7 +121,7 @@ fn test_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
 }
 
 /// `message` says what names `r`; the diagnostic adds that it names nothing.
-fn unknown_ref<'a>(
+pub(crate) fn unknown_ref<'a>(
     message: String,
     r: &At<impl AsRef<str>>,
     candidates: impl IntoIterator<Item = &'a str>,
@@ -545,6 +547,7 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
     for &i in touched {
         member_rule(ws, &ws.members[i], &mut out);
     }
+    crate::separation::member_rules(ws, Some(touched), &mut out);
     let edited: Vec<&Member> = touched.iter().map(|&i| &ws.members[i]).filter(|m| !m.email.value.is_empty()).collect();
     // The members that hold an edited member's email, by its hash: one pass
     // over every member however many were edited (a batch edits a thousand).
@@ -902,6 +905,27 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+    // over-licensed: a cheaper tier's ceiling holds the profile's grants.
+    for p in &ws.profiles {
+        if let Some(t) = crate::analyze::cheapest_tier(ws, p) {
+            out.push(
+                Diagnostic::warning(
+                    "over-licensed",
+                    p.tier.span,
+                    format!(
+                        "profile `{}` is on tier `{}` ({} {cur}) but tier `{}` ({} {cur}) holds all its grants",
+                        p.id,
+                        p.tier.value,
+                        crate::render::money(ws.profile_price(p)),
+                        t.id,
+                        crate::render::money(t.price),
+                        cur = ws.settings.currency
+                    ),
+                )
+                .hint(format!("move it to the cheaper tier: `roster profile edit {} --tier {}`", p.id, t.id)),
+            );
+        }
+    }
     // identical-profiles: same tier and the same level for every area.action.
     let keys = ws.action_keys();
     let mut seen: HashMap<(&str, Vec<Level>), &Profile> = HashMap::default();
@@ -1214,7 +1238,9 @@ mod tests {
             "[areas.settings]\nactions = [\"view\", \"edit\"]\nlevels = [\"none\"]",
         );
         let ws = edit(&ws, "settings = { view = \"all\", edit = \"all\" }", "settings = { view = \"none\" }");
-        breaks("workspace.toml", &ws, "bad-value");
+        // The admin tier's ceiling now holds nothing the standard tier lacks: over-licensed too.
+        let checked = check_with(&[("workspace.toml", &ws)]);
+        assert_eq!(codes(&checked), vec!["bad-value", "over-licensed"], "{:#?}", checked.diagnostics);
     }
 
     #[test]

@@ -162,6 +162,11 @@ pub const WORKSPACE_FILE: Table = Table {
         req("workspace", Value::Table(&SETTINGS), "The workspace's settings."),
         req("areas", Value::Entries(&AREA), "The parts of the product that access is granted on, by id."),
         req("tiers", Value::Entries(&TIER), "Licence types, by id: a monthly price per member and a ceiling."),
+        opt(
+            "separation",
+            Value::List(&SEPARATION),
+            "Separation of duties: sets of area.actions no active member may hold together, each a [[separation]] table.",
+        ),
     ],
 };
 
@@ -204,6 +209,30 @@ pub const TIER: Table = Table {
         opt("label", Value::Text, "Shown in tables and cost lines."),
         req("price", Value::Amount, "The price per member per month, in the workspace's currency."),
         opt("ceiling", Value::Grants, "The highest level each area.action may be granted on the tier's profiles."),
+    ],
+};
+
+pub const SEPARATION: Table = Table {
+    what: "a separation rule",
+    keys: &[
+        req("name", Value::Text, "The rule's name, shown with each conflict."),
+        req(
+            "actions",
+            Value::AreaActions,
+            "The area.actions no active member may hold all of above `none` (at least two).",
+        ),
+        opt("per_client", Value::Bool, "true: judged client by client (all of them on one same client).")
+            .default_bool(false),
+        opt("exceptions", Value::List(&EXCEPTION), "Members excused, each with a reason and an optional last day."),
+    ],
+};
+
+pub const EXCEPTION: Table = Table {
+    what: "an exception",
+    keys: &[
+        req("member", Value::Id(Names::Member), "The member excused."),
+        opt("until", Value::Date, "The last day the exception excuses (a TOML date, 2027-01-31); none: no end."),
+        req("reason", Value::Text, "Why, and who approved it: what an auditor reads."),
     ],
 };
 
@@ -426,6 +455,8 @@ mod tests {
             SETTINGS,
             AREA,
             TIER,
+            SEPARATION,
+            EXCEPTION,
             PROFILE,
             MEMBER,
             CLIENT,

@@ -280,6 +280,7 @@ fn change_of(command: Command) -> Result<LineChange> {
             return Err(Error::usage("a review campaign is changed by its own commands, not in a batch")
                 .hint("run `roster review ...` on its own, before or after the batch"));
         }
+        Command::Analyze(_) => return Err(not_a_change("analyze")),
         Command::Init(_) => {
             return Err(Error::usage("`init` creates a workspace: a batch changes the one it runs on")
                 .hint("run `roster init DIR` on its own"));

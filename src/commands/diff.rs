@@ -4,7 +4,6 @@
 //! §5) or markdown, ready to post on a pull request.
 
 use super::Ctx;
-use crate::diag::Diagnostic;
 use crate::diff::{Report, compare};
 use crate::error::{Details, Error, Kind, Outcome, Result};
 use crate::model::Workspace;
@@ -55,12 +54,13 @@ fn at_revision(ctx: &Ctx, root: &std::path::Path, repo: &git::Repo, commit: &str
 }
 
 fn valid(mut checked: Checked, label: &str) -> Result<Checked> {
-    let count = checked.errors().count();
+    // A separation-of-duties conflict is listed, not a reason to stop.
+    let count = checked.diagnostics.iter().filter(|d| crate::separation::blocks_comparison(d)).count();
     if count == 0 {
         return Ok(checked);
     }
     let sources = std::mem::take(&mut checked.workspace.sources);
-    let errors = checked.diagnostics.into_iter().filter(Diagnostic::is_error);
+    let errors = checked.diagnostics.into_iter().filter(crate::separation::blocks_comparison);
     Err(Error::new(
         Kind::Invalid,
         "invalid-workspace",
@@ -167,7 +167,7 @@ impl Serialize for DiffView<'_> {
             .collect();
         let failing: Vec<Failing> =
             self.broken.iter().map(|b| Failing { name: &b.name, expected: &b.expected, actual: &b.actual }).collect();
-        let mut st = s.serialize_struct("Diff", 7)?;
+        let mut st = s.serialize_struct("Diff", 8)?;
         st.serialize_field("from", self.from)?;
         st.serialize_field("to", &self.to)?;
         st.serialize_field("changes", &changes)?;
@@ -175,6 +175,8 @@ impl Serialize for DiffView<'_> {
         st.serialize_field("members_removed", &r.members_removed)?;
         st.serialize_field("monthly_cost", &Cost { before: r.cost_before, after: r.cost_after })?;
         st.serialize_field("failing_tests", &failing)?;
+        let conflicts: Vec<serde_json::Value> = r.conflicts.iter().map(|c| c.to_json()).collect();
+        st.serialize_field("conflicts", &conflicts)?;
         st.end()
     }
 }
@@ -248,6 +250,14 @@ fn table(r: &Report, from: &str, to: &str, currency: &str, paint: Paint) -> Stri
     if !r.members_removed.is_empty() {
         out.push_str(&format!("members removed: {}\n", r.members_removed.join(", ")));
     }
+    for c in &r.conflicts {
+        let style = if c.created { paint.error() } else { paint.ok() };
+        out.push_str(&format!(
+            "{}: {}\n",
+            paint.apply(style, &format!("separation of duties, conflict {}", c.word())),
+            terminal(&c.message)
+        ));
+    }
     out.push_str(&format!("monthly cost: {}\n", cost_line(r, currency)));
     let losing = r.losing();
     if !losing.is_empty() {
@@ -292,6 +302,10 @@ fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) ->
     }
     if !r.members_removed.is_empty() {
         out.push_str(&format!("**Members removed:** {}\n\n", ids(&r.members_removed)));
+    }
+    for c in &r.conflicts {
+        let mark = if c.created { "⛔" } else { "✅" };
+        out.push_str(&format!("{mark} **Separation of duties, conflict {}:** {}\n\n", c.word(), md(&c.message)));
     }
     out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, &md(currency))));
     let losing = r.losing().len();

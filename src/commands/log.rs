@@ -161,12 +161,16 @@ fn narrow(step: Step, q: &Question, abbrev: usize) -> Option<Entry> {
                 // Arrivals and departures are rows then (from and to `none`).
                 report.members_added.clear();
                 report.members_removed.clear();
+                report.conflicts.clear();
             } else if let Some(m) = &q.member {
                 report.members_added.retain(|id| id == m);
                 report.members_removed.retain(|id| id == m);
+                report.conflicts.retain(|c| &c.member == m);
             }
-            let empty =
-                report.changes.is_empty() && report.members_added.is_empty() && report.members_removed.is_empty();
+            let empty = report.changes.is_empty()
+                && report.members_added.is_empty()
+                && report.members_removed.is_empty()
+                && report.conflicts.is_empty();
             if empty && !q.is_open() {
                 return None;
             }
@@ -244,6 +248,7 @@ fn to_json(e: &Entry) -> Value {
         "changes": [],
         "members_added": [],
         "members_removed": [],
+        "conflicts": [],
         "monthly_cost": {"before": null, "after": null},
         "compared_with": e.compared_with,
         "invalid": null,
@@ -253,6 +258,7 @@ fn to_json(e: &Entry) -> Value {
             v["changes"] = Value::Array(r.changes.iter().map(change_json).collect());
             v["members_added"] = json!(r.members_added);
             v["members_removed"] = json!(r.members_removed);
+            v["conflicts"] = Value::Array(r.conflicts.iter().map(|c| c.to_json()).collect());
             v["monthly_cost"] = json!({"before": r.cost_before, "after": r.cost_after});
         }
         history::Outcome::Invalid(p) => {
@@ -381,7 +387,12 @@ fn table(entries: &[Entry], range: &str, q: &Question, paint: Paint) -> String {
                 continue;
             }
         };
-        if r.changes.is_empty() && r.members_added.is_empty() && r.members_removed.is_empty() && !cost_moved(r) {
+        if r.changes.is_empty()
+            && r.members_added.is_empty()
+            && r.members_removed.is_empty()
+            && r.conflicts.is_empty()
+            && !cost_moved(r)
+        {
             out.push_str("    no access changes\n");
             continue;
         }
@@ -407,6 +418,14 @@ fn table(entries: &[Entry], range: &str, q: &Question, paint: Paint) -> String {
         }
         if !r.members_removed.is_empty() {
             out.push_str(&format!("    members removed: {}\n", ids(&r.members_removed)));
+        }
+        for c in &r.conflicts {
+            let style = if c.created { paint.error() } else { paint.ok() };
+            out.push_str(&format!(
+                "    {}: {}\n",
+                paint.apply(style, &format!("separation of duties, conflict {}", c.word())),
+                terminal(&c.message)
+            ));
         }
         if cost_moved(r) {
             out.push_str(&format!("    monthly cost: {}\n", terminal(&cost_line(r, &e.currency))));
@@ -450,7 +469,12 @@ fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
                 continue;
             }
         };
-        if r.changes.is_empty() && r.members_added.is_empty() && r.members_removed.is_empty() && !cost_moved(r) {
+        if r.changes.is_empty()
+            && r.members_added.is_empty()
+            && r.members_removed.is_empty()
+            && r.conflicts.is_empty()
+            && !cost_moved(r)
+        {
             out.push_str("No access changes.\n\n");
             continue;
         }
@@ -475,6 +499,10 @@ fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
         }
         if !r.members_removed.is_empty() {
             out.push_str(&format!("**Members removed:** {}\n\n", ids(&r.members_removed)));
+        }
+        for c in &r.conflicts {
+            let mark = if c.created { "⛔" } else { "✅" };
+            out.push_str(&format!("{mark} **Separation of duties, conflict {}:** {}\n\n", c.word(), md(&c.message)));
         }
         if cost_moved(r) {
             out.push_str(&format!("**Monthly cost:** {}\n\n", cost_line(r, &md(&e.currency))));

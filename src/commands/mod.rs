@@ -3,6 +3,7 @@
 //! prints it in the format asked for; no TOML, table or CSV code lives here.
 
 pub mod access;
+pub mod analyze;
 pub mod args;
 pub mod batch;
 pub mod check;
@@ -246,6 +247,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Prune(args) => prune::cmd_prune(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),
         Command::Review(cmd) => review::run(&ctx, cmd),
+        Command::Analyze(args) => analyze::cmd_analyze(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),
         Command::Man(args) => man::cmd_man(&ctx, args),

@@ -14,11 +14,13 @@ pub mod dates;
 pub mod email;
 mod id;
 mod level;
+pub mod separation;
 
 pub use dates::{Date, Window};
 pub use email::check as check_email;
 pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
+pub use separation::{Exception, Separation};
 
 use crate::source::{Sources, Span};
 use std::collections::BTreeMap;
@@ -473,6 +475,8 @@ pub struct Workspace {
     pub clients: Vec<Client>,
     /// The expectations of `tests.toml`, in file order; empty without the file.
     pub tests: Vec<AccessTest>,
+    /// `workspace.toml`'s `[[separation]]` rules, in file order (SPEC §13).
+    pub separation: Vec<Separation>,
     /// The date access is judged on (see [`Workspace::at`]).
     at: std::sync::atomic::AtomicI32,
     index: Index,
@@ -485,6 +489,7 @@ pub struct Config {
     pub areas: Vec<Area>,
     pub tiers: Vec<Tier>,
     pub profiles: Vec<Profile>,
+    pub separation: Vec<Separation>,
 }
 
 #[derive(Debug, Default)]
@@ -517,7 +522,20 @@ impl Workspace {
             clients: IdIndex::new(&clients, |c| &c.id),
         };
         let at = std::sync::atomic::AtomicI32::new(dates::pack(dates::judgement_date()));
-        Workspace { root, sources, settings, areas, tiers, profiles, members, clients, tests: Vec::new(), at, index }
+        Workspace {
+            root,
+            sources,
+            settings,
+            areas,
+            tiers,
+            profiles,
+            members,
+            clients,
+            tests: Vec::new(),
+            separation: Vec::new(),
+            at,
+            index,
+        }
     }
 
     /// The date access is judged on (SPEC §9): `--at`'s, else today's.
@@ -546,7 +564,7 @@ impl Workspace {
     /// and the profiles say) in place of the workspace's, indexed; returns the
     /// old one. A batch's working state takes a line's new profiles this way.
     pub fn replace_config(&mut self, config: Config) -> Config {
-        let Config { settings, areas, tiers, mut profiles } = config;
+        let Config { settings, areas, tiers, mut profiles, separation } = config;
         profiles.sort_by(|a, b| a.id.cmp(&b.id));
         self.index.areas = IdIndex::new(&areas, |a| &a.id);
         self.index.tiers = IdIndex::new(&tiers, |t| &t.id);
@@ -556,12 +574,19 @@ impl Workspace {
             areas: std::mem::replace(&mut self.areas, areas),
             tiers: std::mem::replace(&mut self.tiers, tiers),
             profiles: std::mem::replace(&mut self.profiles, profiles),
+            separation: std::mem::replace(&mut self.separation, separation),
         }
     }
 
     /// Takes the settings, areas, tiers and profiles out (as [`Workspace::replace_config`]).
     pub fn into_config(self) -> Config {
-        Config { settings: self.settings, areas: self.areas, tiers: self.tiers, profiles: self.profiles }
+        Config {
+            settings: self.settings,
+            areas: self.areas,
+            tiers: self.tiers,
+            profiles: self.profiles,
+            separation: self.separation,
+        }
     }
 
     /// Rebuilds the id indexes after members or clients were added or removed.

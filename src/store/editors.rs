@@ -341,6 +341,40 @@ impl<'a> WorkspaceFile<'a> {
             edit::set(t, "owner", member.into());
         }
     }
+
+    /// Each `[[separation]]` rule's `exceptions` array, however the rules are written.
+    fn exception_lists(&mut self, mut f: impl FnMut(&mut Array)) {
+        let mut each = |t: &mut dyn TableLike| {
+            if let Some(Item::Value(Value::Array(a))) = t.get_mut("exceptions") {
+                f(a);
+            }
+        };
+        match self.editor.root().get_mut("separation") {
+            Some(Item::ArrayOfTables(rules)) => rules.iter_mut().for_each(|t| each(t)),
+            Some(Item::Value(Value::Array(rules))) => {
+                rules.iter_mut().filter_map(Value::as_inline_table_mut).for_each(|t| each(t))
+            }
+            _ => {}
+        }
+    }
+
+    /// The separation exceptions of member `old` name `new` instead.
+    pub fn rename_exception_member(&mut self, old: &str, new: &str) {
+        self.exception_lists(|a| {
+            for e in a.iter_mut().filter_map(Value::as_inline_table_mut) {
+                if e.get("member").and_then(Value::as_str) == Some(old) {
+                    edit::set(e, "member", new.into());
+                }
+            }
+        });
+    }
+
+    /// Removes the separation exceptions of `member`.
+    pub fn remove_exceptions_of(&mut self, member: &str) {
+        self.exception_lists(|a| {
+            a.retain(|e| e.as_inline_table().and_then(|t| t.get("member")).and_then(Value::as_str) != Some(member));
+        });
+    }
 }
 
 /// `tests.toml`: the access expectations, as far as they name members.

@@ -126,6 +126,20 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
                 sort_fields(&mut t.fields, schema::TIER);
                 out.push_str(&print_entry(&format!("tiers.{}", key(&t.id)), t, &order, &["ceiling"]));
             }
+            // `[[separation]]` rules, in file order, however they are written.
+            let rules: Vec<Entry> = match doc.as_table().get("separation") {
+                Some(Item::ArrayOfTables(a)) => a.iter().map(|t| entry("", None, &Item::Table(t.clone()))).collect(),
+                Some(Item::Value(Value::Array(a))) => a
+                    .iter()
+                    .filter_map(|v| v.as_inline_table())
+                    .map(|t| entry("", None, &Item::Value(Value::InlineTable(t.clone()))))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for mut r in rules {
+                sort_fields(&mut r.fields, schema::SEPARATION);
+                out.push_str(&print_entry("[separation]", &r, &order, &[]));
+            }
             out
         }
         FileKind::Profile => {
@@ -441,8 +455,31 @@ fn value_text(v: &Value) -> String {
 fn field_text(f: &Field, order: &Order) -> String {
     match f.key.as_str() {
         "grants" | "ceiling" => grants_text(&f.value, order),
+        "exceptions" => exceptions_text(&f.value),
         _ => value_text(&f.value),
     }
+}
+
+/// A separation rule's exceptions: one a line, each key in the schema's order.
+fn exceptions_text(v: &Value) -> String {
+    let Value::Array(a) = v else { return value_text(v) };
+    if a.is_empty() {
+        return "[]".into();
+    }
+    let mut out = String::from("[\n");
+    for item in a.iter() {
+        let text = match item.as_inline_table() {
+            Some(t) => {
+                let mut parts: Vec<(&str, &Value)> = t.iter().collect();
+                parts.sort_by_key(|(k, _)| (schema::EXCEPTION.position(k), k.to_string()));
+                inline(&parts.iter().map(|(k, v)| format!("{} = {}", key(k), value_text(v))).collect::<Vec<_>>())
+            }
+            None => value_text(item),
+        };
+        out.push_str(&format!("  {text},\n"));
+    }
+    out.push(']');
+    out
 }
 
 /// `[header]`, its fields, and the fields in `sections` as sub-tables of their own.

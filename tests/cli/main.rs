@@ -31,6 +31,7 @@ mod review;
 mod reviews;
 mod robust;
 mod schemas;
+mod separation;
 mod snapshots;
 mod terminal;
 mod write_path;

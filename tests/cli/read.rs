@@ -88,7 +88,7 @@ fn member_show_has_every_field_and_effective_access() {
         .code(0)
         .stdout_has("julie — Julie Petit <julie@cabinet-martin.example>")
         .stdout_has("override      invoices.view = assigned")
-        .stdout_has("invoices   view    assigned  member override");
+        .stdout_has("invoices   view     assigned  member override");
     ws.run(&["member", "show", "bob"])
         .code(0)
         .stdout_has("per-client    acme -> full-accounting")
@@ -138,7 +138,7 @@ fn profile_compare_in_every_format() {
     let v = ws.run(&["profile", "compare", "connect-pay", "connect-no-pay", "--format", "json"]).json();
     assert_eq!(v["a"], "connect-pay");
     assert_eq!(v["b"], "connect-no-pay");
-    assert_eq!(v["rows"].as_array().map(Vec::len), Some(14));
+    assert_eq!(v["rows"].as_array().map(Vec::len), Some(16));
     assert!(
         v["rows"]
             .as_array()

@@ -185,10 +185,11 @@ fn the_readme_examples_are_what_roster_prints() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
     let blocks = console_blocks(&readme);
     // The tour, the broken `check`, `diff` after the tour's change, its
-    // undo, the history (`log`, `--rev`) from the clone's commit on, and the
-    // example's review campaign. A new block needs its place here (which
-    // workspace it runs on).
-    assert_eq!(blocks.len(), 6, "console blocks of the README");
+    // undo, the history (`log`, `--rev`) from the clone's commit on, a
+    // change refused for separation of duties, `analyze`, and the example's
+    // review campaign. A new block needs its place here (which workspace it
+    // runs on).
+    assert_eq!(blocks.len(), 8, "console blocks of the README");
     let repo = clone();
     let broken = broken();
     let mut failures = Vec::new();

@@ -32,7 +32,7 @@ fn no_change_is_reported_as_none() {
     let v = diff(&ws, &["--format", "json"]).json();
     assert_eq!(
         v,
-        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 305.0, "after": 305.0}, "failing_tests": []})
+        json!({"from": "HEAD", "to": null, "changes": [], "members_added": [], "members_removed": [], "monthly_cost": {"before": 305.0, "after": 305.0}, "failing_tests": [], "conflicts": []})
     );
 }
 
@@ -81,7 +81,7 @@ fn an_assignment_adds_client_rows() {
     run_in(&ws, &["-q", "client", "assign", "umbrella", "--to", "bob"]).code(0);
     let v = diff(&ws, &["--format", "json"]).json();
     let changes = v["changes"].as_array().expect("changes");
-    assert_eq!(changes.len(), 7, "{changes:#?}");
+    assert_eq!(changes.len(), 8, "{changes:#?}");
     assert!(changes.iter().all(|c| c["member"] == "bob"
         && c["client"] == "umbrella"
         && c["before"] == "none"
@@ -193,6 +193,9 @@ invoices.view = "assigned"
 # end of file
 "#,
     );
+    // Marc is not in this members.toml: nor is his separation exception.
+    let marc = "  { member = \"marc\", reason = \"partner: payments he approves are countersigned by Claire\" },\n";
+    ws.edit("workspace.toml", marc, "");
     ws.edit("clients.toml", "created_by = \"bob\"", "created_by = \"claire\"");
     ws.edit("clients.toml", "created_by = \"julie\"", "created_by = \"claire\"");
     let before_check = ws.run(&["check", "--format", "json"]);

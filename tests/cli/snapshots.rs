@@ -28,6 +28,29 @@ fn pin(ws: impl Fn() -> Workspace, cases: &[(&str, &[&str])]) {
 }
 
 #[test]
+fn analyze_in_every_format() {
+    pin(
+        Workspace::example_with_tests,
+        &[
+            ("analyze", &["analyze"]),
+            ("analyze_json", &["analyze", "--format", "json"]),
+            ("analyze_markdown", &["analyze", "--format", "markdown"]),
+            ("analyze_csv", &["analyze", "--format", "csv"]),
+            ("analyze_exception_ends_soon", &["--at", "2030-06-20", "analyze"]),
+        ],
+    );
+    pin(
+        crate::separation::rich,
+        &[
+            ("analyze_rich", &["analyze"]),
+            ("analyze_rich_json", &["analyze", "--format", "json"]),
+            ("analyze_rich_markdown", &["analyze", "--format", "markdown"]),
+            ("analyze_rich_csv", &["analyze", "--format", "csv"]),
+        ],
+    );
+}
+
+#[test]
 fn read_commands_on_the_example() {
     pin(
         Workspace::example_with_tests,

@@ -260,7 +260,7 @@ fn crlf_files_stay_crlf_and_change_only_where_edited() {
     }
     dos.run(&["fmt", "--check"]).code(0).stdout_has("every file is formatted");
     let changes: [&[&str]; 6] = [
-        &["member", "edit", "bob", "--name", "Robert", "--credit-limit", "5", "--grant", "invoices.edit=assigned"],
+        &["member", "edit", "bob", "--name", "Robert", "--credit-limit", "5", "--grant", "calendars.view=all"],
         &["member", "add", "zed", "--name", "Zed", "--email", "zed@example.com"],
         &["member", "add", "aaron", "--name", "Aaron", "--email", "aaron@example.com"],
         &["client", "remove", "umbrella"],

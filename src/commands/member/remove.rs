@@ -47,6 +47,12 @@ pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
             change.fact(format!("{c}: created_by {} removed", m.id));
         }
     }
+    for rule in ws.separation.iter().filter(|r| r.exceptions.iter().any(|e| e.member.value == m.id)) {
+        change.fact(format!("workspace: {}'s exception to \"{}\" removed", m.id, rule.name));
+    }
+    if super::rename::excepted_in(ws, &m.id) > 0 {
+        change.workspace(|w| w.remove_exceptions_of(&m.id))?;
+    }
     change.member_removed(&m.id);
     Ok(())
 }

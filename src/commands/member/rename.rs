@@ -49,6 +49,14 @@ pub fn plan(change: &mut Change<'_>, args: &RenameArgs) -> Result<()> {
         change.workspace(|w| w.set_owner(new))?;
         change.fact(format!("workspace: owner {old} -> {new}"));
     }
+    let excused = excepted_in(ws, old);
+    if excused > 0 {
+        change.workspace(|w| w.rename_exception_member(old, new))?;
+        change.fact(format!(
+            "workspace: {old} -> {new} in {excused} separation exception{}",
+            if excused == 1 { "" } else { "s" }
+        ));
+    }
     let created: Vec<&str> = ws
         .clients
         .iter()
@@ -70,6 +78,11 @@ pub fn plan(change: &mut Change<'_>, args: &RenameArgs) -> Result<()> {
     change.member_removed(old);
     change.member_added(new);
     Ok(())
+}
+
+/// How many separation exceptions name member `id`.
+pub(crate) fn excepted_in(ws: &crate::model::Workspace, id: &str) -> usize {
+    ws.separation.iter().flat_map(|r| &r.exceptions).filter(|e| e.member.value == id).count()
 }
 
 /// Whether a test of `tests.toml` names member `id`.

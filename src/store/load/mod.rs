@@ -21,6 +21,7 @@ mod members;
 mod profile;
 mod reader;
 pub mod review;
+mod separation;
 mod workspace;
 
 pub(crate) use entries::{KeyedEntry, read_fragment};
@@ -72,8 +73,8 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
     }
     let mut cx = Loader::new(root, input, chunked);
     let ws_file = cx.read(WORKSPACE_FILE);
-    let (settings, areas, tiers) =
-        cx.parse(ws_file, workspace::read_workspace).unwrap_or((None, Vec::new(), Vec::new()));
+    let (settings, areas, tiers, separation) =
+        cx.parse(ws_file, workspace::read_workspace).unwrap_or((None, Vec::new(), Vec::new(), Vec::new()));
     let settings = settings.unwrap_or_else(|| workspace::empty_settings(Span::new(ws_file, 0..0)));
 
     let mut profiles = Vec::new();
@@ -119,6 +120,7 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
 
     let mut workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
     workspace.tests = tests;
+    workspace.separation = separation;
     Loaded { workspace, diagnostics: cx.diags, unreadable: cx.unreadable }
 }
 

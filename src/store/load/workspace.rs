@@ -2,17 +2,18 @@
 //! and the tiers.
 
 use super::reader::{Key, Reader, Val};
-use crate::model::{Area, At, Grants, Settings, Tier};
+use crate::model::{Area, At, Grants, Separation, Settings, Tier};
 use crate::schema;
 use crate::source::Span;
 use toml::de::DeTable;
 
-pub(super) type WorkspaceParts = (Option<Settings>, Vec<Area>, Vec<Tier>);
+pub(super) type WorkspaceParts = (Option<Settings>, Vec<Area>, Vec<Tier>, Vec<Separation>);
 
 pub(super) fn read_workspace(r: &mut Reader, top: &DeTable) -> WorkspaceParts {
     let mut settings = None;
     let mut areas = Vec::new();
     let mut tiers = Vec::new();
+    let mut separation = Vec::new();
     for (key, value) in top {
         match key.get_ref().as_ref() {
             "workspace" => settings = read_settings(r, value),
@@ -32,6 +33,7 @@ pub(super) fn read_workspace(r: &mut Reader, top: &DeTable) -> WorkspaceParts {
                     }
                 }
             }
+            "separation" => separation = super::separation::read_rules(r, value),
             _ => r.unknown_key(key, &schema::WORKSPACE_FILE.names(), "workspace.toml"),
         }
     }
@@ -39,7 +41,7 @@ pub(super) fn read_workspace(r: &mut Reader, top: &DeTable) -> WorkspaceParts {
     if settings.is_none() {
         r.missing(file_start, "[workspace]", "workspace.toml", "a table with name, owner and default_profile");
     }
-    (settings, areas, tiers)
+    (settings, areas, tiers, separation)
 }
 
 /// The settings of a `[workspace]` table with nothing in it (its defaults),
