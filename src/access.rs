@@ -127,7 +127,10 @@ pub fn fingerprints_of(
     // The contacts of assigned companies, and the clients members created:
     // for `only`, just those its members reach.
     let assigned: Option<crate::fxhash::FxHashSet<&str>> = only.map(|o| {
-        o.iter().filter_map(|id| ws.member(id)).flat_map(|m| m.clients.iter().map(|c| c.value.as_str())).collect()
+        o.iter()
+            .filter_map(|id| ws.member(id))
+            .flat_map(|m| m.clients.iter().map(|c| c.value.as_str()).chain(ws.team_clients(&m.id)))
+            .collect()
     });
     let mut contacts: HashMap<&str, Vec<&str>> = HashMap::default();
     let mut created: HashMap<&str, Vec<&str>> = HashMap::default();
@@ -165,9 +168,13 @@ pub fn fingerprints_of(
         if m.is_active() {
             levels(m, &m.profile.value, &mut h);
             let mut reach: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
-            for c in &m.clients {
-                reach.extend(contacts.get(c.value.as_str()).into_iter().flatten());
+            // Through teams (§10): the same as assigned.
+            reach.extend(ws.team_clients(&m.id));
+            for c in reach.clone() {
+                reach.extend(contacts.get(c).into_iter().flatten());
             }
+            reach.sort_unstable();
+            reach.dedup();
             let own = created.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice());
             reach.sort_unstable();
             reach.hash(&mut h);
@@ -196,6 +203,10 @@ pub enum Reach {
     Assigned,
     /// The client's company is assigned to the member.
     CompanyAssigned(String),
+    /// The client is assigned to a team of the member's (this one).
+    Team(String),
+    /// The client's company (the first) is assigned to a team of the member's (the second).
+    CompanyTeam(String, String),
     /// The member created the client.
     CreatedBy,
     /// Not reached at this level.
@@ -204,6 +215,17 @@ pub enum Reach {
     Nothing,
     /// The area is not judged per client: the level itself is the answer.
     NotPerClient,
+}
+
+impl Reach {
+    /// A way the member is connected to the client (assigned, directly or
+    /// through a team, or its company is; or created by them).
+    pub fn is_connection(&self) -> bool {
+        matches!(
+            self,
+            Reach::Assigned | Reach::CompanyAssigned(_) | Reach::Team(_) | Reach::CompanyTeam(..) | Reach::CreatedBy
+        )
+    }
 }
 
 /// The answer to "may M do area.action (on client C)?", with every step of §3.
@@ -242,7 +264,7 @@ pub fn decide<'w>(
     let (allowed, reach) = match client {
         _ if effective.via == Via::Inactive => (false, None),
         Some(c) if area.per_client => {
-            let reach = reach(m, c, effective.level);
+            let reach = reach_in(ws, m, c, effective.level);
             let ok = !matches!(reach, Reach::NotReached | Reach::Nothing);
             (ok, Some(reach))
         }
@@ -270,6 +292,25 @@ pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
             if created { Reach::CreatedBy } else { Reach::NotReached }
         }
     }
+}
+
+/// §3 step 4 with teams (§10): [`reach`], and when the client is neither
+/// assigned to the member nor one of an assigned company's contacts, whether
+/// it (or its company) is assigned to one of the member's teams.
+pub fn reach_in(ws: &Workspace, m: &Member, c: &Client, level: Level) -> Reach {
+    let direct = reach(m, c, level);
+    if level != Level::Assigned || !matches!(direct, Reach::NotReached | Reach::CreatedBy) {
+        return direct;
+    }
+    if let Some(t) = ws.team_with_client(&m.id, &c.id) {
+        return Reach::Team(t.id.to_string());
+    }
+    if let Some(company) = &c.company
+        && let Some(t) = ws.team_with_client(&m.id, &company.value)
+    {
+        return Reach::CompanyTeam(company.value.to_string(), t.id.to_string());
+    }
+    direct
 }
 
 impl Decision<'_> {
@@ -313,6 +354,10 @@ impl Decision<'_> {
                 Reach::Everything => format!("client: level all reaches every client, {} too", c.id),
                 Reach::Assigned => format!("client: {} is assigned to {}", c.id, m.id),
                 Reach::CompanyAssigned(co) => format!("client: {}'s company {co} is assigned to {}", c.id, m.id),
+                Reach::Team(t) => format!("client: {} is assigned to team {t}, which {} belongs to", c.id, m.id),
+                Reach::CompanyTeam(co, t) => {
+                    format!("client: {}'s company {co} is assigned to team {t}, which {} belongs to", c.id, m.id)
+                }
                 Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
                 Reach::Nothing => "client: level none reaches no client".to_string(),
                 Reach::NotPerClient => format!("client: {} is not judged per client; the level is the answer", area.id),

@@ -71,6 +71,7 @@ pub const RULES: &[Rule] = &[
         "an active member whose access hinges on assignments but who has no assigned client",
     ),
     warning("suspended-with-clients", "a suspended member who still has assigned clients"),
+    warning("empty-team", "a team of teams.toml with neither members nor a lead"),
 ];
 
 pub const COMMAND_ERRORS: &[CommandError] = &[
@@ -83,6 +84,11 @@ pub const COMMAND_ERRORS: &[CommandError] = &[
     },
     CommandError { code: "not-found", exit: 4, summary: "an unknown member, profile, client, area or tier" },
     CommandError { code: "exists", exit: 3, summary: "adding what already exists" },
+    CommandError {
+        code: "through-team",
+        exit: 3,
+        summary: "`client unassign --from M` of a client M has only through a team: unassign it from the team",
+    },
     CommandError { code: "builtin", exit: 3, summary: "editing or removing a builtin profile" },
     CommandError { code: "profile-in-use", exit: 3, summary: "removing a profile that members still use" },
     CommandError { code: "test-failed", exit: 3, summary: "the change would make a passing access test fail" },

@@ -251,6 +251,16 @@ pub const TEST: Table = Table {
     ],
 };
 
+pub const TEAM: Table = Table {
+    what: "a team",
+    keys: &[
+        req("name", Value::Text, "The team's name."),
+        opt("lead", Value::Id(Names::Member), "The member who leads it; reaches its clients like its members."),
+        opt("members", Value::Ids(Names::Member), "Its members."),
+        opt("clients", Value::Ids(Names::Client), "The clients assigned to the team: to each member and the lead."),
+    ],
+};
+
 /// `members.toml`'s top level.
 pub const MEMBERS_FILE: Table =
     Table { what: "members.toml", keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")] };
@@ -262,6 +272,10 @@ pub const CLIENTS_FILE: Table =
 /// `tests.toml`'s top level.
 pub const TESTS_FILE: Table =
     Table { what: "tests.toml", keys: &[opt("test", Value::List(&TEST), "The access tests, each a [[test]] table.")] };
+
+/// `teams.toml`'s top level.
+pub const TEAMS_FILE: Table =
+    Table { what: "teams.toml", keys: &[opt("teams", Value::Entries(&TEAM), "Every team, keyed by id.")] };
 
 /// A kind of workspace file: its name (`roster schema KIND`), the files it
 /// matches in a workspace, what it holds, and the keys of its top level.
@@ -316,6 +330,13 @@ pub const FILES: &[FileKind] = &[
         doc: "The access tests of a roster workspace: expectations that every change is held to.",
         table: &TESTS_FILE,
     },
+    FileKind {
+        kind: "teams",
+        files: "teams.toml",
+        doc: "The teams of a roster workspace, keyed by id: a lead, members, and the clients assigned to the \
+              team (to each of its members and its lead).",
+        table: &TEAMS_FILE,
+    },
 ];
 
 /// The kind of file named `kind`.
@@ -329,7 +350,20 @@ mod tests {
 
     #[test]
     fn names_are_unique_within_a_table() {
-        for t in [WORKSPACE_FILE, SETTINGS, AREA, TIER, PROFILE, MEMBER, CLIENT, TEST, MEMBERS_FILE, CLIENTS_FILE] {
+        for t in [
+            WORKSPACE_FILE,
+            SETTINGS,
+            AREA,
+            TIER,
+            PROFILE,
+            MEMBER,
+            CLIENT,
+            TEST,
+            TEAM,
+            MEMBERS_FILE,
+            CLIENTS_FILE,
+            TEAMS_FILE,
+        ] {
             let mut names = t.names();
             names.sort_unstable();
             let n = names.len();

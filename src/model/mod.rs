@@ -13,10 +13,12 @@
 pub mod email;
 mod id;
 mod level;
+mod team;
 
 pub use email::check as check_email;
 pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
+pub use team::{Team, TeamIndex};
 
 use crate::source::{Sources, Span};
 use std::collections::BTreeMap;
@@ -381,6 +383,10 @@ pub struct Workspace {
     pub clients: Vec<Client>,
     /// The expectations of `tests.toml`, in file order; empty without the file.
     pub tests: Vec<AccessTest>,
+    /// The teams of `teams.toml`, in file order; empty without the file. Set
+    /// with [`Workspace::set_teams`], which indexes them.
+    teams: Vec<Team>,
+    team_index: TeamIndex,
     index: Index,
 }
 
@@ -422,7 +428,20 @@ impl Workspace {
             members: IdIndex::new(&members, |m| &m.id),
             clients: IdIndex::new(&clients, |c| &c.id),
         };
-        Workspace { root, sources, settings, areas, tiers, profiles, members, clients, tests: Vec::new(), index }
+        Workspace {
+            root,
+            sources,
+            settings,
+            areas,
+            tiers,
+            profiles,
+            members,
+            clients,
+            tests: Vec::new(),
+            teams: Vec::new(),
+            team_index: TeamIndex::default(),
+            index,
+        }
     }
 
     /// Adds a member at the end, indexed (a batch's working state, see
@@ -464,6 +483,52 @@ impl Workspace {
     pub fn reindex(&mut self) {
         self.index.members = IdIndex::new(&self.members, |m| &m.id);
         self.index.clients = IdIndex::new(&self.clients, |c| &c.id);
+    }
+
+    /// The teams of `teams.toml`, in file order.
+    pub fn teams(&self) -> &[Team] {
+        &self.teams
+    }
+
+    /// Puts `teams` in place, indexed once (see [`TeamIndex`]).
+    pub fn set_teams(&mut self, teams: Vec<Team>) {
+        self.team_index = TeamIndex::new(&teams);
+        self.teams = teams;
+    }
+
+    /// Takes the teams out (the workspace is left without).
+    pub fn take_teams(&mut self) -> Vec<Team> {
+        self.team_index = TeamIndex::default();
+        std::mem::take(&mut self.teams)
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    /// The teams member `member` is in (as a member or as the lead), in file order.
+    pub fn teams_of<'a>(&'a self, member: &str) -> impl Iterator<Item = &'a Team> + 'a {
+        self.team_index.teams_of(member).iter().map(|&i| &self.teams[i as usize])
+    }
+
+    /// The first team (in file order) of `member` that `client` is assigned to.
+    pub fn team_with_client(&self, member: &str, client: &str) -> Option<&Team> {
+        self.team_index
+            .teams_of(member)
+            .iter()
+            .find(|&&i| self.team_index.team_has(i, client))
+            .map(|&i| &self.teams[i as usize])
+    }
+
+    /// The clients assigned to `member` through their teams (each team's, in
+    /// order; a client in two teams comes twice).
+    pub fn team_clients<'a>(&'a self, member: &str) -> impl Iterator<Item = &'a str> + 'a {
+        self.team_index.teams_of(member).iter().flat_map(|&i| self.team_index.clients_of(i).iter().map(String::as_str))
+    }
+
+    /// Whether `client` is assigned to `member`, directly or through a team.
+    pub fn is_assigned(&self, member: &Member, client: &str) -> bool {
+        member.has_client(client) || self.team_with_client(&member.id, client).is_some()
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {

@@ -30,5 +30,6 @@ mod review;
 mod robust;
 mod schemas;
 mod snapshots;
+mod teams;
 mod terminal;
 mod write_path;

@@ -80,12 +80,13 @@ struct Entry<'a> {
 }
 
 /// How a client is reached, as the data formats name it (`assigned`,
-/// `company`, `created`); `None` for what reaches no particular client.
-fn via(path: &Reach) -> Option<&'static str> {
+/// `company`, `team:ID`, `created`); `None` for what reaches no particular client.
+fn via(path: &Reach) -> Option<String> {
     match path {
-        Reach::Assigned => Some("assigned"),
-        Reach::CompanyAssigned(_) => Some("company"),
-        Reach::CreatedBy => Some("created"),
+        Reach::Assigned => Some("assigned".into()),
+        Reach::CompanyAssigned(_) => Some("company".into()),
+        Reach::Team(t) | Reach::CompanyTeam(_, t) => Some(format!("team:{t}")),
+        Reach::CreatedBy => Some("created".into()),
         Reach::Everything | Reach::NotReached | Reach::Nothing | Reach::NotPerClient => None,
     }
 }
@@ -197,7 +198,9 @@ fn clients_text(line: &Line<'_>) -> String {
             .map(|r| {
                 let how = match &r.path {
                     Reach::CompanyAssigned(co) => format!("company {co}"),
-                    other => via(other).unwrap_or("").to_string(),
+                    Reach::Team(t) => format!("team {t}"),
+                    Reach::CompanyTeam(co, t) => format!("company {co}, team {t}"),
+                    other => via(other).unwrap_or_default(),
                 };
                 let under =
                     if r.profile == line.effective.profile { String::new() } else { format!(", under {}", r.profile) };
