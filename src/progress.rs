@@ -58,6 +58,16 @@ pub fn phase(message: impl Into<String>, len: u64, unit: Unit) {
     bar.set_message(message.into());
 }
 
+/// Moves the bar on by `delta` (work done on several threads at once).
+pub fn advance(delta: u64) {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return;
+    }
+    if let Some(bar) = lock().as_ref() {
+        bar.inc(delta);
+    }
+}
+
 /// How far the phase is. Cheap enough to call every few items; callers of a
 /// tight loop call it every hundred or so.
 pub fn set(position: u64) {

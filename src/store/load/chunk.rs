@@ -1,25 +1,44 @@
 //! Chunked parsing of `members.toml` and `clients.toml`: a large file is
-//! parsed in chunks of about 64 KiB cut at entry headers, so that only one
-//! chunk's syntax tree is alive at a time; anything a chunk cannot judge alone
-//! (a syntax error, an entry cut across chunks, an id in two chunks) sends the
+//! parsed in chunks of about 64 KiB cut at entry headers, on every core (one
+//! scoped thread per core, each taking the next chunk not yet taken), and the
+//! chunks' entries and diagnostics are joined in file order, so that the result
+//! is the one a single parse gives. Anything a chunk cannot judge alone (a
+//! syntax error, an entry cut across chunks, an id in two chunks) sends the
 //! whole file through the ordinary single parse.
+//!
+//! References are resolved as each chunk is read: the table of known ids
+//! (`model::Names`, filled before the file is read: clients before members) is
+//! only read while the threads run, so every chunk shares the same allocations
+//! without a lock or a second pass.
 
 use super::Loader;
 use super::entries::{KeyedEntry, read_entries};
 use super::reader::Reader;
+use crate::diag::Diagnostic;
+use crate::model::Names;
 use crate::source::FileId;
+use std::ops::Range;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use toml::de::DeTable;
 
 /// Text above which `members.toml` and `clients.toml` are parsed in chunks.
 const CHUNK: usize = 64 * 1024;
 
+/// One chunk's entries and the problems found in them.
+type Part<T> = (Vec<T>, Vec<Diagnostic>);
+
+/// Where one chunk's entries go in the file's list, and its problems.
+type Place<'a, T> = Mutex<(&'a mut [Option<T>], Vec<Diagnostic>)>;
+
 impl Loader<'_> {
     /// Parses a `[TABLE.ID]` file, a large one in chunks cut at entry headers,
-    /// so that only one chunk's syntax tree is alive at a time: the model is
-    /// built as the file is read. An entry cut across chunks (a sub-table after
-    /// another entry), or a syntax error anywhere, sends the whole file through
-    /// the ordinary single parse, which then says exactly what is wrong.
-    pub(super) fn parse_chunked<T: KeyedEntry>(&mut self, file: FileId) -> Option<Vec<T>> {
+    /// read on every core and joined in file order. An entry cut across chunks
+    /// (a sub-table after another entry), or a syntax error anywhere, sends the
+    /// whole file through the ordinary single parse, which then says exactly
+    /// what is wrong. A small file (every file of a usual workspace) is one
+    /// parse on this thread: starting threads would cost more than it saves.
+    pub(super) fn parse_chunked<T: KeyedEntry + Send>(&mut self, file: FileId) -> Option<Vec<T>> {
         if self.failed.contains(&file) {
             return None;
         }
@@ -27,21 +46,17 @@ impl Loader<'_> {
         if text.len() <= CHUNK || !self.chunked {
             return self.parse(file, read_entries::<T>);
         }
-        // Reserve once: growing by doubling would hold two copies at the peak.
-        let entries = text.split('\n').filter(|l| is_entry_header(l, T::TABLE)).count();
-        let mut out: Vec<T> = Vec::with_capacity(entries);
-        let mut diags = Vec::new();
         crate::progress::phase(format!("reading {}", T::FILE), text.len() as u64, crate::progress::Unit::Bytes);
-        for range in chunks(text, T::TABLE) {
-            crate::progress::set(range.start as u64);
-            let chunk = &text[range.clone()];
-            let (parsed, errors) = DeTable::parse_recoverable(chunk);
-            if !errors.is_empty() {
-                return self.parse(file, read_entries::<T>);
-            }
-            let mut reader = Reader::new(file, &mut diags, chunk, range.start, &self.names);
-            out.extend(read_entries::<T>(&mut reader, parsed.get_ref()));
-        }
+        let ranges = chunks(text, T::TABLE);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(ranges.len());
+        let read = if threads > 1 {
+            read_parallel::<T>(file, text, &ranges, &self.names, threads)
+        } else {
+            read_in_turn::<T>(file, text, &ranges, &self.names)
+        };
+        let Some((out, diags)) = read else {
+            return self.parse(file, read_entries::<T>);
+        };
         // An id in two chunks (an entry defined twice, or a sub-table cut from
         // its entry): only one parse of the whole file can say which.
         if has_duplicate_ids(&out) {
@@ -50,6 +65,102 @@ impl Loader<'_> {
         self.diags.extend(diags);
         Some(out)
     }
+}
+
+/// Reads one chunk (the bytes `range` of the file's `text`); `None` on a
+/// syntax error.
+fn read_chunk<T: KeyedEntry>(file: FileId, text: &str, range: &Range<usize>, names: &Names) -> Option<Part<T>> {
+    crate::progress::advance(range.len() as u64);
+    let chunk = &text[range.clone()];
+    let (parsed, errors) = DeTable::parse_recoverable(chunk);
+    if !errors.is_empty() {
+        return None;
+    }
+    let mut diags = Vec::new();
+    let mut reader = Reader::new(file, &mut diags, chunk, range.start, names);
+    let items = read_entries::<T>(&mut reader, parsed.get_ref());
+    Some((items, diags))
+}
+
+/// Reads the chunks one after another on this thread, so that only one
+/// chunk's syntax tree is alive at a time.
+fn read_in_turn<T: KeyedEntry>(file: FileId, text: &str, ranges: &[Range<usize>], names: &Names) -> Option<Part<T>> {
+    // Reserve once: growing by doubling would hold two copies at the peak.
+    let entries = text.split('\n').filter(|l| is_entry_header(l, T::TABLE)).count();
+    let mut out = Vec::with_capacity(entries);
+    let mut diags = Vec::new();
+    for range in ranges {
+        let (items, d) = read_chunk::<T>(file, text, range, names)?;
+        out.extend(items);
+        diags.extend(d);
+    }
+    Some((out, diags))
+}
+
+/// Reads the chunks on `threads` threads (this one and `threads - 1` scoped
+/// ones), each taking the next chunk not yet taken, so that a thread slowed
+/// by other work takes fewer. Each chunk's entries are moved straight into
+/// their place in one list made before the threads start (the place is known
+/// from the entry headers counted in each chunk), so the entries are never
+/// held twice: joining per-thread lists at the end would hold every entry
+/// twice at the peak. A syntax error, or a chunk whose entries are not its
+/// headers (an entry written with a quoted id), stops every thread at its
+/// next chunk, and the caller parses the whole file at once.
+fn read_parallel<T: KeyedEntry + Send>(
+    file: FileId,
+    text: &str,
+    ranges: &[Range<usize>],
+    names: &Names,
+    threads: usize,
+) -> Option<Part<T>> {
+    let counts: Vec<usize> =
+        ranges.iter().map(|r| text[r.clone()].split('\n').filter(|l| is_entry_header(l, T::TABLE)).count()).collect();
+    // `Option<T>` is the size of `T` (a niche in its strings), so the list is
+    // turned into a `Vec<T>` in place at the end, without a second allocation.
+    let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(counts.iter().sum()).collect();
+    let mut places: Vec<Place<'_, T>> = Vec::with_capacity(ranges.len());
+    let mut rest = slots.as_mut_slice();
+    for &n in &counts {
+        let (place, after) = rest.split_at_mut(n);
+        places.push(Mutex::new((place, Vec::new())));
+        rest = after;
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let work = || {
+        while !failed.load(Ordering::Relaxed) {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(range) = ranges.get(i) else { break };
+            let Some((items, diags)) = read_chunk::<T>(file, text, range, names) else {
+                failed.store(true, Ordering::Relaxed);
+                break;
+            };
+            // Each chunk is taken by one thread only: the lock is never contended.
+            let mut place = places[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if items.len() != place.0.len() {
+                failed.store(true, Ordering::Relaxed);
+                break;
+            }
+            for (slot, item) in place.0.iter_mut().zip(items) {
+                *slot = Some(item);
+            }
+            place.1 = diags;
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(work);
+        }
+        work();
+    });
+    if failed.into_inner() {
+        return None;
+    }
+    let diags =
+        places.into_iter().flat_map(|p| p.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).1).collect();
+    // `filter_map` (unlike `flatten`) collects in place: the same allocation.
+    #[allow(clippy::filter_map_identity)]
+    Some((slots.into_iter().filter_map(std::convert::identity).collect(), diags))
 }
 
 /// Whether two entries have the same id. Sorting hashes, not the ids, keeps
@@ -112,6 +223,29 @@ mod tests {
         assert_eq!(format!("{:?}", chunked.workspace.clients), format!("{:?}", whole.workspace.clients));
         assert!(chunked.diagnostics.is_empty() && whole.diagnostics.is_empty());
         assert!(chunked.workspace.members.iter().all(|m| m.entry.is_some()));
+    }
+
+    #[test]
+    fn problems_in_many_chunks_are_reported_as_one_parse_reports_them() {
+        let mut files = generate(&Params { members: 5000, clients: 3000, profiles: 20, ..Params::default() });
+        let mut members = files["members.toml"].clone();
+        for id in ["m000007", "m001500", "m002600", "m004990"] {
+            members = members.replacen(&format!("[members.{id}]\n"), &format!("[members.{id}]\nnot_a_key = 1\n"), 1);
+        }
+        members = members.replacen("[members.m003333]\n", "[members.m003333]\nprofile_x = \"a\"\n", 1);
+        files.insert("members.toml".into(), members);
+        let mut clients = files["clients.toml"].clone();
+        for id in ["c000003", "c002900"] {
+            clients = clients.replacen(&format!("[clients.{id}]\n"), &format!("[clients.{id}]\nnot_a_key = 2\n"), 1);
+        }
+        files.insert("clients.toml".into(), clients);
+        let root = Path::new("/nonexistent");
+        let chunked = load_with(root, Input::Memory(&files), true);
+        let whole = load_with(root, Input::Memory(&files), false);
+        assert!(chunked.diagnostics.len() >= 5, "{:#?}", chunked.diagnostics);
+        assert_eq!(format!("{:?}", chunked.diagnostics), format!("{:?}", whole.diagnostics));
+        assert_eq!(format!("{:?}", chunked.workspace.members), format!("{:?}", whole.workspace.members));
+        assert_eq!(format!("{:?}", chunked.workspace.clients), format!("{:?}", whole.workspace.clients));
     }
 
     #[test]
