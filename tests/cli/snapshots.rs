@@ -50,7 +50,7 @@ fn read_commands_on_the_example() {
             ("member_list_empty_csv", &["member", "list", "--client", "jean-dupont", "--format", "csv"]),
             ("member_list_empty_json", &["member", "list", "--client", "jean-dupont", "--format", "json"]),
             ("member_list_empty_markdown", &["member", "list", "--client", "jean-dupont", "--format", "markdown"]),
-            ("client_list_empty", &["client", "list", "--member", "claire"]),
+            ("client_list_empty", &["client", "list", "--member", "marc"]),
             ("member_show", &["member", "show", "bob"]),
             ("member_show_json", &["member", "show", "bob", "--format", "json"]),
             ("profile_list", &["profile", "list"]),

@@ -58,6 +58,12 @@ fn team_list_and_show_in_every_format() {
     ws.run(&["team", "list", "--format", "csv"])
         .code(0)
         .stdout_has("id,name,lead,members,clients\naudit,Audit team,thomas,");
+    // export teams: the same rows, as a file.
+    ws.run(&["export", "teams"])
+        .code(0)
+        .stdout_has("id,name,lead,members,clients\naudit,Audit team,thomas,hugo;julie,initech\npayroll,Payroll team,claire,lea,umbrella\n");
+    assert_eq!(ws.run(&["export", "teams", "--format", "json"]).json(), list);
+    ws.run(&["export", "teams", "-o", "teams.csv"]).code(0).stdout_has("wrote 2 teams to teams.csv");
     let show = ws.run(&["team", "show", "audit", "--format", "json"]).json();
     assert_eq!(show["lead"], "thomas");
     assert_eq!(show["clients"], json!([{"client": "initech"}]));
@@ -69,6 +75,11 @@ fn team_list_and_show_in_every_format() {
     ws.run(&["team", "show", "audit", "--format", "csv"])
         .code(0)
         .stdout_has("member,client,access\nthomas,initech,clients.edit;clients.export");
+    ws.run(&["member", "show", "thomas"]).code(0).stdout_has("  teams         audit (initech, lead)\n");
+    ws.run(&["member", "list", "--client", "initech", "--format", "json"]).code(0).stdout_has("\"id\": \"thomas\"");
+    ws.run(&["client", "list", "--member", "thomas", "--format", "csv"])
+        .code(0)
+        .stdout_has("initech,Initech SAS,company,,,hugo;julie;thomas\n");
     ws.run(&["team", "show", "audti"]).code(4).stderr_has("no team named `audti`").stderr_has("did you mean `audit`?");
     // Without teams.toml: no team, and a line that says so.
     std::fs::remove_file(ws.path().join("teams.toml")).unwrap();

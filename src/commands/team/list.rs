@@ -2,6 +2,7 @@
 
 use crate::commands::Ctx;
 use crate::error::{Outcome, Result};
+use crate::model::Workspace;
 use crate::render::{Col, Records};
 use clap::Args;
 use serde_json::{Value, json};
@@ -14,6 +15,12 @@ pub struct ListArgs {}
 
 pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
     let ws = ctx.open()?;
+    ctx.show(&team_records(&ws).when_empty("no teams (teams.toml lists them; `roster team add` starts it)"))?;
+    Ok(Outcome::Success)
+}
+
+/// Every team by id: id, name, lead, members, clients (also `export teams`).
+pub fn team_records(ws: &Workspace) -> Records {
     let mut records = Records::new([
         ("id", Col::Text),
         ("name", Col::FreeText),
@@ -33,6 +40,5 @@ pub fn cmd_list(ctx: &Ctx, _args: ListArgs) -> Result<Outcome> {
             ids(&t.clients),
         ]);
     }
-    ctx.show(&records.when_empty("no teams (teams.toml lists them; `roster team add` starts it)"))?;
-    Ok(Outcome::Success)
+    records
 }
