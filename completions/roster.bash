@@ -64,6 +64,9 @@ _roster() {
             roster,profile)
                 cmd="roster__subcmd__profile"
                 ;;
+            roster,prune)
+                cmd="roster__subcmd__prune"
+                ;;
             roster,schema)
                 cmd="roster__subcmd__schema"
                 ;;
@@ -192,6 +195,9 @@ _roster() {
                 ;;
             roster__subcmd__help,profile)
                 cmd="roster__subcmd__help__subcmd__profile"
+                ;;
+            roster__subcmd__help,prune)
+                cmd="roster__subcmd__help__subcmd__prune"
                 ;;
             roster__subcmd__help,schema)
                 cmd="roster__subcmd__help__subcmd__schema"
@@ -437,7 +443,7 @@ _roster() {
 
     case "${cmd}" in
         roster)
-            opts="-w -q -h -V --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help"
+            opts="-w -q -h -V --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help --version init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -456,6 +462,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -479,7 +489,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help check who-can matrix list help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help check who-can matrix list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +508,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -521,7 +535,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__check)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -544,6 +558,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -651,7 +669,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__list)
-            opts="-w -q -h --client --area --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --client --area --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,6 +699,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -701,7 +723,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__matrix)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -720,6 +742,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -743,7 +769,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__access__subcmd__who__subcmd__can)
-            opts="-w -q -h --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -769,6 +795,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -789,7 +819,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__batch)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,6 +838,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -831,7 +865,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__check)
-            opts="-w -q -h --strict --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --strict --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -850,6 +884,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -873,7 +911,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list add remove assign unassign help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help list add remove assign unassign help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,6 +930,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -915,7 +957,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__add)
-            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --kind --company --created-by --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,6 +995,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -973,7 +1019,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__assign)
-            opts="-w -q -h --to --team --profile --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --to --team --profile --until --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -991,6 +1037,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1004,6 +1054,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1125,7 +1179,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__list)
-            opts="-w -q -h --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --member --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1205,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1171,7 +1229,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,6 +1248,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1213,7 +1275,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__client__subcmd__unassign)
-            opts="-w -q -h --from --team --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --from --team --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1243,6 +1305,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1263,7 +1329,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__completions)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help bash elvish fish powershell zsh"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1282,6 +1348,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1305,7 +1375,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__cost)
-            opts="-w -q -h --by --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --by --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,6 +1401,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1351,7 +1425,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__diff)
-            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --to --exit-code --max-losing --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1381,6 +1455,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1401,7 +1479,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__export)
-            opts="-o -w -q -h --output --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help members profiles clients assignments matrix teams"
+            opts="-o -w -q -h --output --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help members profiles clients assignments matrix teams"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1431,6 +1509,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1451,7 +1533,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__fmt)
-            opts="-w -q -h --check --diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --check --diff --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,6 +1552,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,7 +1579,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__help)
-            opts="init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help"
+            opts="init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2052,6 +2138,20 @@ _roster() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        roster__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         roster__subcmd__help__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2193,7 +2293,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help members help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help members help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2312,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2277,7 +2381,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__import__subcmd__members)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2296,6 +2400,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2319,7 +2427,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__init)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2338,6 +2446,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2361,7 +2473,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__log)
-            opts="-w -q -h --member --client --area --limit --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --member --client --area --limit --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2399,6 +2511,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2419,7 +2535,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__man)
-            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --out --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2445,6 +2561,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2465,7 +2585,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove rename help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove rename help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2484,6 +2604,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2507,7 +2631,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__add)
-            opts="-w -q -h --name --email --profile --client --status --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --email --profile --client --status --from --until --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2533,6 +2657,14 @@ _roster() {
                     COMPREPLY=($(compgen -W "active invited suspended" -- "${cur}"))
                     return 0
                     ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2546,6 +2678,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2569,7 +2705,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__edit)
-            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --email --status --credit-limit --no-credit-limit --grant --revoke-grant --from --until --no-until --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2599,6 +2735,14 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --workspace)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2612,6 +2756,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2747,7 +2895,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__list)
-            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --profile --status --client --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2781,6 +2929,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2801,7 +2953,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2820,6 +2972,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2843,7 +2999,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__rename)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2862,6 +3018,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2885,7 +3045,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__member__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2904,6 +3064,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2927,7 +3091,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show compare default duplicate edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show compare default duplicate edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2946,6 +3110,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2969,7 +3137,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__compare)
-            opts="-w -q -h --only-diff --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --only-diff --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2988,6 +3156,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3011,7 +3183,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__default)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3030,6 +3202,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3053,7 +3229,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__duplicate)
-            opts="-w -q -h --name --description --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --description --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3083,6 +3259,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3103,7 +3283,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__edit)
-            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --set --name --description --tier --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3138,6 +3318,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3287,7 +3471,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__list)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3306,6 +3490,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3329,7 +3517,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3348,6 +3536,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3371,7 +3563,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__profile__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3390,6 +3582,56 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lock-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        roster__subcmd__prune)
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --workspace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table csv json markdown github sarif junit" -- "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3413,7 +3655,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__schema)
-            opts="-w -q -h --out --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help workspace profile members clients tests teams"
+            opts="-w -q -h --out --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help workspace profile members clients tests teams"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3439,6 +3681,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3459,7 +3705,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help list show add edit remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3478,6 +3724,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3501,7 +3751,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team__subcmd__add)
-            opts="-w -q -h --name --lead --member --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --lead --member --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3535,6 +3785,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3555,7 +3809,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team__subcmd__edit)
-            opts="-w -q -h --name --lead --no-lead --add --remove --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --name --lead --no-lead --add --remove --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3590,6 +3844,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3711,7 +3969,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team__subcmd__list)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3730,6 +3988,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3753,7 +4015,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team__subcmd__remove)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3772,6 +4034,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3795,7 +4061,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__team__subcmd__show)
-            opts="-w -q -h --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3814,6 +4080,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3837,7 +4107,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__test)
-            opts="-w -q -h --filter --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --filter --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3863,6 +4133,10 @@ _roster() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --lock-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3883,7 +4157,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__all)
-            opts="-w -q -h --to --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --to --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3906,6 +4180,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3929,7 +4207,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__transfer__subcmd__one)
-            opts="-w -q -h --to --client --workspace --format --quiet --as --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --to --client --until --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3940,6 +4218,10 @@ _roster() {
                     return 0
                     ;;
                 --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3956,6 +4238,10 @@ _roster() {
                     return 0
                     ;;
                 --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

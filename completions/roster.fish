@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_roster_global_optspecs
-    string join \n w/workspace= format= q/quiet as= dry-run allow-failing-tests lock-timeout= rev= color= h/help V/version
+    string join \n w/workspace= format= q/quiet as= at= dry-run allow-failing-tests lock-timeout= rev= color= h/help V/version
 end
 
 function __fish_roster_needs_command
@@ -33,6 +33,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_needs_command" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_needs_command" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_needs_command" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_needs_command" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_needs_command" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -59,6 +60,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "batch" -d 'Make many 
 complete -c roster -n "__fish_roster_needs_command" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
 complete -c roster -n "__fish_roster_needs_command" -f -a "test" -d 'Run the access expectations of tests.toml'
 complete -c roster -n "__fish_roster_needs_command" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_needs_command" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
 complete -c roster -n "__fish_roster_needs_command" -f -a "log" -d 'Effective access changes commit by commit, newest first'
 complete -c roster -n "__fish_roster_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c roster -n "__fish_roster_needs_command" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
@@ -73,6 +75,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand init" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand init" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand init" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -91,6 +94,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -110,6 +114,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand fmt" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand fmt" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -130,6 +135,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -160,6 +166,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -178,6 +185,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -194,6 +202,8 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l status -d 'Their status' -r -f -a "active\t''
 invited\t''
 suspended\t''"
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l from -d 'Their first day of access (YYYY-MM-DD)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l until -d 'Their last day of access and of a seat (YYYY-MM-DD), e.g. a temp\'s' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -203,6 +213,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -220,6 +231,8 @@ suspended\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l credit-limit -d 'A monthly credit limit' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l grant -d 'Grant this member one area.action above their profile, within its tier\'s ceiling' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l revoke-grant -d 'Remove a grant override, back to the profile\'s level' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l from -d 'The member\'s first day of access (YYYY-MM-DD)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l until -d 'The member\'s last day of access (YYYY-MM-DD); with --grant, the last day of those overrides' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -229,12 +242,14 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-credit-limit -d 'Remove the credit limit'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-until -d 'Remove the member\'s last day: access with no end'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
@@ -248,6 +263,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -266,6 +282,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from rename" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -291,6 +308,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -317,6 +335,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -335,6 +354,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -353,6 +373,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from compare" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -372,6 +393,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from default" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -392,6 +414,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from duplicate" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -414,6 +437,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -432,6 +456,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand profile; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -459,6 +484,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -470,6 +496,7 @@ complete -c roster -n "__fish_roster_using_subcommand transfer-all" -l allow-fai
 complete -c roster -n "__fish_roster_using_subcommand transfer-all" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l to -d 'The profile they move to' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l client -d 'Only for this client (it must be assigned to them)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l until -d 'With --client: the last day of the per-client profile (YYYY-MM-DD), written `{ profile = "P", until = DATE }`' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -479,6 +506,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand transfer-one" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -497,6 +525,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and not __fish_seen_subcommand_from list add remove assign unassign help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -522,6 +551,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -545,6 +575,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -563,6 +594,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -575,6 +607,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l team -d 'The team they are assigned to: each of its members and its lead reach them' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l profile -d 'For these clients, the member works under this profile (the per-client profile, set in the same change)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l until -d 'The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -584,6 +617,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -604,6 +638,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -628,6 +663,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -652,6 +688,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -670,6 +707,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -691,6 +729,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -713,6 +752,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -732,6 +772,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -756,6 +797,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -780,6 +822,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from check" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -799,6 +842,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from who-can" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -817,6 +861,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from matrix" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -837,6 +882,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand access; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -861,6 +907,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand export" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand export" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand export" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -879,6 +926,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and not __fish_seen_subcommand_from members help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -899,6 +947,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand import; and __fish_seen_subcommand_from members" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -919,6 +968,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand batch" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand batch" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand batch" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand batch" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand batch" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -939,6 +989,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand diff" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand diff" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand diff" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -959,6 +1010,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand test" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand test" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand test" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -980,6 +1032,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand cost" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand cost" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand cost" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -989,6 +1042,25 @@ complete -c roster -n "__fish_roster_using_subcommand cost" -s q -l quiet -d 'Pr
 complete -c roster -n "__fish_roster_using_subcommand cost" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand cost" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand cost" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand prune" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand prune" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand prune" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand prune" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand prune" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand prune" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand prune" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand prune" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand prune" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand prune" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand prune" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand log" -l member -d 'Only changes of this member\'s access (their arrival and departure included)' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l client -d 'Only changes of access to this client' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l area -d 'Only changes on this area, or on this area.action' -r
@@ -1002,6 +1074,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand log" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand log" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand log" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -1020,6 +1093,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand completions" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand completions" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand completions" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -1039,6 +1113,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand schema" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand schema" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand schema" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -1058,6 +1133,7 @@ github\t'GitHub Actions workflow commands: annotations on the lines (check, test
 sarif\t'SARIF 2.1.0, for code scanning (check)'
 junit\t'JUnit XML, for test reports (test)'"
 complete -c roster -n "__fish_roster_using_subcommand man" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand man" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l lock-timeout -d 'How long a change waits for another one to finish' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
 complete -c roster -n "__fish_roster_using_subcommand man" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
@@ -1067,27 +1143,28 @@ complete -c roster -n "__fish_roster_using_subcommand man" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand man" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand man" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand man" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "team" -d 'List, show, add, edit and remove teams (a client assigned to a team reaches each member)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost log completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "team" -d 'List, show, add, edit and remove teams (a client assigned to a team reaches each member)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'

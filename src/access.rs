@@ -48,7 +48,8 @@ pub fn member_level<'w>(ws: &'w Workspace, m: &'w Member, area: &Area, action: &
     level_with_profile(ws, m, &m.profile.value, area, action)
 }
 
-/// §3 steps 1–3 with a client: the per-client profile applies when one is listed.
+/// §3 steps 1–3 with a client: the per-client profile applies when one is
+/// listed and in effect on the date of judgement.
 pub fn client_level<'w>(ws: &'w Workspace, m: &'w Member, client: &str, area: &Area, action: &str) -> Effective<'w> {
     let profile = per_client_profile(ws, m, client).map_or(m.profile.value.as_str(), |p| p.profile);
     level_with_profile(ws, m, profile, area, action)
@@ -63,17 +64,20 @@ pub struct PerClient<'w> {
     pub through_company: Option<&'w str>,
 }
 
-/// §3 step 2: `M.client_profiles[C]` when listed; else, when C is a contact
-/// of company K, `M.client_profiles[K]`; else none (the own profile applies).
+/// §3 step 2: `M.client_profiles[C]` when listed and in effect on the date
+/// of judgement; else, when C is a contact of company K, `M.client_profiles[K]`
+/// when in effect; else none (the own profile applies).
 pub fn per_client_profile<'w>(ws: &'w Workspace, m: &'w Member, client: &str) -> Option<PerClient<'w>> {
     if m.client_profiles().is_empty() {
         return None;
     }
-    if let Some(p) = m.client_profile(client) {
+    let at = ws.at();
+    if let Some(p) = m.client_profile_on(client, at) {
         return Some(PerClient { profile: &p.value, through_company: None });
     }
     let company = ws.client(client)?.company.as_ref()?;
-    m.client_profile(&company.value).map(|p| PerClient { profile: &p.value, through_company: Some(&company.value) })
+    m.client_profile_on(&company.value, at)
+        .map(|p| PerClient { profile: &p.value, through_company: Some(&company.value) })
 }
 
 fn level_with_profile<'w>(
@@ -83,10 +87,11 @@ fn level_with_profile<'w>(
     area: &Area,
     action: &str,
 ) -> Effective<'w> {
-    if !m.is_active() {
+    let at = ws.at();
+    if !m.active_on(at) {
         return Effective { level: Level::None, profile, via: Via::Inactive };
     }
-    if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(action)) {
+    if let Some(l) = m.grant_on(&area.id, action, at) {
         return Effective { level: l.value, profile, via: Via::Override };
     }
     match ws.profile(profile) {
@@ -147,12 +152,13 @@ pub fn fingerprints_of(
     let mut keys_hasher = DefaultHasher::default();
     keys.hash(&mut keys_hasher);
     let keys_hash = keys_hasher.finish();
+    let at = ws.at();
     let levels = |m: &Member, profile: &str, h: &mut DefaultHasher| match profile_levels.get(profile) {
         Some(base) if m.grants().is_empty() => base.hash(h),
         Some(base) => {
             let mut own = base.clone();
             for ((area, key), level) in areas.iter().zip(&keys).zip(own.iter_mut()) {
-                if let Some(l) = m.grants().get(&area.id).and_then(|a| a.get(&key.action)) {
+                if let Some(l) = m.grant_on(&area.id, &key.action, at) {
                     *level = l.value;
                 }
             }
@@ -164,10 +170,11 @@ pub fn fingerprints_of(
     for m in ws.members.iter().filter(|m| only.is_none_or(|o| o.contains(&m.id))) {
         let mut h = DefaultHasher::default();
         keys_hash.hash(&mut h);
-        m.is_active().hash(&mut h);
-        if m.is_active() {
+        let active = m.active_on(at);
+        active.hash(&mut h);
+        if active {
             levels(m, &m.profile.value, &mut h);
-            let mut reach: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
+            let mut reach: Vec<&str> = m.clients_on(at).map(|c| c.value.as_str()).collect();
             // Through teams (§10): the same as assigned.
             reach.extend(ws.team_clients(&m.id));
             for c in reach.clone() {
@@ -180,7 +187,7 @@ pub fn fingerprints_of(
             reach.hash(&mut h);
             own.hash(&mut h);
             let mut per_client: Vec<(&str, &str)> =
-                m.client_profiles().iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
+                m.client_profiles_on(at).map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
             per_client.sort_unstable();
             for (client, profile) in per_client {
                 client.hash(&mut h);
@@ -240,6 +247,8 @@ pub struct Decision<'w> {
     /// The ceiling of the tier of the profile in effect.
     pub ceiling: Option<(Level, &'w str)>,
     pub reach: Option<Reach>,
+    /// The date access was judged on.
+    pub at: crate::model::Date,
 }
 
 /// SPEC §3 for member `m`, `area.action`, and optionally a client.
@@ -271,21 +280,22 @@ pub fn decide<'w>(
         Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
         None => (effective.level > Level::None, None),
     };
-    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach }
+    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach, at: ws.at() }
 }
 
-/// §3 step 4: whether `level` reaches client `c` for member `m`.
-pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
+/// §3 step 4: whether `level` reaches client `c` for member `m`, with the
+/// assignments in effect on `at`.
+pub fn reach(m: &Member, c: &Client, level: Level, at: crate::model::Date) -> Reach {
     match level {
         Level::All => Reach::Everything,
         Level::None => Reach::Nothing,
         Level::Assigned | Level::Own => {
             let created = c.created_by.as_ref().is_some_and(|b| b.value == m.id);
             if level == Level::Assigned {
-                if m.has_client(&c.id) {
+                if m.has_client_on(&c.id, at) {
                     return Reach::Assigned;
                 }
-                if let Some(company) = c.company.as_ref().filter(|co| m.has_client(&co.value)) {
+                if let Some(company) = c.company.as_ref().filter(|co| m.has_client_on(&co.value, at)) {
                     return Reach::CompanyAssigned(company.value.to_string());
                 }
             }
@@ -298,7 +308,7 @@ pub fn reach(m: &Member, c: &Client, level: Level) -> Reach {
 /// assigned to the member nor one of an assigned company's contacts, whether
 /// it (or its company) is assigned to one of the member's teams.
 pub fn reach_in(ws: &Workspace, m: &Member, c: &Client, level: Level) -> Reach {
-    let direct = reach(m, c, level);
+    let direct = reach(m, c, level, ws.at());
     if level != Level::Assigned || !matches!(direct, Reach::NotReached | Reach::CreatedBy) {
         return direct;
     }
@@ -316,29 +326,47 @@ pub fn reach_in(ws: &Workspace, m: &Member, c: &Client, level: Level) -> Reach {
 impl Decision<'_> {
     /// The chain of §3, one step a line: status -> profile (and why) -> grant
     /// or override -> tier ceiling -> how the client is reached.
+    /// Each step says its dates ("acme assigned until 2026-03-31").
     pub fn chain(&self, m: &Member, area: &Area, action: &str, client: Option<&Client>) -> Vec<String> {
+        let dated = |w: Option<&crate::model::Window>| w.map_or(String::new(), |w| format!(" {}", w.describe()));
         let mut steps = vec![format!(
-            "status: {}{}",
+            "status: {}{}{}",
             m.status,
-            if m.is_active() { "" } else { " (only active members have access)" }
+            dated(m.window()),
+            if !m.is_active() {
+                " (only active members have access)".to_string()
+            } else if self.effective.via == Via::Inactive {
+                format!(" (outside their window on {}: no access)", self.at)
+            } else {
+                String::new()
+            }
         )];
-        if !m.is_active() {
+        if self.effective.via == Via::Inactive {
             return steps;
         }
         let e = &self.effective;
         steps.push(match (self.per_client_instead_of, client) {
             (Some(own), Some(c)) if let Some(company) = self.through_company => format!(
-                "profile: {} (per-client profile for {company}, whose folder holds its contact {}; own profile {own})",
-                e.profile, c.id
+                "profile: {} (per-client profile for {company}{}, whose folder holds its contact {}; own profile {own})",
+                e.profile,
+                dated(m.profile_window(company)),
+                c.id
             ),
             (Some(own), Some(c)) => {
-                format!("profile: {} (per-client profile for {}; own profile {own})", e.profile, c.id)
+                format!(
+                    "profile: {} (per-client profile for {}{}; own profile {own})",
+                    e.profile,
+                    c.id,
+                    dated(m.profile_window(&c.id))
+                )
             }
             _ => format!("profile: {} (own profile)", e.profile),
         });
         let key = format!("{}.{action}", area.id);
         steps.push(match e.via {
-            Via::Override => format!("grant: {key} = {} (member override)", e.level),
+            Via::Override => {
+                format!("grant: {key} = {} (member override{})", e.level, dated(m.grant_window(&area.id, action)))
+            }
             Via::Admin => format!("grant: {key} = {} (admin profile: the highest level)", e.level),
             Via::Grant => format!("grant: {key} = {} (profile {})", e.level, e.profile),
             Via::Lowest => {
@@ -352,8 +380,12 @@ impl Decision<'_> {
         if let (Some(reach), Some(c)) = (&self.reach, client) {
             steps.push(match reach {
                 Reach::Everything => format!("client: level all reaches every client, {} too", c.id),
-                Reach::Assigned => format!("client: {} is assigned to {}", c.id, m.id),
-                Reach::CompanyAssigned(co) => format!("client: {}'s company {co} is assigned to {}", c.id, m.id),
+                Reach::Assigned => {
+                    format!("client: {} is assigned to {}{}", c.id, m.id, dated(m.client_window(&c.id)))
+                }
+                Reach::CompanyAssigned(co) => {
+                    format!("client: {}'s company {co} is assigned to {}{}", c.id, m.id, dated(m.client_window(co)))
+                }
                 Reach::Team(t) => format!("client: {} is assigned to team {t}, which {} belongs to", c.id, m.id),
                 Reach::CompanyTeam(co, t) => {
                     format!("client: {}'s company {co} is assigned to team {t}, which {} belongs to", c.id, m.id)
@@ -364,6 +396,13 @@ impl Decision<'_> {
                 Reach::NotReached if e.level == Level::Own => {
                     format!("client: level own reaches only clients {} created; {} was not", m.id, c.id)
                 }
+                Reach::NotReached if m.has_client(&c.id) => format!(
+                    "client: {} is assigned to {}{}, not in effect on {}",
+                    c.id,
+                    m.id,
+                    dated(m.client_window(&c.id)),
+                    self.at
+                ),
                 Reach::NotReached => format!(
                     "client: {} is not assigned to {}, {}and {} did not create it",
                     c.id,
@@ -387,7 +426,7 @@ pub fn who_can<'w>(
     let mut out: Vec<(&Member, Decision)> = ws
         .members
         .iter()
-        .filter(|m| m.is_active())
+        .filter(|m| m.active_on(ws.at()))
         .map(|m| (m, decide(ws, m, area, action, client)))
         .filter(|(_, d)| d.allowed)
         .collect();

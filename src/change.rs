@@ -824,6 +824,8 @@ mod tests {
             client_profiles: &[],
             grants: &[],
             credit_limit: None,
+            from: None,
+            until: None,
         };
         let mut change = Change::new(&ws);
         for id in ["zz", "zb", "zc", "za"] {

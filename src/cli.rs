@@ -5,7 +5,7 @@
 //! turns an unknown option into roster's own usage error, with a hint.
 
 use crate::commands::{
-    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile,
+    access, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member, profile, prune,
     schema, team, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
@@ -67,6 +67,10 @@ pub struct GlobalArgs {
     #[arg(long = "as", env = "ROSTER_ACTOR", global = true, help_heading = "Global options", value_name = "MEMBER")]
     pub actor: Option<String>,
 
+    /// Judge access on this date (YYYY-MM-DD) instead of today
+    #[arg(long, env = "ROSTER_AT", hide_env_values = true, global = true, help_heading = "Global options", value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub at: Option<crate::model::Date>,
+
     /// For changes: print the unified diff of every file that would change, write nothing
     #[arg(long, global = true, help_heading = "Global options")]
     pub dry_run: bool,
@@ -113,6 +117,7 @@ pub const CHANGES: &[&str] = &[
     "team edit",
     "team remove",
     "import members",
+    "prune",
     "batch",
 ];
 
@@ -350,6 +355,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Monthly cost, seats and licences, and the credit limits total
     Cost(cost::CostArgs),
+    /// Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until
+    Prune(prune::PruneArgs),
     /// Effective access changes commit by commit, newest first
     Log(log::LogArgs),
     /// Print a shell completion script

@@ -60,6 +60,7 @@ pub const RULES: &[Rule] = &[
     error("client-profile-unassigned", "a per-client profile for a client not assigned to the member"),
     error("duplicate-email", "two members share an email (compared without case)"),
     error("contact-company", "a contact's company is not a company, or a company belongs to a company"),
+    error("bad-date", "a `from` after its `until`: the entry would never hold"),
     error(
         "custom-profiles-disabled",
         "a non-builtin profile, or a member's grant override, while the plan allows no custom profiles",
@@ -72,6 +73,8 @@ pub const RULES: &[Rule] = &[
     ),
     warning("suspended-with-clients", "a suspended member who still has assigned clients"),
     warning("empty-team", "a team of teams.toml with neither members nor a lead"),
+    warning("expired", "a dated entry whose `until` has passed: it grants nothing; `roster prune` removes it"),
+    warning("expires-soon", "a dated entry whose `until` falls within `workspace.expiry_warning_days`"),
 ];
 
 pub const COMMAND_ERRORS: &[CommandError] = &[

@@ -45,7 +45,21 @@ fn client_of<'w>(ws: &'w Workspace, c: &Option<Ref>) -> Option<&'w Client> {
     c.as_ref().and_then(|c| ws.client(&c.value))
 }
 
+/// Runs one test, on its own `at` date when it has one.
 pub fn run_one(ws: &Workspace, t: &AccessTest) -> Outcome {
+    match t.at {
+        Some(at) => {
+            let before = ws.set_at(at);
+            let mut out = run_on(ws, t);
+            ws.set_at(before);
+            out.name = t.title();
+            out
+        }
+        None => run_on(ws, t),
+    }
+}
+
+fn run_on(ws: &Workspace, t: &AccessTest) -> Outcome {
     let span = t.span;
     let name = t.title();
     match &t.kind {

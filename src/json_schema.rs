@@ -152,6 +152,26 @@ fn value(v: Value) -> Json {
             grants
         }
         Value::ClientProfiles => by_id(id()),
+        Value::Date => date(),
+        Value::Assignments => {
+            let mut item = id();
+            item["description"] = json!("A client id.");
+            let dated = dated_table("id", id(), "The client assigned.");
+            json!({"type": "array", "items": {"anyOf": [item, dated]}})
+        }
+        Value::DatedClientProfiles => {
+            by_id(json!({"anyOf": [id(), dated_table("profile", id(), "The profile in effect for that client.")]}))
+        }
+        Value::DatedGrants => {
+            let each = json!({"anyOf": [level(), dated_table("level", level(), "The level granted.")]});
+            let mut grants = by_id(by_id(each));
+            if let Json::Object(map) = &mut grants
+                && let Some(Json::Object(actions)) = map.get_mut("additionalProperties")
+            {
+                actions.insert("description".into(), json!("action -> level"));
+            }
+            grants
+        }
         Value::OneOf(words) => json!({"type": "string", "enum": words}),
         Value::AreaAction => area_action(),
         Value::AreaActions => json!({"type": "array", "items": area_action()}),
@@ -159,6 +179,28 @@ fn value(v: Value) -> Json {
         Value::Entries(t) => by_id(titled(t)),
         Value::List(t) => json!({"type": "array", "items": titled(t)}),
     }
+}
+
+/// A TOML local date (`2026-12-31`): editors built on taplo read it as a
+/// string in the `date` format.
+fn date() -> Json {
+    json!({"type": "string", "format": "date"})
+}
+
+/// The table form of a dated entry: `{ key = ..., from = DATE, until = DATE }`.
+fn dated_table(key: &str, value: Json, doc: &str) -> Json {
+    let mut first = value;
+    first["description"] = json!(doc);
+    json!({
+        "type": "object",
+        "properties": {
+            key: first,
+            "from": {"description": "The first day it is in effect.", "type": "string", "format": "date"},
+            "until": {"description": "The last day it is in effect.", "type": "string", "format": "date"},
+        },
+        "required": [key],
+        "additionalProperties": false,
+    })
 }
 
 /// `area.action`: text on each side of the first dot.

@@ -990,6 +990,7 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    expiry(ws, out);
     // assigned-without-clients and suspended-with-clients
     for m in &ws.members {
         if m.status == Status::Suspended && !m.clients.is_empty() {
@@ -1002,7 +1003,7 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("unassign their clients or give them to another member"),
             );
         }
-        if m.is_active()
+        if m.active_on(ws.at())
             && m.clients.is_empty()
             && ws.team_clients(&m.id).next().is_none()
             && hinges_on_assignment(ws, m, &keys)
@@ -1015,6 +1016,46 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 )
                 .hint("assign clients to them, or give them a profile that does not depend on assignments"),
             );
+        }
+    }
+}
+
+/// `expired` and `expires-soon` (SPEC §9): the dated entries of members,
+/// judged on the date of judgement. A suspended member's own `until` is left
+/// alone: it no longer holds access.
+fn expiry(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let at = ws.at();
+    let soon = at.checked_add(jiff::Span::new().days(i64::from(ws.settings.expiry_warning_days))).unwrap_or(at);
+    for m in ws.members.iter().filter(|m| m.extra.is_some()) {
+        let Some(e) = m.extra.as_deref() else { continue };
+        let mut entries: Vec<(String, &crate::model::Window)> = Vec::new();
+        if let Some(w) = &e.window
+            && m.status != Status::Suspended
+        {
+            entries.push((format!("member `{}`'s access", m.id), w));
+        }
+        entries.extend(e.client_windows.iter().map(|(c, w)| (format!("the assignment of `{c}` to `{}`", m.id), w)));
+        entries
+            .extend(e.profile_windows.iter().map(|(c, w)| (format!("`{}`'s per-client profile for `{c}`", m.id), w)));
+        entries.extend(e.grant_windows.iter().map(|(a, x, w)| (format!("`{}`'s override of `{a}.{x}`", m.id), w)));
+        for (what, w) in entries {
+            let Some(until) = w.until else { continue };
+            if until < at {
+                out.push(
+                    Diagnostic::warning("expired", w.span, format!("{what} expired: its `until` {until} has passed"))
+                        .hint("it grants nothing now: `roster prune` removes it (and suspends a member who ended)"),
+                );
+            } else if until <= soon {
+                let days = (until - at).get_days();
+                out.push(
+                    Diagnostic::warning(
+                        "expires-soon",
+                        w.span,
+                        format!("{what} expires on {until}, in {days} day(s)"),
+                    )
+                    .hint("extend its `until` if it must go on; `workspace.expiry_warning_days` sets this warning's lead"),
+                );
+            }
         }
     }
 }
@@ -1521,6 +1562,8 @@ mod edited_members {
                 client_profiles: &[],
                 grants: &[],
                 credit_limit: None,
+                from: None,
+                until: None,
             }
         }
         let unknown = ["nobody".to_string()];

@@ -28,12 +28,21 @@ pub enum Value {
     Grants,
     /// client -> profile.
     ClientProfiles,
+    /// A member's assigned clients: ids, or `{ id, from, until }` (dated).
+    Assignments,
+    /// A member's per-client profiles: client -> profile, or client ->
+    /// `{ profile, from, until }` (dated).
+    DatedClientProfiles,
+    /// A member's overrides: area -> action -> level, or -> `{ level, from, until }` (dated).
+    DatedGrants,
     /// One of the listed words.
     OneOf(&'static [&'static str]),
     /// `area.action`.
     AreaAction,
     /// A list of `area.action`.
     AreaActions,
+    /// A TOML local date (`2026-12-31`).
+    Date,
     /// A table of its own, with these keys (`[workspace]`).
     Table(&'static Table),
     /// A table of entries keyed by id, each with these keys (`[members.ID]`, `[areas.ID]`).
@@ -169,6 +178,11 @@ pub const SETTINGS: Table = Table {
         .default_bool(true),
         opt("require_actor", Value::Bool, "true: every change must name --as MEMBER, who holds settings.edit = all.")
             .default_bool(false),
+        opt(
+            "expiry_warning_days",
+            Value::Amount,
+            "check warns expires-soon this many days before an entry's until (default 14).",
+        ),
     ],
 };
 
@@ -217,9 +231,19 @@ pub const MEMBER: Table = Table {
             "active (default), invited or suspended; only active members have access.",
         )
         .default_text("active"),
-        opt("clients", Value::Ids(Names::Client), "The clients assigned to the member."),
-        opt("client_profiles", Value::ClientProfiles, "client -> profile: the profile in effect for that client."),
-        opt("grants", Value::Grants, "Overrides of the profile's grants, within its tier's ceiling."),
+        opt("from", Value::Date, "The first day the member holds access (a TOML date, 2026-01-05)."),
+        opt("until", Value::Date, "The last day the member holds access and costs a seat (a TOML date)."),
+        opt("clients", Value::Assignments, "The clients assigned to the member; { id, from, until } for a dated one."),
+        opt(
+            "client_profiles",
+            Value::DatedClientProfiles,
+            "client -> profile: the profile in effect for that client; { profile, from, until } for a dated one.",
+        ),
+        opt(
+            "grants",
+            Value::DatedGrants,
+            "Overrides of the profile's grants, within its tier's ceiling; { level, from, until } for a dated one.",
+        ),
         opt("credit_limit", Value::Amount, "Monthly credits (exports, messages...): a count, never money."),
     ],
 };
@@ -248,6 +272,7 @@ pub const TEST: Table = Table {
         opt("client", Value::Id(Names::Client), "The client the access is judged on.")
             .goes_with(&["who_can", "member"]),
         opt("max_monthly_cost", Value::Amount, "The workspace's monthly cost stays at or below this.").one_of(),
+        opt("at", Value::Date, "The date the test is judged on (a TOML date); default: today, or --at."),
     ],
 };
 
@@ -375,7 +400,7 @@ mod tests {
     #[test]
     fn position_orders_known_keys_first() {
         assert_eq!(MEMBER.position("name"), 0);
-        assert_eq!(MEMBER.position("credit_limit"), 7);
+        assert_eq!(MEMBER.position("credit_limit"), 9);
         assert_eq!(MEMBER.position("nope"), MEMBER.keys.len());
     }
 }

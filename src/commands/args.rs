@@ -94,6 +94,18 @@ pub fn new_id(what: &str, id: &str) -> Result<()> {
     })
 }
 
+/// A `from` after its `until` would never hold (`bad-date`): a usage error
+/// (exit 2) before anything is written.
+pub fn check_window(from: Option<crate::model::Date>, until: Option<crate::model::Date>) -> Result<()> {
+    match (from, until) {
+        (Some(f), Some(u)) if f > u => {
+            Err(Error::usage(format!("--from {f} is after --until {u}: the access would never hold"))
+                .hint("`until` is the last day included: give a --from on or before it (YYYY-MM-DD)"))
+        }
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

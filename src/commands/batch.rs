@@ -9,7 +9,7 @@
 //! its own error, prefixed with its number, and nothing is written.
 
 use super::Ctx;
-use super::{client, import, member, profile, team, transfer_all, transfer_one};
+use super::{client, import, member, profile, prune, team, transfer_all, transfer_one};
 use crate::change::{Batch, Change};
 use crate::cli::{Cli, Command};
 use crate::error::{Detail, Error, Kind, Outcome, Result};
@@ -56,6 +56,7 @@ enum LineChange {
     MemberEdit(member::edit::EditArgs),
     MemberRemove(member::remove::RemoveArgs),
     MemberRename(member::rename::RenameArgs),
+    Prune(prune::PruneArgs),
     ProfileDefault(String),
     ProfileDuplicate(profile::duplicate::DuplicateArgs),
     ProfileEdit(profile::edit::EditArgs),
@@ -130,6 +131,7 @@ fn plan(change: &mut Change<'_>, line: &LineChange) -> Result<()> {
         LineChange::MemberEdit(args) => member::edit::plan(change, args),
         LineChange::MemberRemove(args) => member::remove::plan(change, args),
         LineChange::MemberRename(args) => member::rename::plan(change, args),
+        LineChange::Prune(args) => prune::plan(change, args),
         LineChange::ProfileDefault(id) => profile::default::plan_set(change, id),
         LineChange::ProfileDuplicate(args) => profile::duplicate::plan(change, args),
         LineChange::ProfileEdit(args) => profile::edit::plan(change, args),
@@ -249,6 +251,7 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Member(M::Edit(a)) => LineChange::MemberEdit(a),
         Command::Member(M::Remove(a)) => LineChange::MemberRemove(a),
         Command::Member(M::Rename(a)) => LineChange::MemberRename(a),
+        Command::Prune(a) => LineChange::Prune(a),
         Command::Member(M::List(_)) => return Err(not_a_change("member list")),
         Command::Member(M::Show(_)) => return Err(not_a_change("member show")),
         Command::Profile(P::Default(a)) => match a.profile {

@@ -5,7 +5,7 @@
 
 use crate::commands::Ctx;
 use crate::error::{Outcome, Result};
-use crate::model::{Status, Workspace};
+use crate::model::Workspace;
 use crate::render::{self, Col, Records, View};
 use crate::style::Paint;
 use clap::{Args, ValueEnum};
@@ -75,7 +75,8 @@ fn cost(ws: &Workspace, by: By) -> CostView {
         }
     }
     let (mut paying, mut total, mut limits, mut limit_total) = (0, 0.0, 0, 0.0);
-    for m in ws.members.iter().filter(|m| m.status != Status::Suspended) {
+    // Members outside their from/until window on the date of judgement cost nothing (§9).
+    for m in ws.members.iter().filter(|m| ws.holds_seat(m)) {
         if let Some(limit) = m.credit_limit() {
             limits += 1;
             limit_total += limit;

@@ -150,12 +150,27 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
         }
         Kind::Clients => client_records(ws, None),
         Kind::Assignments => {
-            let mut r = Records::new([("member", Col::Text), ("client", Col::Text), ("profile", Col::Text)]);
+            // The profile in effect on the date of judgement; the assignment's own dates.
+            let mut r = Records::new([
+                ("member", Col::Text),
+                ("client", Col::Text),
+                ("profile", Col::Text),
+                ("from", Col::Text),
+                ("until", Col::Text),
+            ]);
+            let day = |d: Option<crate::model::Date>| d.map_or(serde_json::Value::Null, |d| json!(d.to_string()));
             for m in members_by_id(ws) {
                 for c in &m.clients {
                     let profile = crate::access::per_client_profile(ws, m, &c.value)
                         .map_or(m.profile.value.as_str(), |p| p.profile);
-                    r.push(vec![json!(m.id), json!(c.value), json!(profile)]);
+                    let w = m.client_window(&c.value);
+                    r.push(vec![
+                        json!(m.id),
+                        json!(c.value),
+                        json!(profile),
+                        day(w.and_then(|w| w.from)),
+                        day(w.and_then(|w| w.until)),
+                    ]);
                 }
             }
             r

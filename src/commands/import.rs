@@ -143,6 +143,8 @@ fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Resul
                     client_profiles: r.client_profiles.as_deref().unwrap_or_default(),
                     grants: r.grants.as_deref().unwrap_or_default(),
                     credit_limit: r.credit_limit,
+                    from: None,
+                    until: None,
                 }
             })
             .collect();

@@ -18,6 +18,7 @@ pub mod log;
 pub mod man;
 pub mod member;
 pub mod profile;
+pub mod prune;
 pub mod schema;
 pub mod team;
 pub mod test;
@@ -220,6 +221,9 @@ impl Ctx {
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
+    if let Some(at) = cli.global.at {
+        crate::model::dates::set_judgement_date(at);
+    }
     let ctx = Ctx::new(cli.global)?;
     refuse_ci_format(&cli.command, ctx.format)?;
     refuse_rev_standalone(&cli.command, &ctx)?;
@@ -240,6 +244,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Batch(args) => batch::cmd_batch(&ctx, args),
         Command::Test(args) => test::cmd_test(&ctx, args),
         Command::Cost(args) => cost::cmd_cost(&ctx, args),
+        Command::Prune(args) => prune::cmd_prune(&ctx, args),
         Command::Log(args) => log::cmd_log(&ctx, args),
         Command::Completions(args) => completions::cmd_completions(&ctx, args),
         Command::Schema(args) => schema::cmd_schema(&ctx, args),

@@ -40,7 +40,7 @@ pub fn plan(change: &mut Change<'_>, args: &TransferAllArgs) -> Result<()> {
             if p == from { to } else { p }
         }
         let swap = |p| swap(p, &from.id, &to.id);
-        let per_client = m.client_profiles().iter().map(|(_, p)| swap(p.value.as_str()));
+        let per_client = m.client_profiles_on(ws.at()).map(|(_, p)| swap(p.value.as_str()));
         let licence = change.licence_fact(m, swap(&m.profile.value), per_client);
         change.member(&m.id, |entry| {
             let own = if m.profile.value == from.id {

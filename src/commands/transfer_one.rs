@@ -1,5 +1,6 @@
 //! `roster transfer-one M --to TO [--client C]`: one member to another profile;
-//! with `--client`, only for that client (a per-client profile).
+//! with `--client`, only for that client (a per-client profile), and with
+//! `--until DATE` only until that day (`{ profile = "P", until = DATE }`).
 
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_client, find_member, find_profile};
@@ -10,7 +11,9 @@ use clap::Args;
 #[command(after_help = r#"Examples:
   roster transfer-one hugo --to full-accounting
   # only for umbrella
-  roster transfer-one lea --to full-accounting --client umbrella"#)]
+  roster transfer-one lea --to full-accounting --client umbrella
+  # for umbrella, until the end of January
+  roster transfer-one lea --to full-accounting --client umbrella --until 2027-01-31"#)]
 pub struct TransferOneArgs {
     /// The member who moves
     pub member: String,
@@ -20,6 +23,10 @@ pub struct TransferOneArgs {
     /// Only for this client (it must be assigned to them)
     #[arg(long, value_name = "CLIENT")]
     pub client: Option<String>,
+    /// With --client: the last day of the per-client profile (YYYY-MM-DD),
+    /// written `{ profile = "P", until = DATE }`
+    #[arg(long, value_name = "DATE", requires = "client", value_parser = crate::model::dates::parse_date)]
+    pub until: Option<crate::model::Date>,
 }
 
 pub fn cmd_transfer_one(ctx: &Ctx, args: TransferOneArgs) -> Result<Outcome> {
@@ -50,7 +57,7 @@ pub fn plan(change: &mut Change<'_>, args: &TransferOneArgs) -> Result<()> {
                 .hint("make another active admin the owner first (`owner` in workspace.toml)"));
             }
             let fact = change.profile_fact(&m.id, from, to);
-            let per_client = m.client_profiles().iter().map(|(_, p)| p.value.as_str());
+            let per_client = m.client_profiles_on(ws.at()).map(|(_, p)| p.value.as_str());
             let licence = change.own_move_licence_fact(m, from, to, per_client);
             change.member(&m.id, |entry| entry.set_profile(&to.id))?;
             change.fact(fact);
@@ -70,8 +77,33 @@ pub fn plan(change: &mut Change<'_>, args: &TransferOneArgs) -> Result<()> {
                 .hint(format!("assign it first: `roster client assign {} --to {}`", client.id, m.id)));
             }
             let before = m.client_profile(&client.id).map_or(m.profile.value.as_str(), |p| p.value.as_str());
+            if let Some(until) = args.until {
+                if to.id == m.profile.value {
+                    return Err(Error::usage(format!(
+                        "`{}` is already `{}`'s own profile: a per-client profile until {until} would change nothing",
+                        to.id, m.id
+                    ))
+                    .hint("name another profile with --to, or leave out --until"));
+                }
+                let same = before == to.id && m.profile_window(&client.id).and_then(|w| w.until) == Some(until);
+                if same {
+                    change.fact(format!("{}: for {}, already on profile {} until {until}", m.id, client.id, to.id));
+                    return Ok(());
+                }
+                change.member(&m.id, |entry| entry.set_client_profile_until(&client.id, &to.id, Some(until)))?;
+                change.fact(format!(
+                    "{}: for {}, profile {before} -> {} until {until} (their own profile stays {})",
+                    m.id, client.id, to.id, m.profile.value
+                ));
+                let others =
+                    m.client_profiles_on(ws.at()).filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
+                let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
+                change.facts(licence);
+                return Ok(());
+            }
             if before == to.id {
-                change.fact(format!("{}: for {}, already on profile {}", m.id, client.id, to.id));
+                let dated = m.profile_window(&client.id).map_or(String::new(), |w| format!(" {}", w.describe()));
+                change.fact(format!("{}: for {}, already on profile {}{dated}", m.id, client.id, to.id));
                 return Ok(());
             }
             change.member(&m.id, |entry| {
@@ -88,7 +120,7 @@ pub fn plan(change: &mut Change<'_>, args: &TransferOneArgs) -> Result<()> {
             ));
             // The licence follows the pricier profile, even for one client.
             let others =
-                m.client_profiles().iter().filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
+                m.client_profiles_on(ws.at()).filter(|(c, _)| c.value != client.id).map(|(_, p)| p.value.as_str());
             let licence = change.licence_fact(m, &m.profile.value, others.chain(std::iter::once(to.id.as_str())));
             change.facts(licence);
         }

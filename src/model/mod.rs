@@ -10,11 +10,13 @@
 //! are the same ([`email`]), are the model's too: the loader, the rules and
 //! the commands share them.
 
+pub mod dates;
 pub mod email;
 mod id;
 mod level;
 mod team;
 
+pub use dates::{Date, Window};
 pub use email::check as check_email;
 pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
@@ -52,6 +54,8 @@ pub struct Settings {
     pub currency: String,
     pub custom_profiles: bool,
     pub require_actor: bool,
+    /// `check` warns `expires-soon` this many days before an `until` (default 14).
+    pub expiry_warning_days: u32,
     /// The `[workspace]` table, or the file start when it is missing.
     pub span: Span,
 }
@@ -137,13 +141,22 @@ pub struct Member {
     pub entry: Option<(u32, u32)>,
 }
 
-/// A member's per-client profiles, overrides and credit limit.
+/// A member's per-client profiles, overrides and credit limit, and the
+/// dates of what is time-bound (SPEC §9): few members have any.
 #[derive(Clone, Debug, Default)]
 pub struct MemberExtra {
     /// client -> profile, in file order.
     pub client_profiles: Vec<(Ref, Ref)>,
     pub grants: Grants,
     pub credit_limit: Option<f64>,
+    /// The member's own `from`/`until`.
+    pub window: Option<Window>,
+    /// client -> the window of its assignment (only the dated ones).
+    pub client_windows: Vec<(Id, Window)>,
+    /// client -> the window of its per-client profile (only the dated ones).
+    pub profile_windows: Vec<(Id, Window)>,
+    /// (area, action) -> the window of the override (only the dated ones).
+    pub grant_windows: Vec<(String, String, Window)>,
 }
 
 static NO_GRANTS: Grants = BTreeMap::new();
@@ -151,7 +164,26 @@ static NO_GRANTS: Grants = BTreeMap::new();
 impl MemberExtra {
     /// As [`Member::same_entry`].
     fn same_values(&self, other: &MemberExtra) -> bool {
-        let MemberExtra { client_profiles, grants, credit_limit } = self;
+        let MemberExtra {
+            client_profiles,
+            grants,
+            credit_limit,
+            window,
+            client_windows,
+            profile_windows,
+            grant_windows,
+        } = self;
+        fn dated<K: Ord + Clone>(v: &[(K, Window)]) -> Vec<(K, Option<Date>, Option<Date>)> {
+            let mut v: Vec<_> = v.iter().map(|(k, w)| (k.clone(), w.from, w.until)).collect();
+            v.sort();
+            v
+        }
+        let dates = |w: &Option<Window>| w.map(|w| (w.from, w.until));
+        let grant_dated = |v: &[(String, String, Window)]| {
+            let mut v: Vec<_> = v.iter().map(|(a, b, w)| (a.clone(), b.clone(), w.from, w.until)).collect();
+            v.sort();
+            v
+        };
         fn pairs(v: &[(Ref, Ref)]) -> Vec<(&str, &str)> {
             let mut v: Vec<(&str, &str)> = v.iter().map(|(c, p)| (c.value.as_str(), p.value.as_str())).collect();
             v.sort_unstable();
@@ -163,6 +195,10 @@ impl MemberExtra {
         pairs(client_profiles) == pairs(&other.client_profiles)
             && levels(grants).eq(levels(&other.grants))
             && *credit_limit == other.credit_limit
+            && dates(window) == dates(&other.window)
+            && dated(client_windows) == dated(&other.client_windows)
+            && dated(profile_windows) == dated(&other.profile_windows)
+            && grant_dated(grant_windows) == grant_dated(&other.grant_windows)
     }
 }
 
@@ -200,6 +236,11 @@ impl Member {
                 p.span.shift(file, at, delta);
             }
             shift_grants(&mut extra.grants, file, at, delta);
+            let windows = extra.window.iter_mut().chain(extra.client_windows.iter_mut().map(|(_, w)| w));
+            let windows = windows.chain(extra.profile_windows.iter_mut().map(|(_, w)| w));
+            for w in windows.chain(extra.grant_windows.iter_mut().map(|(_, _, w)| w)) {
+                w.span.shift(file, at, delta);
+            }
         }
         shift_range(&mut self.entry, at, delta);
     }
@@ -221,6 +262,55 @@ impl Member {
 
     pub fn is_active(&self) -> bool {
         self.status == Status::Active
+    }
+
+    /// The member's own `from`/`until`, if any.
+    pub fn window(&self) -> Option<&Window> {
+        self.extra.as_ref().and_then(|e| e.window.as_ref())
+    }
+    /// Inside their `from`/`until` window on `date` (SPEC §9).
+    pub fn in_window_on(&self, date: Date) -> bool {
+        dates::active_on(self.window(), date)
+    }
+    /// Active, and inside their window on `date`: the member holds access (§3 step 1).
+    pub fn active_on(&self, date: Date) -> bool {
+        self.is_active() && self.in_window_on(date)
+    }
+    /// The window of the assignment of `client`, when it is dated.
+    pub fn client_window(&self, client: &str) -> Option<&Window> {
+        self.extra.as_ref()?.client_windows.iter().find(|(c, _)| c.as_str() == client).map(|(_, w)| w)
+    }
+    /// The window of the per-client profile for `client`, when it is dated.
+    pub fn profile_window(&self, client: &str) -> Option<&Window> {
+        self.extra.as_ref()?.profile_windows.iter().find(|(c, _)| c.as_str() == client).map(|(_, w)| w)
+    }
+    /// The window of the override of area.action, when it is dated.
+    pub fn grant_window(&self, area: &str, action: &str) -> Option<&Window> {
+        let e = self.extra.as_ref()?;
+        e.grant_windows.iter().find(|(a, b, _)| a == area && b == action).map(|(_, _, w)| w)
+    }
+    /// `client` is assigned to the member and the assignment is in effect on `date`.
+    pub fn has_client_on(&self, client: &str, date: Date) -> bool {
+        self.has_client(client) && dates::active_on(self.client_window(client), date)
+    }
+    /// The clients whose assignment is in effect on `date`.
+    pub fn clients_on(&self, date: Date) -> impl Iterator<Item = &Ref> {
+        self.clients.iter().filter(move |c| dates::active_on(self.client_window(&c.value), date))
+    }
+    /// The per-client profile for `client`, when it is in effect on `date`.
+    pub fn client_profile_on(&self, client: &str, date: Date) -> Option<&Ref> {
+        self.client_profile(client).filter(|_| dates::active_on(self.profile_window(client), date))
+    }
+    /// The per-client profiles in effect on `date`.
+    pub fn client_profiles_on(&self, date: Date) -> impl Iterator<Item = &(Ref, Ref)> {
+        self.client_profiles().iter().filter(move |(c, _)| dates::active_on(self.profile_window(&c.value), date))
+    }
+    /// The override of area.action, when it is in effect on `date`.
+    pub fn grant_on(&self, area: &str, action: &str, date: Date) -> Option<&At<Level>> {
+        self.grants()
+            .get(area)
+            .and_then(|a| a.get(action))
+            .filter(|_| dates::active_on(self.grant_window(area, action), date))
     }
 
     /// Whether two readings of a member's entry say the same, wherever they
@@ -289,6 +379,8 @@ pub struct AccessTest {
     /// The `[[test]]` header.
     pub span: Span,
     pub kind: TestKind,
+    /// The date it is judged on (SPEC §8, §9); the date of judgement without it.
+    pub at: Option<Date>,
 }
 
 #[derive(Clone, Debug)]
@@ -387,6 +479,8 @@ pub struct Workspace {
     /// with [`Workspace::set_teams`], which indexes them.
     teams: Vec<Team>,
     team_index: TeamIndex,
+    /// The date access is judged on (see [`Workspace::at`]).
+    at: std::sync::atomic::AtomicI32,
     index: Index,
 }
 
@@ -428,6 +522,7 @@ impl Workspace {
             members: IdIndex::new(&members, |m| &m.id),
             clients: IdIndex::new(&clients, |c| &c.id),
         };
+        let at = std::sync::atomic::AtomicI32::new(dates::pack(dates::judgement_date()));
         Workspace {
             root,
             sources,
@@ -440,8 +535,18 @@ impl Workspace {
             tests: Vec::new(),
             teams: Vec::new(),
             team_index: TeamIndex::default(),
+            at,
             index,
         }
+    }
+
+    /// The date access is judged on (SPEC §9): `--at`'s, else today's.
+    pub fn at(&self) -> Date {
+        dates::unpack(self.at.load(std::sync::atomic::Ordering::Relaxed))
+    }
+    /// Judges access on another date (a test's `at`, §8); returns the one before.
+    pub fn set_at(&self, date: Date) -> Date {
+        dates::unpack(self.at.swap(dates::pack(date), std::sync::atomic::Ordering::Relaxed))
     }
 
     /// Adds a member at the end, indexed (a batch's working state, see
@@ -591,19 +696,27 @@ impl Workspace {
         self.tier(&profile.tier.value).map_or(0.0, |t| t.price)
     }
 
+    /// Whether the member holds a seat on the date of judgement: not
+    /// suspended, and inside their `from`/`until` window (SPEC §1, §9).
+    pub fn holds_seat(&self, m: &Member) -> bool {
+        m.status != Status::Suspended && m.in_window_on(self.at())
+    }
+
     /// A member's licence (SPEC §1): the highest-priced tier among the
-    /// profiles they work under, their own and every per-client one. Working
-    /// under a pricier profile for one client needs that pricier licence.
-    /// On a tie the first wins, their own profile's tier before any other.
+    /// profiles they work under, their own and every per-client one in
+    /// effect on the date of judgement (an expired or not yet started
+    /// per-client profile raises nothing, §9). Working under a pricier
+    /// profile for one client needs that pricier licence. On a tie the
+    /// first wins, their own profile's tier before any other.
     pub fn licence(&self, member: &Member) -> Option<&Tier> {
-        let per_client = member.client_profiles().iter().map(|(_, p)| p.value.as_str());
+        let per_client = member.client_profiles_on(self.at()).map(|(_, p)| p.value.as_str());
         self.licence_of(std::iter::once(member.profile.value.as_str()).chain(per_client))
     }
 
     /// The profile whose tier is the member's licence: their own, unless a
-    /// per-client profile is on a pricier tier (`cost --by profile`).
+    /// per-client profile in effect is on a pricier tier (`cost --by profile`).
     pub fn licence_profile(&self, member: &Member) -> Option<&Profile> {
-        let per_client = member.client_profiles().iter().map(|(_, p)| p.value.as_str());
+        let per_client = member.client_profiles_on(self.at()).map(|(_, p)| p.value.as_str());
         let mut best: Option<(&Profile, f64)> = None;
         for p in std::iter::once(member.profile.value.as_str()).chain(per_client).filter_map(|p| self.profile(p)) {
             let Some(tier) = self.tier(&p.tier.value) else { continue };
@@ -626,14 +739,10 @@ impl Workspace {
         best
     }
 
-    /// SPEC §1: the sum, over members who are not suspended, of their licence's price.
+    /// SPEC §1: the sum, over members who hold a seat on the date of
+    /// judgement ([`Workspace::holds_seat`]), of their licence's price.
     pub fn monthly_cost(&self) -> f64 {
-        self.members
-            .iter()
-            .filter(|m| m.status != Status::Suspended)
-            .filter_map(|m| self.licence(m))
-            .map(|t| t.price)
-            .sum()
+        self.members.iter().filter(|m| self.holds_seat(m)).filter_map(|m| self.licence(m)).map(|t| t.price).sum()
     }
 
     /// Members whose own profile, or one of whose per-client profiles, is `profile`.

@@ -58,6 +58,44 @@ pub struct MemberJson<'a> {
     client_profiles: ClientProfiles<'a>,
     grants: GrantsJson<'a>,
     credit_limit: Option<f64>,
+    /// The member's first and last day (`YYYY-MM-DD`), or null.
+    from: Option<String>,
+    until: Option<String>,
+    /// The dated entries only: `clients` (client ->), `client_profiles`
+    /// (client ->) and `grants` (`area.action` ->), each `{"from", "until"}`.
+    windows: Windows<'a>,
+}
+
+/// The windows of a member's dated assignments, per-client profiles and overrides.
+#[derive(Debug)]
+struct Windows<'a>(&'a Member);
+
+impl Serialize for Windows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.0;
+        let w = |w: &crate::model::Window| json!({"from": w.from.map(|d| d.to_string()), "until": w.until.map(|d| d.to_string())});
+        let mut clients = Map::new();
+        for c in &m.clients {
+            if let Some(x) = m.client_window(&c.value) {
+                clients.insert(c.value.to_string(), w(x));
+            }
+        }
+        let mut profiles = Map::new();
+        for (c, _) in m.client_profiles() {
+            if let Some(x) = m.profile_window(&c.value) {
+                profiles.insert(c.value.to_string(), w(x));
+            }
+        }
+        let mut grants = Map::new();
+        for (area, actions) in m.grants() {
+            for action in actions.keys() {
+                if let Some(x) = m.grant_window(area, action) {
+                    grants.insert(format!("{area}.{action}"), w(x));
+                }
+            }
+        }
+        json!({"clients": clients, "client_profiles": profiles, "grants": grants}).serialize(s)
+    }
 }
 
 impl<'a> MemberJson<'a> {
@@ -72,6 +110,9 @@ impl<'a> MemberJson<'a> {
             client_profiles: ClientProfiles(m.client_profiles()),
             grants: GrantsJson(m.grants()),
             credit_limit: m.credit_limit(),
+            from: m.window().and_then(|w| w.from).map(|d| d.to_string()),
+            until: m.window().and_then(|w| w.until).map(|d| d.to_string()),
+            windows: Windows(m),
         }
     }
 }

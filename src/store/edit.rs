@@ -191,13 +191,38 @@ pub fn set(table: &mut dyn TableLike, key: &str, mut value: Value) {
     }
 }
 
+/// [`set`], and a key that is new goes to its place in `order` (the
+/// schema's) rather than at the end, when the keys already there follow
+/// that order: the keys after it are moved behind it with their comments.
+/// A table in an order of its own keeps it (the key is appended).
+pub fn set_placed(table: &mut dyn TableLike, key: &str, value: Value, order: &[&str]) {
+    if table.contains_key(key) {
+        return set(table, key, value);
+    }
+    let rank = |k: &str| order.iter().position(|o| *o == k);
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let ranks: Vec<Option<usize>> = keys.iter().map(|k| rank(k)).collect();
+    let canonical = ranks.iter().all(Option::is_some) && ranks.windows(2).all(|w| w[0] <= w[1]);
+    table.insert(key, Item::Value(value));
+    let Some(mine) = rank(key).filter(|_| canonical) else { return };
+    for k in keys.iter().filter(|k| rank(k).is_some_and(|r| r > mine)) {
+        // Only values move: a sub-table (`[members.x.grants]`) is no line of this table.
+        if !table.get(k).is_some_and(Item::is_value) {
+            continue;
+        }
+        let Some(formatted) = table.key(k).cloned() else { continue };
+        let Some(item) = table.remove(k) else { continue };
+        table.entry_format(&formatted).or_insert(item);
+    }
+}
+
 pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
     table.remove(key).is_some()
 }
 
 /// Sets `area.action = level` in a grants-like table under `key` (a profile's
 /// `grants`, a member's overrides), creating the tables it needs as inline tables.
-pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str, level: &str) {
+pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str, level: impl Into<Value>) {
     if parent.get(key).and_then(Item::as_table_like).is_none() {
         parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
     }
@@ -206,7 +231,7 @@ pub fn set_grant(parent: &mut dyn TableLike, key: &str, area: &str, action: &str
         grants.insert(area, Item::Value(Value::InlineTable(InlineTable::new())));
     }
     if let Some(area_table) = grants.get_mut(area).and_then(Item::as_table_like_mut) {
-        set(area_table, action, Value::from(level));
+        set(area_table, action, level.into());
     }
     fmt_inline(grants.get_mut(area));
     fmt_inline(parent.get_mut(key));
@@ -234,8 +259,8 @@ pub fn set_string_array(table: &mut dyn TableLike, key: &str, values: &[&str]) {
             let multi_line = array.to_string().contains('\n');
             let first_prefix = array.get(0).and_then(|v| v.decor().prefix().cloned());
             let last_suffix = array.iter().last().and_then(|v| v.decor().suffix().cloned());
-            array.retain(|v| v.as_str().is_some_and(|s| values.contains(&s)));
-            let present: Vec<String> = array.iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+            array.retain(|v| item_id(v).is_some_and(|s| values.contains(&s)));
+            let present: Vec<String> = array.iter().filter_map(|v| item_id(v).map(str::to_string)).collect();
             for v in values {
                 if !present.iter().any(|p| p == v) {
                     array.push(*v);
@@ -260,14 +285,78 @@ pub fn set_string_array(table: &mut dyn TableLike, key: &str, values: &[&str]) {
     }
 }
 
+/// The id of an array item: `"acme"`, or the table form `{ id = "acme", until = ... }`.
+pub fn item_id(v: &Value) -> Option<&str> {
+    v.as_str().or_else(|| v.as_inline_table().and_then(|t| t.get("id")).and_then(Value::as_str))
+}
+
+/// A value in its short form, or its table form (SPEC §9) when it has dates:
+/// `{ main = value, from = ..., until = ... }`, keys in that order.
+pub fn dated(main: &str, value: &str, from: Option<crate::model::Date>, until: Option<crate::model::Date>) -> Value {
+    if from.is_none() && until.is_none() {
+        return Value::from(value);
+    }
+    let mut t = InlineTable::new();
+    t.insert(main, Value::from(value));
+    for (k, d) in [("from", from), ("until", until)] {
+        if let Some(d) = d {
+            t.insert(k, Value::from(toml_date(d)));
+        }
+    }
+    t.fmt();
+    Value::InlineTable(t)
+}
+
+/// A TOML local date.
+pub fn toml_date(d: crate::model::Date) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// Replaces the item of `key`'s array whose id is `id` by `value` (appended when absent).
+pub fn set_array_item(table: &mut dyn TableLike, key: &str, id: &str, value: Value) {
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(array) => {
+            let found = array.iter().position(|v| item_id(v) == Some(id));
+            set_item(array, found, value)
+        }
+        None => {
+            let mut a = toml_edit::Array::new();
+            a.push(value);
+            set(table, key, Value::Array(a));
+        }
+    }
+}
+
+fn set_item(array: &mut toml_edit::Array, found: Option<usize>, value: Value) {
+    match found {
+        Some(i) => {
+            let decor = array.get(i).map(|v| v.decor().clone());
+            array.replace(i, value);
+            if let (Some(d), Some(v)) = (decor, array.get_mut(i)) {
+                *v.decor_mut() = d;
+            }
+        }
+        None => {
+            array.push(value);
+            if !array.to_string().contains('\n') {
+                array.fmt();
+            }
+        }
+    }
+}
+
 /// Sets `key.sub = value` in an inline-or-standard table under `key`
 /// (a member's `client_profiles`).
-pub fn set_in(parent: &mut dyn TableLike, key: &str, sub: &str, value: &str) {
+pub fn set_in(parent: &mut dyn TableLike, key: &str, sub: &str, value: impl Into<Value>) {
     if parent.get(key).and_then(Item::as_table_like).is_none() {
         parent.insert(key, Item::Value(Value::InlineTable(InlineTable::new())));
     }
     if let Some(t) = parent.get_mut(key).and_then(Item::as_table_like_mut) {
-        set(t, sub, Value::from(value));
+        set(t, sub, value.into());
     }
     fmt_inline(parent.get_mut(key));
 }

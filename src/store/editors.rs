@@ -15,7 +15,7 @@
 
 use super::edit::{self, Editor};
 use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, TEAMS_FILE, TESTS_FILE, WORKSPACE_FILE};
-use crate::model::{ClientKind, Level, Status};
+use crate::model::{ClientKind, Date, Level, Status};
 use crate::schema;
 use toml_edit::{Array, InlineTable, Item, TableLike, Value};
 
@@ -74,7 +74,7 @@ impl<'a> MemberEntry<'a> {
     /// `active`, the default, is not written: it removes the key.
     pub fn set_status(&mut self, status: Status) {
         match status_value(status) {
-            Some(value) => edit::set(self.table, "status", value),
+            Some(value) => edit::set_placed(self.table, "status", value, &schema::MEMBER.names()),
             None => {
                 edit::remove(self.table, "status");
             }
@@ -113,7 +113,7 @@ impl<'a> MemberEntry<'a> {
         self.table
             .get("clients")
             .and_then(Item::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| a.iter().filter_map(|v| edit::item_id(v).map(str::to_string)).collect())
             .unwrap_or_default()
     }
 
@@ -149,14 +149,69 @@ impl<'a> MemberEntry<'a> {
         self.remove_client_profile(client)
     }
 
-    /// The profile in effect for one client.
+    /// The profile in effect for one client. A dated one keeps its dates
+    /// (`{ profile = "P", until = ... }`: only `profile` changes), so that
+    /// moving profiles (`transfer-all`, `transfer-one --client`) never makes
+    /// a temporary arrangement permanent.
     pub fn set_client_profile(&mut self, client: &str, profile: &str) {
+        let dated = self
+            .table
+            .get_mut("client_profiles")
+            .and_then(Item::as_table_like_mut)
+            .and_then(|t| t.get_mut(client))
+            .and_then(Item::as_table_like_mut)
+            .filter(|t| t.contains_key("profile"));
+        if let Some(t) = dated {
+            edit::set(t, "profile", Value::from(profile));
+            return;
+        }
         edit::set_in(self.table, "client_profiles", client, profile);
     }
 
     /// Whether there was a profile for `client` to remove.
     pub fn remove_client_profile(&mut self, client: &str) -> bool {
         edit::remove_in(self.table, "client_profiles", client)
+    }
+
+    /// The member's own window (SPEC §9): `None` removes a bound.
+    pub fn set_window(&mut self, from: Option<Date>, until: Option<Date>) {
+        self.set_from(from);
+        self.set_until(until);
+    }
+
+    pub fn set_from(&mut self, from: Option<Date>) {
+        match from {
+            Some(d) => edit::set_placed(self.table, "from", Value::from(edit::toml_date(d)), &schema::MEMBER.names()),
+            None => {
+                edit::remove(self.table, "from");
+            }
+        }
+    }
+
+    /// `None` removes it (`--no-until`, or `prune` suspending the member).
+    pub fn set_until(&mut self, until: Option<Date>) {
+        match until {
+            Some(d) => edit::set_placed(self.table, "until", Value::from(edit::toml_date(d)), &schema::MEMBER.names()),
+            None => {
+                edit::remove(self.table, "until");
+            }
+        }
+    }
+
+    /// Assigns `client` until a date (`{ id = "acme", until = ... }`), or
+    /// with no end (`"acme"`), whether it was assigned before or not.
+    pub fn assign_until(&mut self, client: &str, until: Option<Date>) {
+        edit::set_array_item(self.table, "clients", client, edit::dated("id", client, None, until));
+    }
+
+    /// The profile in effect for one client, until a date.
+    pub fn set_client_profile_until(&mut self, client: &str, profile: &str, until: Option<Date>) {
+        edit::set_in(self.table, "client_profiles", client, edit::dated("profile", profile, None, until));
+    }
+
+    /// A grant override until a date (`{ level = "assigned", until = ... }`).
+    pub fn set_override_until(&mut self, area: &str, action: &str, level: Level, until: Option<Date>) {
+        edit::set_grant(self.table, "grants", area, action, edit::dated("level", level.as_str(), None, until));
     }
 }
 
@@ -513,6 +568,9 @@ pub struct NewMember<'a> {
     /// Overrides: (area, action, level).
     pub grants: &'a [(String, String, Level)],
     pub credit_limit: Option<f64>,
+    /// The member's first and last day (SPEC §9), if any.
+    pub from: Option<Date>,
+    pub until: Option<Date>,
 }
 
 impl NewMember<'_> {
@@ -523,6 +581,12 @@ impl NewMember<'_> {
             vec![("name", self.name.into()), ("email", self.email.into()), ("profile", self.profile.into())];
         if let Some(status) = status_value(self.status) {
             fields.push(("status", status));
+        }
+        if let Some(from) = self.from {
+            fields.push(("from", Value::from(edit::toml_date(from))));
+        }
+        if let Some(until) = self.until {
+            fields.push(("until", Value::from(edit::toml_date(until))));
         }
         if !self.clients.is_empty() {
             fields.push(("clients", self.clients.iter().map(String::as_str).collect::<Array>().into()));
@@ -622,6 +686,25 @@ mod tests {
         ed.finish()
     }
 
+    /// A new status or date goes to its place in the schema's order, with
+    /// the comments of the keys it passes; an entry in an order of its own
+    /// gets it at the end.
+    #[test]
+    fn new_keys_go_to_their_place_in_a_canonical_entry() {
+        let text = "[members.bob]\nname = \"Bob\"\nprofile = \"p\"\n# his clients\nclients = [\"acme\"]  # two\ncredit_limit = 5\n";
+        let out = member(text, |m| {
+            m.set_status(Status::Suspended);
+            m.set_until(Some(Date::constant(2027, 1, 31)));
+        });
+        assert_eq!(
+            out,
+            "[members.bob]\nname = \"Bob\"\nprofile = \"p\"\nstatus = \"suspended\"\nuntil = 2027-01-31\n# his clients\nclients = [\"acme\"]  # two\ncredit_limit = 5\n"
+        );
+        let odd = "[members.bob]\nclients = [\"acme\"]\nname = \"Bob\"\n";
+        let out = member(odd, |m| m.set_status(Status::Invited));
+        assert_eq!(out, "[members.bob]\nclients = [\"acme\"]\nname = \"Bob\"\nstatus = \"invited\"\n");
+    }
+
     /// Every key an editor writes is a key of the schema.
     #[test]
     fn the_keys_written_are_the_schemas() {
@@ -636,6 +719,7 @@ mod tests {
         m.set_override("a", "b", Level::All);
         m.assign(&["c"]);
         m.set_client_profile("c", "p");
+        m.set_window(Date::new(2026, 1, 1).ok(), Date::new(2026, 2, 1).ok());
         for k in keys(&t) {
             assert!(schema::MEMBER.key(&k).is_some(), "{k}");
         }
@@ -773,6 +857,8 @@ mod tests {
             client_profiles: &pairs,
             grants: &grants,
             credit_limit: Some(10.0),
+            from: None,
+            until: None,
         };
         let text = m.entry();
         assert_eq!(
@@ -787,6 +873,8 @@ mod tests {
             client_profiles: &[],
             grants: &[],
             credit_limit: None,
+            from: None,
+            until: None,
             ..m
         };
         assert_eq!(
@@ -843,6 +931,8 @@ mod tests {
             client_profiles: &[],
             grants: &[],
             credit_limit: None,
+            from: None,
+            until: None,
         });
         let (texts, splices) = change.finish().into_files();
         assert!(texts.is_empty(), "{texts:?}");

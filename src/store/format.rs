@@ -422,7 +422,17 @@ fn value_text(v: &Value) -> String {
         Value::Array(a) => format!("[{}]", a.iter().map(value_text).collect::<Vec<_>>().join(", ")),
         Value::InlineTable(t) => {
             let mut parts: Vec<(&str, &Value)> = t.iter().collect();
-            parts.sort_by(|a, b| a.0.cmp(b.0));
+            // The table form of a dated entry (`{ id = "acme", from = ..., until = ... }`,
+            // `profile`, `level`): its value first, then `from`, then `until`.
+            // Elsewhere (client -> profile) keys sort by name.
+            let dated = parts.iter().any(|(k, v)| matches!(*k, "from" | "until") && v.as_datetime().is_some());
+            let rank = |k: &str| match k {
+                "id" | "profile" | "level" if dated => 0,
+                "from" if dated => 1,
+                "until" if dated => 2,
+                _ => 3,
+            };
+            parts.sort_by(|a, b| (rank(a.0), a.0).cmp(&(rank(b.0), b.0)));
             inline(&parts.iter().map(|(k, v)| format!("{} = {}", key(k), value_text(v))).collect::<Vec<_>>())
         }
         other => {

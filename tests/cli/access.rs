@@ -152,9 +152,15 @@ fn exports_in_both_formats() {
     assert_eq!(ws.run(&["export", "clients", "--format", "json"]).json().as_array().map(Vec::len), Some(8));
 
     let assignments = ws.run(&["export", "assignments"]).stdout;
-    assert!(assignments.starts_with("member,client,profile\nbob,acme,full-accounting\nbob,globex,easy-invoicing\n"));
+    assert!(
+        assignments
+            .starts_with("member,client,profile,from,until\nbob,acme,full-accounting,,\nbob,globex,easy-invoicing,,\n")
+    );
     let v = ws.run(&["export", "assignments", "--format", "json"]).json();
-    assert_eq!(v[0], json!({"member": "bob", "client": "acme", "profile": "full-accounting"}));
+    assert_eq!(
+        v[0],
+        json!({"member": "bob", "client": "acme", "profile": "full-accounting", "from": null, "until": null})
+    );
 
     let matrix = ws.run(&["export", "matrix"]).stdout;
     assert!(matrix.starts_with("member,status,profile,clients.view"));

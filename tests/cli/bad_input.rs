@@ -13,7 +13,7 @@ fn check(ws: &Workspace) -> Run {
 fn toml_syntax_error_points_at_the_line() {
     let ws = Workspace::example();
     ws.edit("members.toml", "[members.julie]", "[members.julie");
-    check(&ws).stderr_has("error[toml-syntax]").stderr_has("--> members.toml:28:15");
+    check(&ws).stderr_has("error[toml-syntax]").stderr_has("--> members.toml:30:15");
 }
 
 #[test]

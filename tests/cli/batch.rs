@@ -272,25 +272,27 @@ fn a_dry_run_prints_the_combined_diff_and_writes_nothing() {
         run.stdout,
         "--- a/members.toml\n\
          +++ b/members.toml\n\
-         @@ -6,7 +6,8 @@\n \
-         profile = \"easy-invoicing\"\n \
+         @@ -4,9 +4,10 @@\n \
+         name = \"Bob Durand\"\n \
+         email = \"bob@cabinet-martin.example\"\n \
+         profile = \"easy-invoicing\"\n\
+         +status = \"suspended\"\n \
          clients = [\"acme\", \"globex\"]\n \
          client_profiles = { acme = \"full-accounting\" }   # keeps ACME's books\n\
          -credit_limit = 200\n\
-         +credit_limit = 100\n\
-         +status = \"suspended\"\n \
+         +credit_limit = 100\n \
          \n \
          [members.claire]\n \
          name = \"Claire Martin\"\n\
-         @@ -17,7 +18,7 @@\n \
-         name = \"Hugo Garnier\"\n \
+         @@ -18,7 +19,7 @@\n \
          email = \"hugo@cabinet-martin.example\"\n \
-         profile = \"easy-invoicing\"\n\
+         profile = \"easy-invoicing\"\n \
+         until = 2027-04-30                     # a temp for tax season: no access, no seat after this day\n\
          -clients = [\"initech\"]\n\
          +clients = [\"initech\", \"umbrella\"]\n \
+         client_profiles = { initech = { profile = \"full-accounting\", from = 2027-01-04, until = 2027-03-31 } }   # Initech's year-end close\n \
          \n \
-         [members.ines]\n \
-         name = \"Inès Faure\"\n\
+         [members.ines]\n\
          dry run: nothing was written\n\
          line 1: bob: status active -> suspended\n\
          line 2: bob: credit limit 200 credits/month -> 100 credits/month\n\

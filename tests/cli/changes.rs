@@ -119,7 +119,7 @@ fn member_edit_every_field() {
         .stdout_has("bob: credit limit 200 credits/month -> 250 credits/month")
         .stdout_has("sign in again (their access changed): bob");
     let text = ws.read("members.toml");
-    assert!(text.contains("[members.bob]\nname = \"Robert Durand\"\nemail = \"robert@cabinet-martin.example\"\nprofile = \"easy-invoicing\"\nclients = [\"acme\", \"globex\"]\nclient_profiles = { acme = \"full-accounting\" }   # keeps ACME's books\ncredit_limit = 250\nstatus = \"invited\"\ngrants = { clients = { view = \"assigned\" } }\n"), "{text}");
+    assert!(text.contains("[members.bob]\nname = \"Robert Durand\"\nemail = \"robert@cabinet-martin.example\"\nprofile = \"easy-invoicing\"\nstatus = \"invited\"\nclients = [\"acme\", \"globex\"]\nclient_profiles = { acme = \"full-accounting\" }   # keeps ACME's books\ncredit_limit = 250\ngrants = { clients = { view = \"assigned\" } }\n"), "{text}");
     ws.run(&["member", "edit", "bob", "--status", "active", "--no-credit-limit", "--revoke-grant", "clients.view"])
         .code(0)
         .stdout_has("bob: override clients.view revoked");

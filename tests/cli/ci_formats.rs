@@ -224,10 +224,10 @@ fn junit_has_a_testcase_per_test_and_a_failure_with_expected_and_actual() {
     assert!(!run.stdout.contains('\u{1b}'), "no raw control character in the XML");
     let report = parse_junit(&run.stdout);
     assert_eq!(report["root"], "testsuites");
-    assert_eq!(report["attrs"]["tests"], "6");
+    assert_eq!(report["attrs"]["tests"], "7");
     assert_eq!(report["attrs"]["failures"], "2");
     let cases = report["suites"][0]["cases"].as_array().expect("cases");
-    assert_eq!(cases.len(), 6, "one testcase per test");
+    assert_eq!(cases.len(), 7, "one testcase per test");
     let first = &cases[0];
     assert_eq!(first["attrs"]["name"], "Only the administrators edit settings");
     assert_eq!(first["attrs"]["file"], "tests.toml");

@@ -15,9 +15,9 @@ fn with_tests(tests: &str) -> Workspace {
 fn the_example_expectations_pass() {
     let ws = Workspace::example_with_tests();
     let run = ws.run(&["test"]);
-    run.code(0).stdout_has("pass  Only the administrators edit settings").stdout_has("access tests: 6 of 6 passed");
+    run.code(0).stdout_has("pass  Only the administrators edit settings").stdout_has("access tests: 7 of 7 passed");
     let v = ws.run(&["test", "--format", "json"]).json();
-    assert_eq!((v["passed"].clone(), v["failed"].clone()), (json!(6), json!(0)));
+    assert_eq!((v["passed"].clone(), v["failed"].clone()), (json!(7), json!(0)));
     assert_eq!(
         v["tests"][0],
         json!({"name": "Only the administrators edit settings", "passed": true, "expected": "exactly claire, marc", "actual": "claire, marc"})

@@ -162,8 +162,8 @@ fn profile_seats_and_per_client_members() {
     let ws = Workspace::example();
     let v = ws.run(&["profile", "list", "--format", "json"]).code(0).json();
     let fa = v.as_array().unwrap().iter().find(|p| p["id"] == "full-accounting").unwrap().clone();
-    // thomas (own), paul (invited, own), bob (for acme).
-    assert_eq!((fa["members"].clone(), fa["active"].clone()), (serde_json::json!(3), serde_json::json!(2)));
+    // thomas (own), paul (invited, own), bob (for acme), hugo (for initech, from 2027-01-04).
+    assert_eq!((fa["members"].clone(), fa["active"].clone()), (serde_json::json!(4), serde_json::json!(3)));
     let v = ws.run(&["member", "list", "--profile", "full-accounting", "--format", "json"]).code(0).json();
     let bob = v.as_array().unwrap().iter().find(|m| m["id"] == "bob").unwrap().clone();
     assert_eq!(bob["for_clients"], serde_json::json!(["acme"]));
@@ -277,7 +277,7 @@ fn client_assign_with_a_profile_is_one_change() {
     let members = ws.read("members.toml");
     assert!(
         members
-            .contains("clients = [\"initech\", \"umbrella\"]\nclient_profiles = { umbrella = \"full-accounting\" }\n"),
+            .contains("clients = [\"initech\", \"umbrella\"]\nclient_profiles = { initech = { profile = \"full-accounting\", from = 2027-01-04, until = 2027-03-31 }, umbrella = \"full-accounting\" }   # Initech's year-end close\n"),
         "{members}"
     );
     ws.run(&["check"]).code(0);
@@ -351,7 +351,7 @@ fn member_rename_keeps_line_endings_and_inline_entries() {
     let ws = Workspace::example();
     ws.edit(
         "members.toml",
-        "[members.hugo]\nname = \"Hugo Garnier\"\nemail = \"hugo@cabinet-martin.example\"\nprofile = \"easy-invoicing\"\nclients = [\"initech\"]\n",
+        "[members.hugo]\nname = \"Hugo Garnier\"\nemail = \"hugo@cabinet-martin.example\"\nprofile = \"easy-invoicing\"\nuntil = 2027-04-30                     # a temp for tax season: no access, no seat after this day\nclients = [\"initech\"]\nclient_profiles = { initech = { profile = \"full-accounting\", from = 2027-01-04, until = 2027-03-31 } }   # Initech's year-end close\n",
         "[members]\nhugo = { name = \"Hugo Garnier\", email = \"hugo@cabinet-martin.example\", profile = \"easy-invoicing\", clients = [\"initech\"] }  # inline\nzed = { name = \"Zed\", email = \"zed@cabinet-martin.example\", profile = \"connect-pay\" }\n",
     );
     let crlf = ws.read("members.toml").replace('\n', "\r\n");

@@ -74,9 +74,9 @@ fn an_override_on_an_admin_is_refused() {
     assert_eq!(
         run.stderr,
         "error[admin-limited]: member `marc` is on the admin profile `admin` and has an override `settings.edit` = `none`
-  --> members.toml:45:32
+  --> members.toml:47:32
    |
-45 | grants = { settings = { edit = \"none\" } }
+47 | grants = { settings = { edit = \"none\" } }
    |                                ^^^^^^
    = help: an admin holds the highest level of everything and is never limited: remove the override (`roster member edit marc --revoke-grant settings.edit`); or first move `marc` to a non-admin profile (`roster transfer-one marc --to PROFILE`)
 
@@ -151,9 +151,9 @@ fn check_finds_an_admin_limited_by_hand() {
    = help: an admin works under their admin profile for every client: remove `acme` from `client_profiles` (`roster transfer-one claire --to admin --client acme`); the owner `claire` stays on an admin profile
 
 error[admin-limited]: member `marc` is on the admin profile `admin` and has an override `billing.view` = `none`
-  --> members.toml:47:31
+  --> members.toml:49:31
    |
-47 | grants = { billing = { view = \"none\" } }
+49 | grants = { billing = { view = \"none\" } }
    |                               ^^^^^^
    = help: an admin holds the highest level of everything and is never limited: remove the override (`roster member edit marc --revoke-grant billing.view`); or first move `marc` to a non-admin profile (`roster transfer-one marc --to PROFILE`)
 

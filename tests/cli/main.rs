@@ -10,6 +10,7 @@ mod changes;
 mod check;
 mod ci_formats;
 mod completions;
+mod dates;
 mod discovery;
 mod edits;
 mod expectations;

@@ -296,3 +296,26 @@ fn the_ci_recipe_runs() {
         .stdout_has("**Monthly cost:** 305.00 -> 305.00 EUR (+0.00)");
     run_in(repo.path(), &["-w", "perms", "diff", "origin/main", "--max-losing", "10"]).code(0);
 }
+
+/// Access that lapses between two revisions (an `until` set before the date
+/// of judgement) is lost; on a date before it, nothing changes yet.
+#[test]
+fn access_that_lapses_between_revisions_is_lost() {
+    let (_repo, ws) = repo();
+    let members = std::fs::read_to_string(ws.join("members.toml")).expect("read");
+    let dated = members.replacen(
+        "profile = \"connect-pay\"\nclients = [\"umbrella\"]",
+        "profile = \"connect-pay\"\nuntil = 2026-11-29\nclients = [\"umbrella\"]",
+        1,
+    );
+    assert_ne!(dated, members, "lea's entry");
+    std::fs::write(ws.join("members.toml"), dated).expect("write");
+    // Judged on 2026-11-30 (the suite's date): lea's access has lapsed.
+    let v = diff(&ws, &["--format", "json"]).json();
+    let changes = v["changes"].as_array().expect("changes");
+    assert!(!changes.is_empty() && changes.iter().all(|c| c["member"] == "lea" && c["after"] == "none"), "{v}");
+    assert_eq!(v["monthly_cost"], json!({"before": 305.0, "after": 296.0}));
+    diff(&ws, &[]).code(0).stdout_has("1 member loses access: lea");
+    // Judged on her last day, nothing has lapsed yet.
+    run_in(&ws, &["--at", "2026-11-29", "diff"]).code(0).stdout_has("no access changes");
+}

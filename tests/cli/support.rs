@@ -100,6 +100,13 @@ impl Workspace {
         self.run_at(200, args)
     }
 
+    /// [`Workspace::run`] with these environment variables set.
+    pub fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
+        all.extend_from_slice(args);
+        run_in_env(self.path(), 200, env, &all, b"")
+    }
+
     /// Runs roster on this workspace as on a terminal `columns` wide (`COLUMNS`).
     pub fn run_at(&self, columns: usize, args: &[&str]) -> Run {
         let mut all = vec!["-w", self.path().to_str().expect("utf-8 path")];
@@ -115,18 +122,26 @@ pub fn run_in(dir: &Path, args: &[&str]) -> Run {
 
 /// Runs roster in `dir`, its tables fitted to `columns` (`COLUMNS`: stdout is a pipe).
 pub fn run_in_at(dir: &Path, columns: usize, args: &[&str]) -> Run {
-    run_in_with(dir, columns, args, b"")
+    run_in_env(dir, columns, &[], args, b"")
 }
 
 /// Runs roster in `dir` with `stdin` as its standard input.
 pub fn run_in_with(dir: &Path, columns: usize, args: &[&str], stdin: &[u8]) -> Run {
+    run_in_env(dir, columns, &[], args, stdin)
+}
+
+fn run_in_env(dir: &Path, columns: usize, env: &[(&str, &str)], args: &[&str], stdin: &[u8]) -> Run {
     let out = assert_cmd::Command::cargo_bin("roster")
         .expect("binary")
         .current_dir(dir)
         .env_remove("ROSTER_WORKSPACE")
         .env_remove("ROSTER_ACTOR")
+        // Every test judges access on one day, whatever the clock says
+        // (the example's dates are relative to it); `run_env` may change it.
+        .env("ROSTER_AT", "2026-11-30")
         .env_remove("NO_COLOR")
         .env("COLUMNS", columns.to_string())
+        .envs(env.iter().copied())
         .args(args)
         .write_stdin(stdin)
         .output()

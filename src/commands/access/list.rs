@@ -91,6 +91,18 @@ fn via(path: &Reach) -> Option<String> {
     }
 }
 
+/// The last day of the connection that reaches a client: the assignment's
+/// `until` (the company's, for a contact reached through it); none for a
+/// client the member created, or an assignment without an end.
+fn until(m: &Member, path: &Reach, client: &str) -> Option<String> {
+    let assigned = match path {
+        Reach::Assigned => client,
+        Reach::CompanyAssigned(company) => company.as_str(),
+        _ => return None,
+    };
+    m.client_window(assigned).and_then(|w| w.until).map(|d| d.to_string())
+}
+
 impl<'a> AccessList<'a> {
     fn new(ws: &Workspace, m: &'a Member, client: Option<&str>, lines: &'a [Line<'a>]) -> AccessList<'a> {
         let access = lines
@@ -105,7 +117,9 @@ impl<'a> AccessList<'a> {
                     Clients::All => Some(json!("all")),
                     Clients::Listed(list) => Some(Value::Array(
                         list.iter()
-                            .map(|r| json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": null}))
+                            .map(|r| {
+                                json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": until(m, &r.path, r.client)})
+                            })
                             .collect(),
                     )),
                 },
@@ -113,7 +127,7 @@ impl<'a> AccessList<'a> {
             .collect();
         AccessList {
             member: &m.id,
-            at: None,
+            at: Some(ws.at().to_string()),
             active: m.is_active(),
             access,
             heading: heading(ws, m, client),

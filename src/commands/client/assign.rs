@@ -3,7 +3,9 @@
 //! of its members and its lead reach.
 //! With `--profile`, the assignment and the per-client profile are one edit of
 //! the member's entry: one write, no moment when the member holds the clients
-//! under their own, perhaps wider, profile.
+//! under their own, perhaps wider, profile. With `--until`, the assignments
+//! (and the per-client profile) are written in their dated table form and end
+//! by themselves after that day.
 
 use crate::change::{Change, Session};
 use crate::commands::team::find_team;
@@ -17,6 +19,8 @@ use clap::Args;
   roster client assign acme globex --to hugo    several at once
   # assigned, and worked on without its invoices, in one change
   roster client assign initech --to lea --profile connect-no-pay
+  # for tax season only
+  roster client assign globex --to hugo --until 2027-04-30
   roster client assign acme --team audit    each member of the team and its lead"#)]
 pub struct AssignArgs {
     /// The clients to assign
@@ -31,6 +35,9 @@ pub struct AssignArgs {
     /// For these clients, the member works under this profile (the per-client profile, set in the same change)
     #[arg(long, value_name = "PROFILE")]
     pub profile: Option<String>,
+    /// The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`
+    #[arg(long, value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub until: Option<crate::model::Date>,
 }
 
 #[derive(Debug, Args)]
@@ -65,12 +72,17 @@ pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
     }
     let profile = args.profile.as_deref().map(|p| find_profile(ws, p)).transpose()?;
     let mut all: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
+    let until = args.until;
     for c in &args.clients {
-        if all.contains(&c.as_str()) {
-            change.fact(format!("{}: {c} already assigned", m.id));
-        } else {
+        let known = all.contains(&c.as_str());
+        match until {
+            Some(u) if known => change.fact(format!("{}: {c} assigned until {u}", m.id)),
+            Some(u) => change.fact(format!("{}: {c} now assigned until {u}", m.id)),
+            None if known => change.fact(format!("{}: {c} already assigned", m.id)),
+            None => change.fact(format!("{}: assigned {c}", m.id)),
+        }
+        if !known {
             all.push(c);
-            change.fact(format!("{}: assigned {c}", m.id));
         }
     }
     // The per-client profiles (client, before, after) that change; one equal
@@ -91,21 +103,32 @@ pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
             }
         }
     }
-    if all.len() > m.clients.len() || !profiles.is_empty() {
+    if all.len() > m.clients.len() || !profiles.is_empty() || until.is_some() {
         change.member(&m.id, |entry| {
-            entry.assign(&all[m.clients.len()..]);
+            match until {
+                // The dated form, on new and already assigned clients alike.
+                Some(u) => all
+                    .iter()
+                    .filter(|c| args.clients.iter().any(|a| a == *c))
+                    .for_each(|c| entry.assign_until(c, Some(u))),
+                None => entry.assign(&all[m.clients.len()..]),
+            }
             for (c, _, p) in &profiles {
                 if *p == m.profile.value {
                     entry.remove_client_profile(c);
                 } else {
-                    entry.set_client_profile(c, p);
+                    entry.set_client_profile_until(c, p, until);
                 }
             }
         })?;
     }
     for (c, before, p) in &profiles {
-        change
-            .fact(format!("{}: for {c}, profile {before} -> {p} (their own profile stays {})", m.id, m.profile.value));
+        change.fact(format!(
+            "{}: for {c}, profile {before} -> {p}{} (their own profile stays {})",
+            m.id,
+            until.map_or(String::new(), |u| format!(" until {u}")),
+            m.profile.value
+        ));
     }
     if !profiles.is_empty() {
         // The licence follows the pricier profile, even for one client (SPEC §1).

@@ -1,4 +1,5 @@
-//! `roster member add M --name N --email E [--profile P] [--client C]... [--status S]`.
+//! `roster member add M --name N --email E [--profile P] [--client C]... [--status S]
+//! [--from DATE] [--until DATE]`.
 
 use crate::change::{Change, Session};
 use crate::commands::args::new_id;
@@ -11,7 +12,9 @@ use clap::Args;
 #[derive(Debug, Args)]
 #[command(after_help = r#"Examples:
   roster member add zoe --name "Zoé Roux" --email zoe@x.example    on the default profile
-  roster member add sam --name "Sam Petit" --email sam@x.example --client acme"#)]
+  roster member add sam --name "Sam Petit" --email sam@x.example --client acme
+  # a temp for tax season
+  roster member add tom --name "Tom Blanc" --email tom@x.example --from 2027-01-04 --until 2027-04-30"#)]
 pub struct AddArgs {
     /// The new member's id (e.g. `dan`)
     pub member: String,
@@ -30,6 +33,12 @@ pub struct AddArgs {
     /// Their status
     #[arg(long, value_enum, default_value_t = Status::Active)]
     pub status: Status,
+    /// Their first day of access (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub from: Option<crate::model::Date>,
+    /// Their last day of access and of a seat (YYYY-MM-DD), e.g. a temp's
+    #[arg(long, value_name = "DATE", value_parser = crate::model::dates::parse_date)]
+    pub until: Option<crate::model::Date>,
 }
 
 pub fn cmd_add(ctx: &Ctx, args: AddArgs) -> Result<Outcome> {
@@ -57,6 +66,7 @@ pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
     for c in &args.clients {
         find_client(ws, c)?;
     }
+    crate::commands::args::check_window(args.from, args.until)?;
     change.add_member(&NewMember {
         id: &args.member,
         name: &args.name,
@@ -67,6 +77,8 @@ pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
         client_profiles: &[],
         grants: &[],
         credit_limit: None,
+        from: args.from,
+        until: args.until,
     });
     change.fact(format!(
         "{}: added as {} with profile {} ({} {}/month)",
@@ -76,6 +88,10 @@ pub fn plan(change: &mut Change<'_>, args: &AddArgs) -> Result<()> {
         change.price_label(profile),
         ws.settings.currency
     ));
+    if args.from.is_some() || args.until.is_some() {
+        let w = crate::model::Window { from: args.from, until: args.until, span: Default::default() };
+        change.fact(format!("{}: access {}", args.member, w.describe()));
+    }
     for c in &args.clients {
         change.fact(format!("{}: assigned {c}", args.member));
     }

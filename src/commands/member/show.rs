@@ -91,7 +91,8 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
     let mut out =
         format!("{} — {} <{}>\n", paint.apply(paint.bold(), &m.id), terminal(&m.name), terminal(&m.email.value));
     let mut line = |label: &str, value: String| out.push_str(&format!("  {label:<13} {value}\n"));
-    line("status", m.status.to_string());
+    let dated = |w: Option<&crate::model::Window>| w.map_or(String::new(), |w| format!(" ({})", w.describe()));
+    line("status", format!("{}{}", m.status, dated(m.window())));
     let profile = ws.profile(&m.profile.value);
     let tier = profile.and_then(|p| ws.tier(&p.tier.value));
     line(
@@ -108,7 +109,8 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
         let why = if tier.is_some_and(|own| own.id == t.id) { "" } else { " (a per-client profile's tier)" };
         line("licence", format!("{} {} {currency}/month{why}", terminal(&t.label), render::money(t.price)));
     }
-    let clients: Vec<&str> = m.clients.iter().map(|c| c.value.as_str()).collect();
+    let clients: Vec<String> =
+        m.clients.iter().map(|c| format!("{}{}", c.value, dated(m.client_window(&c.value)))).collect();
     line("clients", if clients.is_empty() { "none".into() } else { clients.join(", ") });
     // Teams are optional: a line only for a member in some.
     let teams: Vec<String> = ws
@@ -124,11 +126,11 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
         line("teams", teams.join("; "));
     }
     for (c, p) in m.client_profiles() {
-        line("per-client", format!("{} -> {}", c.value, p.value));
+        line("per-client", format!("{} -> {}{}", c.value, p.value, dated(m.profile_window(&c.value))));
     }
     for (area, actions) in m.grants() {
         for (action, level) in actions {
-            line("override", format!("{area}.{action} = {}", level.value));
+            line("override", format!("{area}.{action} = {}{}", level.value, dated(m.grant_window(area, action))));
         }
     }
     if let Some(limit) = m.credit_limit() {

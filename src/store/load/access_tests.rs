@@ -28,6 +28,7 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
     let table = r.table(value, "a test")?;
     let span = r.span(value.span());
     let (mut name, mut who_can, mut member, mut client, mut max) = (None, None, None, None, None);
+    let mut at = None;
     let (mut exactly, mut includes, mut excludes, mut allow, mut deny) =
         (None, Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let ids = |r: &mut Reader, v: &Val, what: &str| -> Vec<Ref> {
@@ -48,6 +49,7 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
             "deny" => deny = keys(r, v, "`deny`"),
             "client" => client = r.id_ref(v, "`client`"),
             "max_monthly_cost" => max = r.amount(v, "`max_monthly_cost`"),
+            "at" => at = r.date(v, "at"),
             _ => r.unknown_key(k, &schema::TEST.names(), "a test"),
         }
     }
@@ -97,5 +99,5 @@ fn read_test(r: &mut Reader, value: &Val) -> Option<AccessTest> {
         }
         TestKind::MaxMonthlyCost { max: max.unwrap_or(0.0) }
     };
-    Some(AccessTest { name, span, kind })
+    Some(AccessTest { name, span, kind, at })
 }

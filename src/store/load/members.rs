@@ -5,8 +5,9 @@ use super::MEMBERS_FILE;
 use super::entries::KeyedEntry;
 use super::reader::{Key, Reader, Val};
 use crate::diag::Diagnostic;
-use crate::model::{At, Id, Member, Ref, Status, email};
+use crate::model::{At, Grants, Id, Member, Ref, Status, Window, email};
 use crate::schema;
+use toml::de::DeValue;
 
 impl KeyedEntry for Member {
     const TABLE: &'static str = "members";
@@ -46,6 +47,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
         entry: None,
     };
     let (mut has_name, mut has_email, mut has_profile) = (false, false, false);
+    let (mut from, mut until) = (None, None);
     for (k, v) in table {
         match k.get_ref().as_ref() {
             "name" => {
@@ -65,17 +67,25 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                 }
             }
             "status" => read_status(r, v, &mut m),
+            "from" => from = Some(v),
+            "until" => until = Some(v),
             "clients" => read_client_list(r, v, &mut m),
             "client_profiles" => {
-                let pairs = read_client_profiles(r, v);
+                let (pairs, windows) = read_client_profiles(r, v);
                 if !pairs.is_empty() {
                     m.extra_mut().client_profiles = pairs;
                 }
+                if !windows.is_empty() {
+                    m.extra_mut().profile_windows = windows;
+                }
             }
             "grants" => {
-                let grants = r.grants(v, "grants");
+                let (grants, windows) = read_overrides(r, v);
                 if !grants.is_empty() {
                     m.extra_mut().grants = grants;
+                }
+                if !windows.is_empty() {
+                    m.extra_mut().grant_windows = windows;
                 }
             }
             "credit_limit" => {
@@ -85,6 +95,9 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
             }
             _ => r.unknown_key(k, &schema::MEMBER.names(), &format!("member `{id}`")),
         }
+    }
+    if let Some(w) = r.window(from, until, span) {
+        m.extra_mut().window = Some(w);
     }
     for (field, example, present) in [
         ("name", "\"Bob Durand\"", has_name),
@@ -129,7 +142,14 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
     // Exact capacity, so that the slice is not moved: 500,000 references on
     // the reference workload.
     let mut clients: Vec<Ref> = Vec::with_capacity(items.len());
-    for c in items {
+    let mut windows = Vec::new();
+    for item in items {
+        let Some((c, window)) =
+            table_form(r, item, "id", "an assignment", "\"acme\" or { id = \"acme\", until = 2026-12-31 }")
+        else {
+            m.clients_known = false;
+            continue;
+        };
         let Some(s) = r.id_text(c, "a client") else {
             m.clients_known = false;
             continue;
@@ -138,21 +158,94 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
             m.clients_known = false;
             Id::from(s)
         });
+        if let Some(w) = window {
+            windows.push((id.clone(), w));
+        }
         clients.push(At::new(id, r.span(c.span())));
     }
     m.clients = clients.into_boxed_slice();
+    if !windows.is_empty() {
+        m.extra_mut().client_windows = windows;
+    }
 }
 
-/// `[members.ID.client_profiles]`: client -> profile, in file order; a pair
-/// with a bad side is left out (reported).
-fn read_client_profiles(r: &mut Reader, v: &Val) -> Vec<(Ref, Ref)> {
-    let Some(t) = r.table(v, "`client_profiles`") else { return Vec::new() };
+/// A value in its short form (`"acme"`) or its table form (`{ id = "acme",
+/// from = ..., until = ... }`, SPEC §9): the value of `main`, and the window.
+/// `None` when the table form lacks `main` (reported).
+fn table_form<'v, 'i>(
+    r: &mut Reader,
+    v: &'v Val<'i>,
+    main: &str,
+    what: &str,
+    example: &str,
+) -> Option<(&'v Val<'i>, Option<Window>)> {
+    let DeValue::Table(t) = v.get_ref() else { return Some((v, None)) };
+    let (mut value, mut from, mut until) = (None, None, None);
+    for (k, x) in t {
+        match k.get_ref().as_ref() {
+            key if key == main => value = Some(x),
+            "from" => from = Some(x),
+            "until" => until = Some(x),
+            _ => r.unknown_key(k, &[main, "from", "until"], what),
+        }
+    }
+    let span = r.span(v.span());
+    let window = r.window(from, until, span);
+    match value {
+        Some(x) => Some((x, window)),
+        None => {
+            r.missing(span, main, what, example);
+            None
+        }
+    }
+}
+
+/// `[members.ID.client_profiles]`: client -> profile (or `{ profile = "...",
+/// until = ... }`), in file order; a pair with a bad side is left out (reported).
+/// Per-client profiles (client -> profile) and the windows of the dated ones.
+type ClientProfiles = (Vec<(Ref, Ref)>, Vec<(Id, Window)>);
+
+fn read_client_profiles(r: &mut Reader, v: &Val) -> ClientProfiles {
+    let Some(t) = r.table(v, "`client_profiles`") else { return Default::default() };
     let mut pairs = Vec::with_capacity(t.len());
+    let mut windows = Vec::new();
     for (client, profile) in t {
         let client_ref = r.key_id(client, "client").map(|c| At::new(r.names.get(&c), r.span(client.span())));
+        let example = "\"full-accounting\" or { profile = \"full-accounting\", until = 2026-12-31 }";
+        let Some((profile, window)) = table_form(r, profile, "profile", "a per-client profile", example) else {
+            continue;
+        };
         if let (Some(c), Some(p)) = (client_ref, r.id_ref(profile, "a per-client profile")) {
+            if let Some(w) = window {
+                windows.push((c.value.clone(), w));
+            }
             pairs.push((c, p));
         }
     }
-    pairs
+    (pairs, windows)
+}
+
+/// A member's `grants` (overrides): `area = { action = "level" }`, a level
+/// also as `{ level = "assigned", until = ... }`.
+fn read_overrides(r: &mut Reader, v: &Val) -> (Grants, Vec<(String, String, Window)>) {
+    let mut grants = Grants::new();
+    let mut windows = Vec::new();
+    let Some(table) = r.table(v, "grants") else { return (grants, windows) };
+    for (area, actions) in table {
+        let Some(area_id) = r.key_id(area, "area") else { continue };
+        let Some(actions) = r.table(actions, &format!("grants.{area_id}")) else { continue };
+        let entry = grants.entry(area_id.clone()).or_default();
+        for (action, level) in actions {
+            let what = format!("grants.{area_id}.{}", action.get_ref());
+            let example = "\"assigned\" or { level = \"assigned\", until = 2026-12-31 }";
+            let Some((level, window)) = table_form(r, level, "level", "an override", example) else { continue };
+            if let Some(level) = r.level(level, &what) {
+                if let Some(w) = window {
+                    windows.push((area_id.clone(), action.get_ref().to_string(), w));
+                }
+                entry.insert(action.get_ref().to_string(), level);
+            }
+        }
+    }
+    (grants, windows)
 }

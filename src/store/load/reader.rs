@@ -4,7 +4,7 @@
 //! and the reading carried on.
 
 use crate::diag::Diagnostic;
-use crate::model::{At, Grants, ID_PATTERN, Level, Names, Ref, check_id};
+use crate::model::{At, Date, Grants, ID_PATTERN, Level, Names, Ref, Window, check_id};
 use crate::source::{FileId, Span};
 use std::borrow::Cow;
 use toml::Spanned;
@@ -208,6 +208,16 @@ impl<'d> Reader<'d> {
     }
 
     pub(super) fn level(&mut self, v: &Val, what: &str) -> Option<At<Level>> {
+        if let DeValue::Table(t) = v.get_ref()
+            && (t.contains_key("until") || t.contains_key("from") || t.contains_key("level"))
+        {
+            self.bad_value(
+                v.span(),
+                format!("{what} takes no date: only a member's override may have `from`/`until`"),
+                "write the level alone, e.g. \"assigned\"",
+            );
+            return None;
+        }
         let s = self.string(v, what)?;
         match Level::parse(&s) {
             Some(l) => Some(At::new(l, self.span(v.span()))),
@@ -217,6 +227,62 @@ impl<'d> Reader<'d> {
                 None
             }
         }
+    }
+
+    /// A TOML local date (`until = 2026-03-31`); a quoted one, a date with a
+    /// time, or a day the calendar lacks is reported with the form to write.
+    pub(super) fn date(&mut self, v: &Val, what: &str) -> Option<Date> {
+        let dt = match v.get_ref() {
+            DeValue::Datetime(dt) => dt,
+            DeValue::String(s) => {
+                let hint = match crate::model::dates::parse_date(s) {
+                    Ok(d) => format!("write the date unquoted: {what} = {d}"),
+                    Err(_) => format!("write a date unquoted, as YYYY-MM-DD: {what} = 2026-12-31"),
+                };
+                self.bad_value(v.span(), format!("`{what}` must be a date, not the string \"{s}\""), hint);
+                return None;
+            }
+            _ => {
+                self.bad_type(v, "a date (YYYY-MM-DD, unquoted)", &format!("`{what}`"));
+                return None;
+            }
+        };
+        let (Some(d), None, None) = (dt.date, dt.time, dt.offset) else {
+            self.bad_value(
+                v.span(),
+                format!("`{what}` must be a date alone, not `{dt}`"),
+                format!("write the day only, as YYYY-MM-DD: {what} = 2026-12-31"),
+            );
+            return None;
+        };
+        match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+            Ok(date) => Some(date),
+            Err(_) => {
+                self.bad_value(
+                    v.span(),
+                    format!("`{what}` = {dt} is not a day of the calendar"),
+                    "write an existing date as YYYY-MM-DD",
+                );
+                None
+            }
+        }
+    }
+
+    /// The `from` and `until` keys of a table form (SPEC §9), and where they
+    /// are written; `bad-date` when `from` is after `until`. `None` when neither is given.
+    pub(super) fn window(&mut self, from: Option<&Val>, until: Option<&Val>, at: Span) -> Option<Window> {
+        let f = from.and_then(|v| self.date(v, "from"));
+        let u = until.and_then(|v| self.date(v, "until"));
+        let span = until.or(from).map_or(at, |v| self.span(v.span()));
+        if let (Some(f), Some(u)) = (f, u)
+            && f > u
+        {
+            self.diags.push(
+                Diagnostic::error("bad-date", span, format!("`from` {f} is after `until` {u}: the entry never holds"))
+                    .hint("`until` is the last day included: make it on or after `from`, or swap them"),
+            );
+        }
+        (f.is_some() || u.is_some()).then_some(Window { from: f, until: u, span })
     }
 
     /// `area = { action = "level" }` tables: a profile's grants, a tier's ceiling, a member's overrides.

@@ -52,6 +52,7 @@ pub(super) fn empty_settings(span: Span) -> Settings {
         currency: "EUR".into(),
         custom_profiles: true,
         require_actor: false,
+        expiry_warning_days: 14,
         span,
     }
 }
@@ -83,6 +84,11 @@ fn read_settings(r: &mut Reader, value: &Val) -> Option<Settings> {
             }
             "custom_profiles" => s.custom_profiles = r.bool(v, "`workspace.custom_profiles`").unwrap_or(true),
             "require_actor" => s.require_actor = r.bool(v, "`workspace.require_actor`").unwrap_or(false),
+            "expiry_warning_days" => {
+                if let Some(n) = r.amount(v, "`workspace.expiry_warning_days`") {
+                    s.expiry_warning_days = n.min(3650.0) as u32;
+                }
+            }
             _ => r.unknown_key(key, &schema::SETTINGS.names(), "[workspace]"),
         }
     }
