@@ -247,6 +247,9 @@ pub struct Decision<'w> {
     /// The ceiling of the tier of the profile in effect.
     pub ceiling: Option<(Level, &'w str)>,
     pub reach: Option<Reach>,
+    /// The window of the team's assignment, when the client is reached
+    /// through a team that has it dated.
+    pub team_window: Option<crate::model::Window>,
     /// The date access was judged on.
     pub at: crate::model::Date,
 }
@@ -280,7 +283,12 @@ pub fn decide<'w>(
         Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
         None => (effective.level > Level::None, None),
     };
-    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach, at: ws.at() }
+    let team_window = match &reach {
+        Some(Reach::Team(t)) => client.and_then(|c| ws.team(t)?.client_window(&c.id).copied()),
+        Some(Reach::CompanyTeam(co, t)) => ws.team(t).and_then(|t| t.client_window(co).copied()),
+        _ => None,
+    };
+    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach, team_window, at: ws.at() }
 }
 
 /// §3 step 4: whether `level` reaches client `c` for member `m`, with the
@@ -386,10 +394,18 @@ impl Decision<'_> {
                 Reach::CompanyAssigned(co) => {
                     format!("client: {}'s company {co} is assigned to {}{}", c.id, m.id, dated(m.client_window(co)))
                 }
-                Reach::Team(t) => format!("client: {} is assigned to team {t}, which {} belongs to", c.id, m.id),
-                Reach::CompanyTeam(co, t) => {
-                    format!("client: {}'s company {co} is assigned to team {t}, which {} belongs to", c.id, m.id)
-                }
+                Reach::Team(t) => format!(
+                    "client: {} is assigned to team {t}{}, which {} belongs to",
+                    c.id,
+                    dated(self.team_window.as_ref()),
+                    m.id
+                ),
+                Reach::CompanyTeam(co, t) => format!(
+                    "client: {}'s company {co} is assigned to team {t}{}, which {} belongs to",
+                    c.id,
+                    dated(self.team_window.as_ref()),
+                    m.id
+                ),
                 Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
                 Reach::Nothing => "client: level none reaches no client".to_string(),
                 Reach::NotPerClient => format!("client: {} is not judged per client; the level is the answer", area.id),

@@ -1038,6 +1038,24 @@ fn expiry(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         entries
             .extend(e.profile_windows.iter().map(|(c, w)| (format!("`{}`'s per-client profile for `{c}`", m.id), w)));
         entries.extend(e.grant_windows.iter().map(|(a, x, w)| (format!("`{}`'s override of `{a}.{x}`", m.id), w)));
+        expiry_of(entries, at, soon, out);
+    }
+    // A team's dated clients (§10).
+    for t in ws.teams() {
+        let entries =
+            t.client_windows.iter().map(|(c, w)| (format!("the assignment of `{c}` to team `{}`", t.id), w)).collect();
+        expiry_of(entries, at, soon, out);
+    }
+}
+
+/// `expired` or `expires-soon` for each dated entry (what it is, its window).
+fn expiry_of(
+    entries: Vec<(String, &crate::model::Window)>,
+    at: crate::model::Date,
+    soon: crate::model::Date,
+    out: &mut Vec<Diagnostic>,
+) {
+    {
         for (what, w) in entries {
             let Some(until) = w.until else { continue };
             if until < at {

@@ -282,7 +282,11 @@ pub const TEAM: Table = Table {
         req("name", Value::Text, "The team's name."),
         opt("lead", Value::Id(Names::Member), "The member who leads it; reaches its clients like its members."),
         opt("members", Value::Ids(Names::Member), "Its members."),
-        opt("clients", Value::Ids(Names::Client), "The clients assigned to the team: to each member and the lead."),
+        opt(
+            "clients",
+            Value::Assignments,
+            "The clients assigned to the team (to each member and the lead); { id, from, until } for a dated one.",
+        ),
     ],
 };
 

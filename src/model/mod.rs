@@ -616,19 +616,27 @@ impl Workspace {
         self.team_index.teams_of(member).iter().map(|&i| &self.teams[i as usize])
     }
 
-    /// The first team (in file order) of `member` that `client` is assigned to.
+    /// The first team (in file order) of `member` that `client` is assigned
+    /// to on the date of judgement.
     pub fn team_with_client(&self, member: &str, client: &str) -> Option<&Team> {
+        let at = self.at();
         self.team_index
             .teams_of(member)
             .iter()
-            .find(|&&i| self.team_index.team_has(i, client))
+            .find(|&&i| self.team_index.team_has(i, client, at))
             .map(|&i| &self.teams[i as usize])
     }
 
-    /// The clients assigned to `member` through their teams (each team's, in
-    /// order; a client in two teams comes twice).
+    /// The first team of `member` that lists `client`, in effect or not.
+    pub fn team_listing(&self, member: &str, client: &str) -> Option<&Team> {
+        self.teams_of(member).find(|t| t.has_client(client))
+    }
+
+    /// The clients assigned to `member` through their teams on the date of
+    /// judgement (each team's, in order; a client in two teams comes twice).
     pub fn team_clients<'a>(&'a self, member: &str) -> impl Iterator<Item = &'a str> + 'a {
-        self.team_index.teams_of(member).iter().flat_map(|&i| self.team_index.clients_of(i).iter().map(String::as_str))
+        let at = self.at();
+        self.team_index.teams_of(member).iter().flat_map(move |&i| self.team_index.clients_of(i, at))
     }
 
     /// Whether `client` is assigned to `member`, directly or through a team.

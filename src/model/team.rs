@@ -7,7 +7,7 @@
 //! through a team costs a lookup per member and client, never a scan of the
 //! teams or of their lists.
 
-use super::{Ref, Span};
+use super::{Date, Ref, Span, Window};
 use crate::fxhash::FxHashMap;
 
 #[derive(Clone, Debug)]
@@ -19,6 +19,9 @@ pub struct Team {
     pub lead: Option<Ref>,
     pub members: Vec<Ref>,
     pub clients: Vec<Ref>,
+    /// The windows of the clients written in the table form
+    /// (`{ id = "acme", until = 2026-12-31 }`, SPEC §9).
+    pub client_windows: Vec<(super::Id, Window)>,
 }
 
 impl Team {
@@ -30,6 +33,11 @@ impl Team {
     /// Whether `client` is assigned to the team.
     pub fn has_client(&self, client: &str) -> bool {
         self.clients.iter().any(|c| c.value == client)
+    }
+
+    /// The window of the assignment of `client` to the team, when dated.
+    pub fn client_window(&self, client: &str) -> Option<&Window> {
+        self.client_windows.iter().find(|(c, _)| c.as_str() == client).map(|(_, w)| w)
     }
 
     /// Its members and its lead (the lead first), each once.
@@ -49,8 +57,8 @@ impl Team {
 pub struct TeamIndex {
     /// member id -> positions in `teams`, in file order.
     of_member: FxHashMap<String, Vec<u32>>,
-    /// By position in `teams`: its client ids, sorted.
-    clients: Vec<Vec<String>>,
+    /// By position in `teams`: its client ids, sorted, each with its window.
+    clients: Vec<Vec<(String, Option<Window>)>>,
 }
 
 impl TeamIndex {
@@ -67,9 +75,10 @@ impl TeamIndex {
         let clients = teams
             .iter()
             .map(|t| {
-                let mut ids: Vec<String> = t.clients.iter().map(|c| c.value.to_string()).collect();
-                ids.sort_unstable();
-                ids.dedup();
+                let mut ids: Vec<(String, Option<Window>)> =
+                    t.clients.iter().map(|c| (c.value.to_string(), t.client_window(&c.value).copied())).collect();
+                ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                ids.dedup_by(|a, b| a.0 == b.0);
                 ids
             })
             .collect();
@@ -81,13 +90,19 @@ impl TeamIndex {
         self.of_member.get(member).map_or(&[], Vec::as_slice)
     }
 
-    /// Whether the team at position `team` has `client`.
-    pub fn team_has(&self, team: u32, client: &str) -> bool {
-        self.clients.get(team as usize).is_some_and(|c| c.binary_search_by(|x| x.as_str().cmp(client)).is_ok())
+    /// Whether the team at position `team` has `client`, in effect on `at`.
+    pub fn team_has(&self, team: u32, client: &str, at: Date) -> bool {
+        let Some(list) = self.clients.get(team as usize) else { return false };
+        list.binary_search_by(|x| x.0.as_str().cmp(client)).is_ok_and(|i| list[i].1.is_none_or(|w| w.active_on(at)))
     }
 
-    /// The clients of the team at position `team`, sorted.
-    pub fn clients_of(&self, team: u32) -> &[String] {
-        self.clients.get(team as usize).map_or(&[], Vec::as_slice)
+    /// The clients of the team at position `team` in effect on `at`, sorted.
+    pub fn clients_of(&self, team: u32, at: Date) -> impl Iterator<Item = &str> {
+        self.clients
+            .get(team as usize)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(move |(_, w)| w.is_none_or(|w| w.active_on(at)))
+            .map(|(c, _)| c.as_str())
     }
 }

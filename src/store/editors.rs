@@ -473,11 +473,12 @@ impl TeamEntry<'_> {
         self.table
             .get(key)
             .and_then(Item::as_array)
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| a.iter().filter_map(|v| edit::item_id(v).map(str::to_string)).collect())
             .unwrap_or_default()
     }
 
-    /// `key` lists `values` (a list left empty goes).
+    /// `key` lists `values` (a list left empty goes); a dated item
+    /// (`{ id = "acme", until = ... }`) that stays keeps its dates.
     fn set_list(&mut self, key: &str, values: &[&str]) {
         if values.is_empty() {
             edit::remove(self.table, key);
@@ -520,6 +521,13 @@ impl TeamEntry<'_> {
         if all.len() > before {
             self.set_list("clients", &all.iter().map(String::as_str).collect::<Vec<_>>());
         }
+    }
+
+    /// Assigns `client` to the team until a date (the table form `{ id =
+    /// "C", until = DATE }`), or for good with `None`; in its place when the
+    /// team has it already.
+    pub fn assign_until(&mut self, client: &str, until: Option<Date>) {
+        edit::set_array_item(self.table, "clients", client, edit::dated("id", client, None, until));
     }
 
     pub fn unassign(&mut self, clients: &[&str]) {

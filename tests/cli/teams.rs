@@ -66,7 +66,7 @@ fn team_list_and_show_in_every_format() {
     ws.run(&["export", "teams", "-o", "teams.csv"]).code(0).stdout_has("wrote 2 teams to teams.csv");
     let show = ws.run(&["team", "show", "audit", "--format", "json"]).json();
     assert_eq!(show["lead"], "thomas");
-    assert_eq!(show["clients"], json!([{"client": "initech"}]));
+    assert_eq!(show["clients"], json!([{"client": "initech", "from": null, "until": null}]));
     // hugo and julie have initech directly: only thomas reaches it because of the team.
     assert_eq!(
         show["reach"],
@@ -311,4 +311,67 @@ fn schema_and_completions_know_teams() {
     let team = &schema["properties"]["teams"]["additionalProperties"];
     assert_eq!(team["required"], json!(["name"]));
     assert!(team["properties"]["lead"].is_object());
+}
+
+/// §9's table form for a team's clients: judged on the date of judgement,
+/// warned about, pruned, shown with its date.
+#[test]
+fn a_team_assignment_may_end() {
+    let ws = Workspace::example();
+    ws.run(&["client", "assign", "acme", "--team", "audit", "--until", "2026-12-31"])
+        .code(0)
+        .stdout_has("team audit: acme now assigned until 2026-12-31");
+    ws.run(&["client", "assign", "initech", "--team", "audit", "--until", "2026-11-30"])
+        .code(0)
+        .stdout_has("team audit: initech assigned until 2026-11-30");
+    assert!(
+        ws.read("teams.toml")
+            .contains("clients = [{ id = \"initech\", until = 2026-11-30 }, { id = \"acme\", until = 2026-12-31 }]\n")
+    );
+    // On both sides of the last day.
+    ws.run(&["--at", "2026-12-31", "access", "check", "thomas", "clients.edit", "--client", "acme"])
+        .code(0)
+        .stdout_has("client: acme is assigned to team audit until 2026-12-31, which thomas belongs to");
+    ws.run(&["--at", "2027-01-01", "access", "check", "thomas", "clients.edit", "--client", "acme"]).code(1);
+    ws.run(&["--at", "2026-11-30", "access", "check", "thomas", "clients.edit", "--client", "jean-dupont"])
+        .code(0)
+        .stdout_has("jean-dupont's company acme is assigned to team audit until 2026-12-31");
+    let list =
+        ws.run(&["--at", "2026-11-30", "access", "list", "thomas", "--area", "clients", "--format", "json"]).json();
+    let edit = list["access"].as_array().unwrap().iter().find(|a| a["action"] == "edit").unwrap();
+    assert!(edit["clients"].as_array().unwrap().contains(
+        &json!({"client": "initech", "via": "team:audit", "profile": "full-accounting", "until": "2026-11-30"})
+    ));
+    let show = ws.run(&["--at", "2026-11-30", "team", "show", "audit", "--format", "json"]).json();
+    assert_eq!(show["clients"][1], json!({"client": "acme", "from": null, "until": "2026-12-31"}));
+    ws.run(&["--at", "2026-12-20", "team", "show", "audit"])
+        .code(0)
+        .stdout_has("clients  initech (until 2026-11-30), acme (until 2026-12-31)");
+    // Warnings, on the date of judgement.
+    ws.run(&["--at", "2026-12-20", "check", "--strict"])
+        .code(1)
+        .stderr_has(
+            "warning[expired]: the assignment of `initech` to team `audit` expired: its `until` 2026-11-30 has passed",
+        )
+        .stderr_has(
+            "warning[expires-soon]: the assignment of `acme` to team `audit` expires on 2026-12-31, in 11 day(s)",
+        );
+    // A bad window is an error where it is written.
+    let teams = ws.read("teams.toml");
+    ws.edit(
+        "teams.toml",
+        "{ id = \"acme\", until = 2026-12-31 }",
+        "{ id = \"acme\", from = 2027-01-01, until = 2026-12-31 }",
+    );
+    ws.run(&["check"]).code(1).stderr_has("error[bad-date]").stderr_has("teams.toml:8:");
+    ws.write("teams.toml", teams);
+    // prune takes the ended ones from the team.
+    ws.run(&["--at", "2026-12-20", "prune"])
+        .code(0)
+        .stdout_has("team audit: initech unassigned (assignment ended 2026-11-30)");
+    assert!(ws.read("teams.toml").contains("clients = [{ id = \"acme\", until = 2026-12-31 }]\n"));
+    // Assigned again without --until: the dated form stays as it is.
+    ws.run(&["client", "assign", "acme", "--team", "audit"]).code(0).stdout_has("team audit: acme already assigned");
+    ws.run(&["-q", "client", "unassign", "acme", "--team", "audit"]).code(0);
+    assert!(!ws.read("teams.toml").contains("acme"));
 }

@@ -94,13 +94,16 @@ fn via(path: &Reach) -> Option<String> {
 /// The last day of the connection that reaches a client: the assignment's
 /// `until` (the company's, for a contact reached through it); none for a
 /// client the member created, or an assignment without an end.
-fn until(m: &Member, path: &Reach, client: &str) -> Option<String> {
-    let assigned = match path {
-        Reach::Assigned => client,
-        Reach::CompanyAssigned(company) => company.as_str(),
+fn until(ws: &Workspace, m: &Member, path: &Reach, client: &str) -> Option<String> {
+    let window = match path {
+        Reach::Assigned => m.client_window(client),
+        Reach::CompanyAssigned(company) => m.client_window(company),
+        // Through a team: the team's assignment's (§10).
+        Reach::Team(t) => ws.team(t)?.client_window(client),
+        Reach::CompanyTeam(company, t) => ws.team(t)?.client_window(company),
         _ => return None,
     };
-    m.client_window(assigned).and_then(|w| w.until).map(|d| d.to_string())
+    window.and_then(|w| w.until).map(|d| d.to_string())
 }
 
 impl<'a> AccessList<'a> {
@@ -118,7 +121,7 @@ impl<'a> AccessList<'a> {
                     Clients::Listed(list) => Some(Value::Array(
                         list.iter()
                             .map(|r| {
-                                json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": until(m, &r.path, r.client)})
+                                json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": until(ws, m, &r.path, r.client)})
                             })
                             .collect(),
                     )),

@@ -65,7 +65,9 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
 pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
     let ws = change.ws;
     let (to, team) = (args.to.as_deref(), args.team.as_deref());
-    let Some(to) = to else { return plan_team_assign(change, &args.clients, team.unwrap_or_default()) };
+    let Some(to) = to else {
+        return plan_team_assign(change, &args.clients, team.unwrap_or_default(), args.until);
+    };
     let m = find_member(ws, to)?;
     for c in &args.clients {
         find_client(ws, c)?;
@@ -202,25 +204,47 @@ pub fn plan_unassign(change: &mut Change<'_>, args: &UnassignArgs) -> Result<()>
     Ok(())
 }
 
-/// `client assign C... --team T`: the clients not yet the team's are added
-/// to its list; each of its members and its lead reach them.
-fn plan_team_assign(change: &mut Change<'_>, clients: &[String], team: &str) -> Result<()> {
+/// `client assign C... --team T [--until DATE]`: the clients not yet the
+/// team's are added to its list; each of its members and its lead reach
+/// them. With `--until`, each is written in the dated form, also one the
+/// team has already (as `--to`'s).
+fn plan_team_assign(
+    change: &mut Change<'_>,
+    clients: &[String],
+    team: &str,
+    until: Option<crate::model::Date>,
+) -> Result<()> {
     let ws = change.ws;
     let t = find_team(ws, team)?;
     for c in clients {
         find_client(ws, c)?;
     }
     let mut new: Vec<&str> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
     for c in clients {
-        if t.has_client(c) || new.contains(&c.as_str()) {
-            change.fact(format!("team {}: {c} already assigned", t.id));
-        } else {
+        let known = t.has_client(c) || seen.contains(&c.as_str());
+        if !seen.contains(&c.as_str()) {
+            seen.push(c);
+        }
+        match until {
+            Some(u) if known => change.fact(format!("team {}: {c} assigned until {u}", t.id)),
+            Some(u) => change.fact(format!("team {}: {c} now assigned until {u}", t.id)),
+            None if known => change.fact(format!("team {}: {c} already assigned", t.id)),
+            None => change.fact(format!("team {}: assigned {c}", t.id)),
+        }
+        if !known {
             new.push(c);
-            change.fact(format!("team {}: assigned {c}", t.id));
         }
     }
-    if !new.is_empty() {
-        change.teams(|file| file.team(&t.id, |entry| entry.assign(&new)))?.transpose()?;
+    if !new.is_empty() || until.is_some() {
+        change
+            .teams(|file| {
+                file.team(&t.id, |entry| match until {
+                    Some(u) => seen.iter().for_each(|c| entry.assign_until(c, Some(u))),
+                    None => entry.assign(&new),
+                })
+            })?
+            .transpose()?;
     }
     Ok(())
 }

@@ -34,14 +34,21 @@ pub fn cmd_show(ctx: &Ctx, args: ShowArgs) -> Result<Outcome> {
         name: &t.name,
         lead: t.lead.as_ref().map(|l| l.value.as_str()),
         members: t.members.iter().map(|m| m.value.as_str()).collect(),
-        clients: t.clients.iter().map(|c| TeamClient { client: &c.value }).collect(),
+        clients: t
+            .clients
+            .iter()
+            .map(|c| {
+                let w = t.client_window(&c.value);
+                TeamClient { client: &c.value, from: w.and_then(|w| w.from), until: w.and_then(|w| w.until) }
+            })
+            .collect(),
         reach,
     })?;
     Ok(Outcome::Success)
 }
 
 /// `team show`'s JSON: `{"id", "name", "lead", "members", "clients":
-/// [{"client"}], "reach": [{"member", "client", "access": ["area.action"]}]}`.
+/// [{"client", "from", "until"}], "reach": [{"member", "client", "access": ["area.action"]}]}`.
 #[derive(Serialize)]
 struct TeamView<'a> {
     id: &'a str,
@@ -55,6 +62,29 @@ struct TeamView<'a> {
 #[derive(Serialize)]
 struct TeamClient<'a> {
     client: &'a str,
+    #[serde(serialize_with = "date")]
+    from: Option<crate::model::Date>,
+    #[serde(serialize_with = "date")]
+    until: Option<crate::model::Date>,
+}
+
+/// A date as JSON: `"2026-12-31"`, or null.
+fn date<S: serde::Serializer>(d: &Option<crate::model::Date>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+impl TeamClient<'_> {
+    /// `initech`, `initech (until 2026-12-31)`.
+    fn text(&self) -> String {
+        let w = crate::model::Window { from: self.from, until: self.until, span: crate::source::Span::default() };
+        match w.describe().as_str() {
+            "" => self.client.to_string(),
+            dates => format!("{} ({dates})", self.client),
+        }
+    }
 }
 
 /// What one member may do on one client through a team.
@@ -124,7 +154,8 @@ impl View for TeamView<'_> {
         line("lead", self.lead.unwrap_or("none").to_string());
         let list = |v: Vec<&str>| if v.is_empty() { "none".to_string() } else { v.join(", ") };
         line("members", list(self.members.clone()));
-        line("clients", list(self.clients.iter().map(|c| c.client).collect()));
+        let clients: Vec<String> = self.clients.iter().map(TeamClient::text).collect();
+        line("clients", list(clients.iter().map(String::as_str).collect()));
         out.push_str("\nreached through the team:\n");
         out.push_str(&self.reach_records().table(paint));
         Some(out)

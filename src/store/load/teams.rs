@@ -27,6 +27,7 @@ pub(super) fn read_teams(r: &mut Reader, top: &DeTable) -> Vec<Team> {
                 lead: None,
                 members: Vec::new(),
                 clients: Vec::new(),
+                client_windows: Vec::new(),
             };
             let mut has_name = false;
             for (key, value) in t {
@@ -37,7 +38,7 @@ pub(super) fn read_teams(r: &mut Reader, top: &DeTable) -> Vec<Team> {
                     }
                     "lead" => team.lead = r.id_ref(value, "`lead`"),
                     "members" => team.members = ids(r, value, "`members`", "a member"),
-                    "clients" => team.clients = ids(r, value, "`clients`", "a client"),
+                    "clients" => read_clients(r, value, &mut team),
                     _ => r.unknown_key(key, &schema::TEAM.names(), &what),
                 }
             }
@@ -48,6 +49,20 @@ pub(super) fn read_teams(r: &mut Reader, top: &DeTable) -> Vec<Team> {
         }
     }
     teams
+}
+
+/// `clients = ["acme", { id = "initech", until = 2026-12-31 }]`: the short
+/// form, or the table form with a window (SPEC §9), as a member's.
+fn read_clients(r: &mut Reader, v: &Val, team: &mut Team) {
+    for item in r.array(v, "`clients`").unwrap_or_default() {
+        let example = "\"acme\" or { id = \"acme\", until = 2026-12-31 }";
+        let Some((c, window)) = super::members::table_form(r, item, "id", "a team's client", example) else { continue };
+        let Some(client) = r.id_ref(c, "a client") else { continue };
+        if let Some(w) = window {
+            team.client_windows.push((client.value.clone(), w));
+        }
+        team.clients.push(client);
+    }
 }
 
 fn ids(r: &mut Reader, v: &Val, what: &str, item: &str) -> Vec<Ref> {
