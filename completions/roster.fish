@@ -52,6 +52,7 @@ complete -c roster -n "__fish_roster_needs_command" -f -a "profile" -d 'List, sh
 complete -c roster -n "__fish_roster_needs_command" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
 complete -c roster -n "__fish_roster_needs_command" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
 complete -c roster -n "__fish_roster_needs_command" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_needs_command" -f -a "team" -d 'List, show, add, edit and remove teams (a client assigned to a team reaches each member)'
 complete -c roster -n "__fish_roster_needs_command" -f -a "access" -d 'Who can do what, and why'
 complete -c roster -n "__fish_roster_needs_command" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
 complete -c roster -n "__fish_roster_needs_command" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
@@ -606,6 +607,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l to -d 'The member they are assigned to' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l team -d 'The team they are assigned to: each of its members and its lead reach them' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l profile -d 'For these clients, the member works under this profile (the per-client profile, set in the same change)' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l until -d 'The last day of the assignment (YYYY-MM-DD): written `{ id = "C", until = DATE }`' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
@@ -628,6 +630,7 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l from -d 'The member they are taken from' -r
+complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l team -d 'The team they are taken from' -r
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from unassign" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -653,6 +656,140 @@ complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Assign clients to a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "unassign" -d 'Take clients from a member'
 complete -c roster -n "__fish_roster_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "list" -d 'List teams: name, lead, members and clients'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "show" -d 'Show one team, and what each of its members reaches through it'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "add" -d 'Add a team'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "edit" -d 'Rename a team, change its lead, add or remove members'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "remove" -d 'Remove a team (its members lose the clients they had through it)'
+complete -c roster -n "__fish_roster_using_subcommand team; and not __fish_seen_subcommand_from list show add edit remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l name -d 'Its name' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l lead -d 'The member who leads it (reaches its clients like its members)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l member -d 'A member of the team (repeat for several)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l name -d 'Its new name' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l lead -d 'Its new lead' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l add -d 'A member who joins (repeat for several)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l remove -d 'A member who leaves (repeat for several)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l no-lead -d 'Leave the team without a lead'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
+csv\t'A header row and one record per row'
+json\t'For scripts'
+markdown\t'A Markdown table, ready to paste into a pull request'
+github\t'GitHub Actions workflow commands: annotations on the lines (check, test)'
+sarif\t'SARIF 2.1.0, for code scanning (check)'
+junit\t'JUnit XML, for test reports (test)'"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l as -d 'The member who makes the change (needs settings.edit = all)' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l at -d 'Judge access on this date (YYYY-MM-DD) instead of today' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l lock-timeout -d 'How long a change waits for another one to finish' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l rev -d 'Read commands: read the workspace as it is at this git revision; nothing is written' -r
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l color -d 'When to use colour: auto, always or never; `auto` honours NO_COLOR and never colours a pipe' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on success'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "list" -d 'List teams: name, lead, members and clients'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one team, and what each of its members reaches through it'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Rename a team, change its lead, add or remove members'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a team (its members lose the clients they had through it)'
+complete -c roster -n "__fish_roster_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand access; and not __fish_seen_subcommand_from check who-can matrix list help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -1157,29 +1294,30 @@ complete -c roster -n "__fish_roster_using_subcommand man" -s q -l quiet -d 'Pri
 complete -c roster -n "__fish_roster_using_subcommand man" -l dry-run -d 'For changes: print the unified diff of every file that would change, write nothing'
 complete -c roster -n "__fish_roster_using_subcommand man" -l allow-failing-tests -d 'For changes: go ahead even if a passing test of tests.toml would fail'
 complete -c roster -n "__fish_roster_using_subcommand man" -s h -l help -d 'Print help'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "access" -d 'Who can do what, and why'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "review" -d 'Access reviews: campaigns, decisions, revocations, a report for auditors'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "analyze" -d 'Licence savings and least-privilege findings, each with the command that realises it'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
-complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client access export import batch diff test cost prune log review analyze completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "init" -d 'Create a new workspace from the built-in template'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "check" -d 'Validate the workspace: every problem, with file:line:col'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "fmt" -d 'Rewrite every file in one canonical order and layout, comments kept'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "member" -d 'List, show, add, edit and remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "profile" -d 'List, show, compare, duplicate, edit and remove access profiles'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "transfer-all" -d 'Move every member of a profile (per-client profiles too) to another'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "transfer-one" -d 'Move one member to another profile, or only for one client'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "client" -d 'List, add and remove clients; assign them to members'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "team" -d 'List, show, add, edit and remove teams (a client assigned to a team reaches each member)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "access" -d 'Who can do what, and why'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "export" -d 'Export members, profiles, clients, assignments or the access matrix as CSV or JSON'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "import" -d 'Add or update members in bulk from CSV (all or nothing)'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "batch" -d 'Make many changes at once, one per line of a file: one validation, one write'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "diff" -d 'Who gains and loses access between git revisions, and the monthly cost'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "test" -d 'Run the access expectations of tests.toml'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "cost" -d 'Monthly cost, seats and licences, and the credit limits total'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "prune" -d 'Clear what has ended: expired assignments, per-client profiles and overrides; suspend members past their until'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "log" -d 'Effective access changes commit by commit, newest first'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "review" -d 'Access reviews: campaigns, decisions, revocations, a report for auditors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "analyze" -d 'Licence savings and least-privilege findings, each with the command that realises it'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "schema" -d 'Write the JSON Schemas of the workspace files, for editors'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "man" -d 'Write the manual pages, one per command'
+complete -c roster -n "__fish_roster_using_subcommand help; and not __fish_seen_subcommand_from init check fmt member profile transfer-all transfer-one client team access export import batch diff test cost prune log review analyze completions schema man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "list" -d 'List members, optionally only those of a profile, status or client'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "show" -d 'Show one member: profile, clients, overrides and effective access'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
@@ -1198,6 +1336,11 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "remove" -d 'Remove a client, and drop it from every member'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "assign" -d 'Assign clients to a member'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "unassign" -d 'Take clients from a member'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "list" -d 'List teams: name, lead, members and clients'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "show" -d 'Show one team, and what each of its members reaches through it'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "add" -d 'Add a team'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "edit" -d 'Rename a team, change its lead, add or remove members'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "remove" -d 'Remove a team (its members lose the clients they had through it)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "check" -d 'May a member do AREA.ACTION (on a client)? Exit 0 allowed, 1 denied; with the reasons'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "who-can" -d 'The active members who can do AREA.ACTION (on a client)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from access" -f -a "matrix" -d 'Every member\'s level on every area.action'

@@ -132,7 +132,10 @@ pub fn fingerprints_of(
     // The contacts of assigned companies, and the clients members created:
     // for `only`, just those its members reach.
     let assigned: Option<crate::fxhash::FxHashSet<&str>> = only.map(|o| {
-        o.iter().filter_map(|id| ws.member(id)).flat_map(|m| m.clients.iter().map(|c| c.value.as_str())).collect()
+        o.iter()
+            .filter_map(|id| ws.member(id))
+            .flat_map(|m| m.clients.iter().map(|c| c.value.as_str()).chain(ws.team_clients(&m.id)))
+            .collect()
     });
     let mut contacts: HashMap<&str, Vec<&str>> = HashMap::default();
     let mut created: HashMap<&str, Vec<&str>> = HashMap::default();
@@ -172,9 +175,13 @@ pub fn fingerprints_of(
         if active {
             levels(m, &m.profile.value, &mut h);
             let mut reach: Vec<&str> = m.clients_on(at).map(|c| c.value.as_str()).collect();
-            for c in m.clients_on(at) {
-                reach.extend(contacts.get(c.value.as_str()).into_iter().flatten());
+            // Through teams (§10): the same as assigned.
+            reach.extend(ws.team_clients(&m.id));
+            for c in reach.clone() {
+                reach.extend(contacts.get(c).into_iter().flatten());
             }
+            reach.sort_unstable();
+            reach.dedup();
             let own = created.get(m.id.as_str()).map_or(&[][..], |v| v.as_slice());
             reach.sort_unstable();
             reach.hash(&mut h);
@@ -203,6 +210,10 @@ pub enum Reach {
     Assigned,
     /// The client's company is assigned to the member.
     CompanyAssigned(String),
+    /// The client is assigned to a team of the member's (this one).
+    Team(String),
+    /// The client's company (the first) is assigned to a team of the member's (the second).
+    CompanyTeam(String, String),
     /// The member created the client.
     CreatedBy,
     /// Not reached at this level.
@@ -211,6 +222,17 @@ pub enum Reach {
     Nothing,
     /// The area is not judged per client: the level itself is the answer.
     NotPerClient,
+}
+
+impl Reach {
+    /// A way the member is connected to the client (assigned, directly or
+    /// through a team, or its company is; or created by them).
+    pub fn is_connection(&self) -> bool {
+        matches!(
+            self,
+            Reach::Assigned | Reach::CompanyAssigned(_) | Reach::Team(_) | Reach::CompanyTeam(..) | Reach::CreatedBy
+        )
+    }
 }
 
 /// The answer to "may M do area.action (on client C)?", with every step of §3.
@@ -225,6 +247,9 @@ pub struct Decision<'w> {
     /// The ceiling of the tier of the profile in effect.
     pub ceiling: Option<(Level, &'w str)>,
     pub reach: Option<Reach>,
+    /// The window of the team's assignment, when the client is reached
+    /// through a team that has it dated.
+    pub team_window: Option<crate::model::Window>,
     /// The date access was judged on.
     pub at: crate::model::Date,
 }
@@ -251,14 +276,19 @@ pub fn decide<'w>(
     let (allowed, reach) = match client {
         _ if effective.via == Via::Inactive => (false, None),
         Some(c) if area.per_client => {
-            let reach = reach(m, c, effective.level, ws.at());
+            let reach = reach_in(ws, m, c, effective.level);
             let ok = !matches!(reach, Reach::NotReached | Reach::Nothing);
             (ok, Some(reach))
         }
         Some(_) => (effective.level > Level::None, Some(Reach::NotPerClient)),
         None => (effective.level > Level::None, None),
     };
-    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach, at: ws.at() }
+    let team_window = match &reach {
+        Some(Reach::Team(t)) => client.and_then(|c| ws.team(t)?.client_window(&c.id).copied()),
+        Some(Reach::CompanyTeam(co, t)) => ws.team(t).and_then(|t| t.client_window(co).copied()),
+        _ => None,
+    };
+    Decision { allowed, effective, per_client_instead_of, through_company, ceiling, reach, team_window, at: ws.at() }
 }
 
 /// §3 step 4: whether `level` reaches client `c` for member `m`, with the
@@ -280,6 +310,25 @@ pub fn reach(m: &Member, c: &Client, level: Level, at: crate::model::Date) -> Re
             if created { Reach::CreatedBy } else { Reach::NotReached }
         }
     }
+}
+
+/// §3 step 4 with teams (§10): [`reach`], and when the client is neither
+/// assigned to the member nor one of an assigned company's contacts, whether
+/// it (or its company) is assigned to one of the member's teams.
+pub fn reach_in(ws: &Workspace, m: &Member, c: &Client, level: Level) -> Reach {
+    let direct = reach(m, c, level, ws.at());
+    if level != Level::Assigned || !matches!(direct, Reach::NotReached | Reach::CreatedBy) {
+        return direct;
+    }
+    if let Some(t) = ws.team_with_client(&m.id, &c.id) {
+        return Reach::Team(t.id.to_string());
+    }
+    if let Some(company) = &c.company
+        && let Some(t) = ws.team_with_client(&m.id, &company.value)
+    {
+        return Reach::CompanyTeam(company.value.to_string(), t.id.to_string());
+    }
+    direct
 }
 
 impl Decision<'_> {
@@ -345,6 +394,18 @@ impl Decision<'_> {
                 Reach::CompanyAssigned(co) => {
                     format!("client: {}'s company {co} is assigned to {}{}", c.id, m.id, dated(m.client_window(co)))
                 }
+                Reach::Team(t) => format!(
+                    "client: {} is assigned to team {t}{}, which {} belongs to",
+                    c.id,
+                    dated(self.team_window.as_ref()),
+                    m.id
+                ),
+                Reach::CompanyTeam(co, t) => format!(
+                    "client: {}'s company {co} is assigned to team {t}{}, which {} belongs to",
+                    c.id,
+                    dated(self.team_window.as_ref()),
+                    m.id
+                ),
                 Reach::CreatedBy => format!("client: {} was created by {}", c.id, m.id),
                 Reach::Nothing => "client: level none reaches no client".to_string(),
                 Reach::NotPerClient => format!("client: {} is not judged per client; the level is the answer", area.id),

@@ -26,7 +26,7 @@ use crate::model::{Id, Profile, Workspace};
 use crate::render;
 use crate::store::edit::{self, Editor};
 use crate::store::editors::{
-    ClientEntry, Keyed, MemberEntry, NewClient, NewMember, ProfileFile, TestsFile, WorkspaceFile,
+    ClientEntry, Keyed, MemberEntry, NewClient, NewMember, NewTeam, ProfileFile, TeamsFile, TestsFile, WorkspaceFile,
 };
 use crate::store::save::{self, Lock};
 use crate::store::splice::{Splice, apply_splices};
@@ -583,6 +583,44 @@ impl<'w> Change<'w> {
         self.edit(TestsFile::FILE, |ed| Ok(Some(f(&mut TestsFile::new(ed)))))
     }
 
+    /// Edits `teams.toml`, when the workspace has one (`None` otherwise).
+    pub fn teams<T>(&mut self, f: impl FnOnce(&mut TeamsFile<'_>) -> T) -> Result<Option<T>> {
+        if self.text(TeamsFile::FILE).is_none() {
+            return Ok(None);
+        }
+        self.edit(TeamsFile::FILE, |ed| Ok(Some(f(&mut TeamsFile::new(ed)))))
+    }
+
+    /// Removes team `id`'s entry with the comments directly above it, as a
+    /// member's entry is removed (`store::edit::removal_splice`): a file's
+    /// header comment stays, and no blank line is left doubled.
+    pub fn remove_team(&mut self, id: &str) -> Result<()> {
+        let text = self.text(TeamsFile::FILE).unwrap_or_default();
+        if let Some((start, end)) = standalone_entry(&text, "teams", id)
+            && let Some((a, b, with)) = edit::removal_splice(&text, start, end)
+        {
+            let (before, mut after) = (format!("{}{with}", &text[..a]), &text[b..]);
+            // A blank line kept above (after a header comment) and one below make one.
+            if before.ends_with("\n\n") || before.ends_with("\n\r\n") {
+                after = after.strip_prefix("\r\n").or_else(|| after.strip_prefix('\n')).unwrap_or(after);
+            }
+            self.put(TeamsFile::FILE, format!("{before}{after}"));
+            return Ok(());
+        }
+        self.teams(|file| file.remove_team(id))?;
+        Ok(())
+    }
+
+    /// Adds a team's entry to `teams.toml` (which it creates when there is
+    /// none), in id order when the entries are sorted, else at the end.
+    pub fn add_team(&mut self, new: &NewTeam<'_>) {
+        let text = new.entry();
+        let current = self.text(TeamsFile::FILE).unwrap_or_default();
+        let headers = edit::entry_headers(&current, "teams");
+        let updated = edit::insert_entries(&current, &headers, &[(new.id, &text)]);
+        self.put(TeamsFile::FILE, updated);
+    }
+
     /// Removes client `id`'s entry, and the `company` of the contacts
     /// `detach` (those of the company removed).
     pub fn remove_client(&mut self, id: &str, detach: &[&str]) -> Result<()> {
@@ -699,6 +737,30 @@ impl<'w> Change<'w> {
             self.ws.settings.currency
         )
     }
+}
+
+/// The bytes of `[table.id]` in `text`, from its header line to the end of
+/// its last line of keys, when it is a standard table that nothing else
+/// (a sub-table of it, another table) interleaves; else `None`.
+fn standalone_entry(text: &str, table: &str, id: &str) -> Option<(usize, usize)> {
+    let (_, key) = edit::entry_headers(text, table).into_iter().find(|(e, _)| *e == id)?;
+    let start = text[..key].rfind('\n').map_or(0, |i| i + 1);
+    let mut at = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+    let mut end = at;
+    while at < text.len() {
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..line_end].trim();
+        if line.starts_with('[') {
+            break;
+        }
+        if !line.is_empty() && !line.starts_with('#') {
+            end = line_end;
+        }
+        at = line_end;
+    }
+    // A sub-table of the entry (`[teams.audit.x]`) is part of it: left to the editor.
+    let after = text[at..].trim_start();
+    (!after.starts_with(&format!("[{table}.{id}."))).then_some((start, end))
 }
 
 #[cfg(test)]

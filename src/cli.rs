@@ -6,7 +6,7 @@
 
 use crate::commands::{
     access, analyze, batch, check, client, completions, cost, diff, export, fmt, import, init, log, man, member,
-    profile, prune, review, schema, test, transfer_all, transfer_one,
+    profile, prune, review, schema, team, test, transfer_all, transfer_one,
 };
 use crate::render::Format;
 use crate::style::ColorChoice;
@@ -113,6 +113,9 @@ pub const CHANGES: &[&str] = &[
     "client remove",
     "client assign",
     "client unassign",
+    "team add",
+    "team edit",
+    "team remove",
     "import members",
     "prune",
     "batch",
@@ -339,6 +342,9 @@ pub enum Command {
     /// List, add and remove clients; assign them to members
     #[command(subcommand, after_help = client::EXAMPLES)]
     Client(client::ClientCommand),
+    /// List, show, add, edit and remove teams (a client assigned to a team reaches each member)
+    #[command(subcommand, after_help = team::EXAMPLES)]
+    Team(team::TeamCommand),
     /// Who can do what, and why
     #[command(subcommand, after_help = access::EXAMPLES)]
     Access(access::AccessCommand),

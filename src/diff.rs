@@ -81,6 +81,7 @@ impl Report {
 /// Clients each member may reach below level `all`: assigned ones, contacts of
 /// assigned companies, created ones, and those with a per-client profile.
 struct Candidates<'w> {
+    ws: &'w Workspace,
     contacts: HashMap<&'w str, Vec<&'w str>>,
     created: HashMap<&'w str, Vec<&'w str>>,
 }
@@ -97,13 +98,14 @@ impl<'w> Candidates<'w> {
                 created.entry(by.value.as_str()).or_default().push(&c.id);
             }
         }
-        Candidates { contacts, created }
+        Candidates { ws, contacts, created }
     }
 
     fn of(&self, m: &'w Member, out: &mut BTreeSet<&'w str>) {
-        for c in &m.clients {
-            out.insert(&c.value);
-            out.extend(self.contacts.get(c.value.as_str()).into_iter().flatten());
+        // Assigned directly or through a team (§10).
+        for c in m.clients.iter().map(|c| c.value.as_str()).chain(self.ws.team_clients(&m.id)) {
+            out.insert(c);
+            out.extend(self.contacts.get(c).into_iter().flatten());
         }
         out.extend(self.created.get(m.id.as_str()).into_iter().flatten());
         out.extend(m.client_profiles().iter().map(|(c, _)| c.value.as_str()));

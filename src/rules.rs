@@ -25,8 +25,74 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
     test_rules(ws, &mut out);
     crate::separation::reference_rules(ws, &mut out);
     crate::separation::member_rules(ws, None, &mut out);
+    team_rules(ws, &mut out);
     warnings(ws, &mut out);
     out
+}
+
+/// `teams.toml` (SPEC §10): its lead, members and clients exist, each is
+/// listed once, and a team with neither members nor lead is a warning.
+fn team_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
+    let member_ids = || ws.members.iter().map(|m| m.id.as_str());
+    for t in ws.teams() {
+        let what = format!("team `{}`", t.id);
+        if let Some(lead) = t.lead.as_ref().filter(|l| ws.member(&l.value).is_none()) {
+            out.push(unknown_ref(
+                format!("{what} has the lead"),
+                lead,
+                member_ids(),
+                "members are declared in members.toml",
+            ));
+        }
+        for (list, noun, file) in [(&t.members, "member", "members.toml"), (&t.clients, "client", "clients.toml")] {
+            let exists =
+                |r: &Ref| if noun == "member" { ws.member(&r.value).is_some() } else { ws.client(&r.value).is_some() };
+            let unknown: Vec<(Span, &Ref)> = list.iter().filter(|r| !exists(r)).map(|r| (r.span, r)).collect();
+            capped(
+                unknown,
+                out,
+                |r| {
+                    let candidates: Vec<&str> = if noun == "member" {
+                        member_ids().collect()
+                    } else {
+                        ws.clients.iter().map(|c| c.id.as_str()).collect()
+                    };
+                    unknown_ref(
+                        format!("{what} lists the {noun}"),
+                        r,
+                        candidates,
+                        &format!("{noun}s are declared in {file}"),
+                    )
+                },
+                |n, at| {
+                    Diagnostic::error("unknown-ref", at, format!("and {n} more {noun}s of {what} that do not exist"))
+                        .hint(format!("{noun}s are declared in {file}"))
+                },
+            );
+            capped(
+                repeated(list, exists),
+                out,
+                |(r, n)| {
+                    Diagnostic::error(
+                        "bad-value",
+                        r.span,
+                        format!("{noun} `{}` is listed in {what} {}", r.value, times(n)),
+                    )
+                    .hint(format!("list each {noun} once"))
+                },
+                |n, at| {
+                    Diagnostic::error("bad-value", at, format!("and {n} more {noun}s listed in {what} more than once"))
+                        .hint(format!("list each {noun} once"))
+                },
+            );
+        }
+        if t.lead.is_none() && t.members.is_empty() {
+            out.push(
+                Diagnostic::warning("empty-team", t.span, format!("{what} has neither members nor a lead"))
+                    .hint(format!("add members (`roster team edit {} --add MEMBER`), or remove it", t.id)),
+            );
+        }
+    }
 }
 
 /// `tests.toml`: every member, client and area.action it names exists.
@@ -653,7 +719,9 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         let many = m.clients.len() > 16 && client_profiles.len() > 1;
         let assigned: crate::fxhash::FxHashSet<&str> =
             if many { m.clients.iter().map(|c| c.value.as_str()).collect() } else { Default::default() };
-        let has_client = |c: &str| if many { assigned.contains(c) } else { m.has_client(c) };
+        let has_client = |c: &str| {
+            (if many { assigned.contains(c) } else { m.has_client(c) }) || ws.team_with_client(&m.id, c).is_some()
+        };
         let (mut unknown, mut unassigned, mut no_profile) = (Vec::new(), Vec::new(), Vec::new());
         for (c, p) in client_profiles {
             if ws.client(&c.value).is_none() {
@@ -959,7 +1027,11 @@ fn warnings(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 .hint("unassign their clients or give them to another member"),
             );
         }
-        if m.active_on(ws.at()) && m.clients.is_empty() && hinges_on_assignment(ws, m, &keys) {
+        if m.active_on(ws.at())
+            && m.clients.is_empty()
+            && ws.team_clients(&m.id).next().is_none()
+            && hinges_on_assignment(ws, m, &keys)
+        {
             out.push(
                 Diagnostic::warning(
                     "assigned-without-clients",
@@ -990,6 +1062,24 @@ fn expiry(ws: &Workspace, out: &mut Vec<Diagnostic>) {
         entries
             .extend(e.profile_windows.iter().map(|(c, w)| (format!("`{}`'s per-client profile for `{c}`", m.id), w)));
         entries.extend(e.grant_windows.iter().map(|(a, x, w)| (format!("`{}`'s override of `{a}.{x}`", m.id), w)));
+        expiry_of(entries, at, soon, out);
+    }
+    // A team's dated clients (§10).
+    for t in ws.teams() {
+        let entries =
+            t.client_windows.iter().map(|(c, w)| (format!("the assignment of `{c}` to team `{}`", t.id), w)).collect();
+        expiry_of(entries, at, soon, out);
+    }
+}
+
+/// `expired` or `expires-soon` for each dated entry (what it is, its window).
+fn expiry_of(
+    entries: Vec<(String, &crate::model::Window)>,
+    at: crate::model::Date,
+    soon: crate::model::Date,
+    out: &mut Vec<Diagnostic>,
+) {
+    {
         for (what, w) in entries {
             let Some(until) = w.until else { continue };
             if until < at {

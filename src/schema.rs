@@ -365,6 +365,20 @@ pub const REVIEW_COST: Table = Table {
     ],
 };
 
+pub const TEAM: Table = Table {
+    what: "a team",
+    keys: &[
+        req("name", Value::Text, "The team's name."),
+        opt("lead", Value::Id(Names::Member), "The member who leads it; reaches its clients like its members."),
+        opt("members", Value::Ids(Names::Member), "Its members."),
+        opt(
+            "clients",
+            Value::Assignments,
+            "The clients assigned to the team (to each member and the lead); { id, from, until } for a dated one.",
+        ),
+    ],
+};
+
 /// `members.toml`'s top level.
 pub const MEMBERS_FILE: Table =
     Table { what: "members.toml", keys: &[opt("members", Value::Entries(&MEMBER), "Every member, keyed by id.")] };
@@ -376,6 +390,10 @@ pub const CLIENTS_FILE: Table =
 /// `tests.toml`'s top level.
 pub const TESTS_FILE: Table =
     Table { what: "tests.toml", keys: &[opt("test", Value::List(&TEST), "The access tests, each a [[test]] table.")] };
+
+/// `teams.toml`'s top level.
+pub const TEAMS_FILE: Table =
+    Table { what: "teams.toml", keys: &[opt("teams", Value::Entries(&TEAM), "Every team, keyed by id.")] };
 
 /// A kind of workspace file: its name (`roster schema KIND`), the files it
 /// matches in a workspace, what it holds, and the keys of its top level.
@@ -437,6 +455,13 @@ pub const FILES: &[FileKind] = &[
               of each member and assigned client when it started, its reviewer, and the decisions taken.",
         table: &REVIEW,
     },
+    FileKind {
+        kind: "teams",
+        files: "teams.toml",
+        doc: "The teams of a roster workspace, keyed by id: a lead, members, and the clients assigned to the \
+              team (to each of its members and its lead).",
+        table: &TEAMS_FILE,
+    },
 ];
 
 /// The kind of file named `kind`.
@@ -466,6 +491,8 @@ mod tests {
             REVIEW,
             REVIEW_ITEM,
             REVIEW_COST,
+            TEAM,
+            TEAMS_FILE,
         ] {
             let mut names = t.names();
             names.sort_unstable();

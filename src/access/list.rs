@@ -8,7 +8,7 @@
 //! (assigned, contacts of assigned companies, created), then a few lookups per
 //! area.action and connected client: about what `access check` costs per pair.
 
-use super::{Effective, Reach, client_level, member_level, per_client_profile, reach};
+use super::{Effective, Reach, client_level, member_level, per_client_profile, reach_in};
 use crate::model::{Area, Client, Level, Member, Workspace};
 
 /// One line of the view: a level on an area.action under one profile.
@@ -44,15 +44,18 @@ pub struct Reached<'w> {
     pub profile: &'w str,
 }
 
-/// The clients member `m` is connected to, in id order: assigned, contacts of
-/// an assigned company, created by them. One pass over the clients.
+/// The clients member `m` is connected to, in id order: assigned (directly
+/// or through a team), contacts of such a company, created by them. One pass
+/// over the clients.
 fn connected<'w>(ws: &'w Workspace, m: &Member) -> Vec<&'w Client> {
+    let team: crate::fxhash::FxHashSet<&str> = ws.team_clients(&m.id).collect();
+    let assigned = |c: &str| m.has_client(c) || team.contains(c);
     let mut out: Vec<&Client> = ws
         .clients
         .iter()
         .filter(|c| {
-            m.has_client(&c.id)
-                || c.company.as_ref().is_some_and(|co| m.has_client(&co.value))
+            assigned(&c.id)
+                || c.company.as_ref().is_some_and(|co| assigned(&co.value))
                 || c.created_by.as_ref().is_some_and(|b| b.value == m.id)
         })
         .collect();
@@ -63,7 +66,7 @@ fn connected<'w>(ws: &'w Workspace, m: &Member) -> Vec<&'w Client> {
 /// How `m` is connected to `c` (assigned, company, created): what reaches it
 /// at `assigned`, the widest level that looks at connections.
 fn path(ws: &Workspace, m: &Member, c: &Client) -> Reach {
-    reach(m, c, Level::Assigned, ws.at())
+    reach_in(ws, m, c, Level::Assigned)
 }
 
 /// Everything member `m` can do, area by area in the workspace's order (only
@@ -106,8 +109,8 @@ fn for_client<'w>(ws: &'w Workspace, m: &'w Member, c: &'w Client, area: &'w Are
     } else if effective.level == Level::None {
         Clients::Nothing
     } else {
-        let r = reach(m, c, effective.level, ws.at());
-        let reached = matches!(r, Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy);
+        let r = reach_in(ws, m, c, effective.level);
+        let reached = r.is_connection();
         Clients::Listed(if reached {
             vec![Reached { client: &c.id, path: r, profile: effective.profile }]
         } else {
@@ -140,10 +143,10 @@ fn lines<'w>(
             Some(_) => client_level(ws, m, &c.id, area, action),
             None => own.clone(),
         };
-        let r = reach(m, c, effective.level, ws.at());
+        let r = reach_in(ws, m, c, effective.level);
         let reached = |r: Reach| Reached { client: &c.id, path: r, profile: effective.profile };
         if effective.level == own.level {
-            if matches!(r, Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy) {
+            if r.is_connection() {
                 own_clients.push(reached(r));
             }
             continue;
@@ -157,7 +160,7 @@ fn lines<'w>(
         };
         match r {
             Reach::Everything => others[group].1.push(reached(path(ws, m, c))),
-            Reach::Assigned | Reach::CompanyAssigned(_) | Reach::CreatedBy => others[group].1.push(reached(r)),
+            _ if r.is_connection() => others[group].1.push(reached(r)),
             _ => {}
         }
     }

@@ -19,8 +19,10 @@
 
 use super::{Change, EntryNow, Options, Report, Session, State, Touched};
 use crate::error::Result;
-use crate::model::{Client, Config, Member, Names};
-use crate::store::load::{self, CLIENTS_FILE, Input, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE, read_fragment};
+use crate::model::{Client, Config, Member, Names, Team};
+use crate::store::load::{
+    self, CLIENTS_FILE, Input, MEMBERS_FILE, PROFILES_DIR, TEAMS_FILE, WORKSPACE_FILE, read_fragment,
+};
 use std::collections::BTreeMap;
 
 /// What one step did.
@@ -44,6 +46,8 @@ pub struct Batch {
     config: Option<Config>,
     /// The ids that entries read again share (see `model::Names`).
     names: Names,
+    /// The teams as read, once a step edited `teams.toml`.
+    teams: Option<Vec<Team>>,
 }
 
 #[derive(Debug)]
@@ -65,7 +69,7 @@ impl Batch {
         change.index_entries();
         let state = change.into_state();
         let names = session.ws.names();
-        Ok(Batch { session, state, undo: Vec::new(), config: None, names })
+        Ok(Batch { session, state, undo: Vec::new(), config: None, names, teams: None })
     }
 
     /// Plans one change on the state the earlier ones left (`plan` edits
@@ -103,16 +107,22 @@ impl Batch {
 
     /// Moves the workspace on by what a step edited.
     fn follow(&mut self, touched: Vec<Touched>) {
-        let mut config = false;
+        let (mut config, mut teams) = (false, false);
         let mut entries = Vec::new();
         for t in touched {
             match t {
-                Touched::File(name) => config |= name == WORKSPACE_FILE || name.starts_with(PROFILES_DIR),
+                Touched::File(name) => {
+                    config |= name == WORKSPACE_FILE || name.starts_with(PROFILES_DIR);
+                    teams |= name == TEAMS_FILE;
+                }
                 Touched::Entry { file, table, id } => entries.push((file, table, id)),
             }
         }
         if config {
             self.read_config();
+        }
+        if teams {
+            self.read_teams();
         }
         if entries.is_empty() {
             return;
@@ -239,8 +249,29 @@ impl Batch {
         self.config.get_or_insert(old);
     }
 
+    /// Reads `teams.toml` as the change has it (a small file: read whole), in
+    /// place of the workspace's teams.
+    fn read_teams(&mut self) {
+        let change = Change::resume(&self.session.ws, std::mem::take(&mut self.state));
+        let text = change.text(TEAMS_FILE).unwrap_or_default();
+        let root = change.ws.root.clone();
+        self.state = change.into_state();
+        let files = BTreeMap::from([
+            (MEMBERS_FILE.to_string(), String::new()),
+            (CLIENTS_FILE.to_string(), String::new()),
+            (TEAMS_FILE.to_string(), text),
+        ]);
+        let teams = load::load_from(&root, Input::Memory(&files)).workspace.take_teams();
+        let old = self.session.ws.take_teams();
+        self.session.ws.set_teams(teams);
+        self.teams.get_or_insert(old);
+    }
+
     /// Puts the workspace back as it was read.
     fn restore(&mut self) {
+        if let Some(teams) = self.teams.take() {
+            self.session.ws.set_teams(teams);
+        }
         let ws = &mut self.session.ws;
         let mut reindex = false;
         while let Some(undo) = self.undo.pop() {

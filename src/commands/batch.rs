@@ -9,7 +9,7 @@
 //! its own error, prefixed with its number, and nothing is written.
 
 use super::Ctx;
-use super::{client, import, member, profile, prune, transfer_all, transfer_one};
+use super::{client, import, member, profile, prune, team, transfer_all, transfer_one};
 use crate::change::{Batch, Change};
 use crate::cli::{Cli, Command};
 use crate::error::{Detail, Error, Kind, Outcome, Result};
@@ -67,6 +67,9 @@ enum LineChange {
     ClientRemove(client::remove::RemoveArgs),
     ClientAssign(client::assign::AssignArgs),
     ClientUnassign(client::assign::UnassignArgs),
+    TeamAdd(team::add::AddArgs),
+    TeamEdit(team::edit::EditArgs),
+    TeamRemove(team::remove::RemoveArgs),
     ImportMembers(import::MembersArgs),
 }
 
@@ -139,6 +142,9 @@ fn plan(change: &mut Change<'_>, line: &LineChange) -> Result<()> {
         LineChange::ClientRemove(args) => client::remove::plan(change, args),
         LineChange::ClientAssign(args) => client::assign::plan_assign(change, args),
         LineChange::ClientUnassign(args) => client::assign::plan_unassign(change, args),
+        LineChange::TeamAdd(args) => team::add::plan(change, args),
+        LineChange::TeamEdit(args) => team::edit::plan(change, args),
+        LineChange::TeamRemove(args) => team::remove::plan(change, args),
         LineChange::ImportMembers(args) => import::plan(change, args),
     }
 }
@@ -265,6 +271,11 @@ fn change_of(command: Command) -> Result<LineChange> {
         Command::Client(C::Assign(a)) => LineChange::ClientAssign(a),
         Command::Client(C::Unassign(a)) => LineChange::ClientUnassign(a),
         Command::Client(C::List(_)) => return Err(not_a_change("client list")),
+        Command::Team(team::TeamCommand::Add(a)) => LineChange::TeamAdd(a),
+        Command::Team(team::TeamCommand::Edit(a)) => LineChange::TeamEdit(a),
+        Command::Team(team::TeamCommand::Remove(a)) => LineChange::TeamRemove(a),
+        Command::Team(team::TeamCommand::List(_)) => return Err(not_a_change("team list")),
+        Command::Team(team::TeamCommand::Show(_)) => return Err(not_a_change("team show")),
         Command::Import(import::ImportCommand::Members(a)) => LineChange::ImportMembers(a),
         Command::Access(_) => return Err(not_a_change("access")),
         Command::Check(_) => return Err(not_a_change("check")),

@@ -64,8 +64,11 @@ pub fn cmd_check(ctx: &Ctx, args: CheckArgs) -> Result<Outcome> {
             ctx.eprint(&format!("{}: {summary}{why}\n", paint.apply(paint.error(), "check failed")));
         } else if !ctx.quiet {
             let p = ctx.out_paint();
+            let teams = ws.teams().len();
+            // Teams are optional: counted only where there are some.
+            let teams = if teams == 0 { String::new() } else { format!(", {teams} team{}", plural(teams)) };
             ctx.print(&format!(
-                "{}: {summary}: {} member{}, {} profile{}, {} client{}\n",
+                "{}: {summary}: {} member{}, {} profile{}, {} client{}{teams}\n",
                 p.apply(p.ok(), "ok"),
                 ws.members.len(),
                 plural(ws.members.len()),

@@ -1,4 +1,4 @@
-//! `roster export members|profiles|clients|assignments|matrix [-o FILE]`: CSV by
+//! `roster export members|profiles|clients|assignments|matrix|teams [-o FILE]`: CSV by
 //! default (a header row, one record a row, lists joined with `;`), or
 //! `--format json`.
 
@@ -27,6 +27,8 @@ pub enum Kind {
     Assignments,
     /// Every member x every area.action
     Matrix,
+    /// Every team: name, lead, members and clients
+    Teams,
 }
 
 #[derive(Debug, Args)]
@@ -54,6 +56,7 @@ pub fn cmd_export(ctx: &Ctx, args: ExportArgs) -> Result<Outcome> {
                     Kind::Profiles => ws.profiles.len(),
                     Kind::Clients => ws.clients.len(),
                     Kind::Assignments => ws.members.iter().map(|m| m.clients.len()).sum(),
+                    Kind::Teams => ws.teams().len(),
                 };
                 ctx.print(&format!("wrote {rows} {} to {}\n", plural_kind(args.kind, rows), path.display()))?;
             }
@@ -73,6 +76,8 @@ fn plural_kind(kind: Kind, n: usize) -> &'static str {
         (Kind::Clients, false) => "clients",
         (Kind::Assignments, true) => "assignment",
         (Kind::Assignments, false) => "assignments",
+        (Kind::Teams, true) => "team",
+        (Kind::Teams, false) => "teams",
     }
 }
 
@@ -171,5 +176,6 @@ fn records(ws: &Workspace, kind: Kind) -> Records {
             r
         }
         Kind::Matrix => Matrix { ws }.records().map(Cow::into_owned).unwrap_or_default(),
+        Kind::Teams => super::team::list::team_records(ws),
     }
 }

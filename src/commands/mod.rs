@@ -22,6 +22,7 @@ pub mod profile;
 pub mod prune;
 pub mod review;
 pub mod schema;
+pub mod team;
 pub mod test;
 pub mod transfer_all;
 pub mod transfer_one;
@@ -236,6 +237,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Member(cmd) => member::run(&ctx, cmd),
         Command::Profile(cmd) => profile::run(&ctx, cmd),
         Command::Client(cmd) => client::run(&ctx, cmd),
+        Command::Team(cmd) => team::run(&ctx, cmd),
         Command::TransferAll(args) => transfer_all::cmd_transfer_all(&ctx, args),
         Command::TransferOne(args) => transfer_one::cmd_transfer_one(&ctx, args),
         Command::Access(cmd) => access::run(&ctx, cmd),

@@ -133,6 +133,24 @@ pub fn plan(change: &mut Change<'_>, _args: &PruneArgs) -> Result<()> {
         }
         change.facts(facts);
     }
+    // A team's assignments that ended (§10): they go from its list.
+    for t in ws.teams() {
+        let ended: Vec<(&str, crate::model::Date)> = t
+            .client_windows
+            .iter()
+            .filter(|(_, w)| w.expired_on(at))
+            .filter_map(|(c, w)| w.until.map(|u| (c.as_str(), u)))
+            .collect();
+        if ended.is_empty() {
+            continue;
+        }
+        any = true;
+        let ids: Vec<&str> = ended.iter().map(|(c, _)| *c).collect();
+        change.teams(|file| file.team(&t.id, |entry| entry.unassign(&ids)))?.transpose()?;
+        for (c, u) in ended {
+            change.fact(format!("team {}: {c} unassigned (assignment ended {u})", t.id));
+        }
+    }
     if !any {
         change.fact(format!("nothing has ended on {at}: nothing to prune"));
     } else if saved > 0.005 {

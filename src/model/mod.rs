@@ -15,12 +15,14 @@ pub mod email;
 mod id;
 mod level;
 pub mod separation;
+mod team;
 
 pub use dates::{Date, Window};
 pub use email::check as check_email;
 pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
 pub use level::{ClientKind, Level, Status};
 pub use separation::{Exception, Separation};
+pub use team::{Team, TeamIndex};
 
 use crate::source::{Sources, Span};
 use std::collections::BTreeMap;
@@ -477,6 +479,10 @@ pub struct Workspace {
     pub tests: Vec<AccessTest>,
     /// `workspace.toml`'s `[[separation]]` rules, in file order (SPEC §13).
     pub separation: Vec<Separation>,
+    /// The teams of `teams.toml`, in file order; empty without the file. Set
+    /// with [`Workspace::set_teams`], which indexes them.
+    teams: Vec<Team>,
+    team_index: TeamIndex,
     /// The date access is judged on (see [`Workspace::at`]).
     at: std::sync::atomic::AtomicI32,
     index: Index,
@@ -533,6 +539,8 @@ impl Workspace {
             clients,
             tests: Vec::new(),
             separation: Vec::new(),
+            teams: Vec::new(),
+            team_index: TeamIndex::default(),
             at,
             index,
         }
@@ -593,6 +601,60 @@ impl Workspace {
     pub fn reindex(&mut self) {
         self.index.members = IdIndex::new(&self.members, |m| &m.id);
         self.index.clients = IdIndex::new(&self.clients, |c| &c.id);
+    }
+
+    /// The teams of `teams.toml`, in file order.
+    pub fn teams(&self) -> &[Team] {
+        &self.teams
+    }
+
+    /// Puts `teams` in place, indexed once (see [`TeamIndex`]).
+    pub fn set_teams(&mut self, teams: Vec<Team>) {
+        self.team_index = TeamIndex::new(&teams);
+        self.teams = teams;
+    }
+
+    /// Takes the teams out (the workspace is left without).
+    pub fn take_teams(&mut self) -> Vec<Team> {
+        self.team_index = TeamIndex::default();
+        std::mem::take(&mut self.teams)
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    /// The teams member `member` is in (as a member or as the lead), in file order.
+    pub fn teams_of<'a>(&'a self, member: &str) -> impl Iterator<Item = &'a Team> + 'a {
+        self.team_index.teams_of(member).iter().map(|&i| &self.teams[i as usize])
+    }
+
+    /// The first team (in file order) of `member` that `client` is assigned
+    /// to on the date of judgement.
+    pub fn team_with_client(&self, member: &str, client: &str) -> Option<&Team> {
+        let at = self.at();
+        self.team_index
+            .teams_of(member)
+            .iter()
+            .find(|&&i| self.team_index.team_has(i, client, at))
+            .map(|&i| &self.teams[i as usize])
+    }
+
+    /// The first team of `member` that lists `client`, in effect or not.
+    pub fn team_listing(&self, member: &str, client: &str) -> Option<&Team> {
+        self.teams_of(member).find(|t| t.has_client(client))
+    }
+
+    /// The clients assigned to `member` through their teams on the date of
+    /// judgement (each team's, in order; a client in two teams comes twice).
+    pub fn team_clients<'a>(&'a self, member: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let at = self.at();
+        self.team_index.teams_of(member).iter().flat_map(move |&i| self.team_index.clients_of(i, at))
+    }
+
+    /// Whether `client` is assigned to `member`, directly or through a team.
+    pub fn is_assigned(&self, member: &Member, client: &str) -> bool {
+        member.has_client(client) || self.team_with_client(&member.id, client).is_some()
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {

@@ -154,13 +154,19 @@ impl Serialize for GrantsJson<'_> {
 }
 
 /// Clients by id (only those assigned to `only`, when given), with their
-/// assigned members.
+/// assigned members (directly or through a team).
 pub fn client_records(ws: &Workspace, only: Option<&Member>) -> Records {
     // Client -> assigned members, built once.
     let mut assigned: HashMap<&str, Vec<&str>> = HashMap::new();
     for m in &ws.members {
         for c in &m.clients {
             assigned.entry(&c.value).or_default().push(&m.id);
+        }
+    }
+    // And through teams: each member and the lead of a team the client is assigned to.
+    for t in ws.teams() {
+        for c in &t.clients {
+            assigned.entry(&c.value).or_default().extend(t.people());
         }
     }
     let mut records = Records::new([
@@ -171,11 +177,12 @@ pub fn client_records(ws: &Workspace, only: Option<&Member>) -> Records {
         ("created_by", Col::Text),
         ("members", Col::Text),
     ]);
-    let mut clients: Vec<_> = ws.clients.iter().filter(|c| only.is_none_or(|m| m.has_client(&c.id))).collect();
+    let mut clients: Vec<_> = ws.clients.iter().filter(|c| only.is_none_or(|m| ws.is_assigned(m, &c.id))).collect();
     clients.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     for c in clients {
         let mut members = assigned.get(c.id.as_str()).cloned().unwrap_or_default();
         members.sort_unstable();
+        members.dedup();
         records.push(vec![
             json!(c.id),
             json!(c.name),

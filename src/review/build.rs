@@ -224,8 +224,8 @@ pub fn revision(root: &std::path::Path, sources: &Sources) -> String {
     let Ok(files) = repo.files_at(&head) else { return WORKING_TREE.into() };
     // The files a load reads (not `.taplo.toml`, nor a campaign).
     let loaded = |name: &str| {
-        use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, TESTS_FILE, WORKSPACE_FILE};
-        [WORKSPACE_FILE, MEMBERS_FILE, CLIENTS_FILE, TESTS_FILE].contains(&name)
+        use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, TEAMS_FILE, TESTS_FILE, WORKSPACE_FILE};
+        [WORKSPACE_FILE, MEMBERS_FILE, CLIENTS_FILE, TESTS_FILE, TEAMS_FILE].contains(&name)
             || name.strip_prefix("profiles/").is_some_and(|n| !n.starts_with('.') && n.ends_with(".toml"))
     };
     let same = files.keys().filter(|n| loaded(n)).count() == sources.iter().count()

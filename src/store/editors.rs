@@ -14,7 +14,7 @@
 //! `change::Change` runs these editors on one entry's bytes or on a whole file.
 
 use super::edit::{self, Editor};
-use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, TESTS_FILE, WORKSPACE_FILE};
+use super::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, TEAMS_FILE, TESTS_FILE, WORKSPACE_FILE};
 use crate::model::{ClientKind, Date, Level, Status};
 use crate::schema;
 use toml_edit::{Array, InlineTable, Item, TableLike, Value};
@@ -408,6 +408,191 @@ impl<'a> TestsFile<'a> {
             .map(|k| k.name)
             .collect();
         tests.iter_mut().map(|t| keys.iter().map(|k| edit::replace_string(t, k, old, new)).sum::<usize>()).sum()
+    }
+}
+
+/// `teams.toml`: its `[teams.ID]` entries, and what names members and
+/// clients in them (kept consistent when those are renamed or removed).
+pub struct TeamsFile<'a> {
+    editor: &'a mut Editor,
+}
+
+impl std::fmt::Debug for TeamsFile<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TeamsFile").finish_non_exhaustive()
+    }
+}
+
+/// A team's entry, `[teams.ID]`, however it is written.
+pub struct TeamEntry<'a> {
+    table: &'a mut dyn TableLike,
+}
+
+impl std::fmt::Debug for TeamEntry<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TeamEntry").finish_non_exhaustive()
+    }
+}
+
+impl Keyed for TeamEntry<'_> {
+    const FILE: &'static str = TEAMS_FILE;
+    const TABLE: &'static str = "teams";
+    const SCHEMA: schema::Table = schema::TEAM;
+}
+
+impl<'a> TeamsFile<'a> {
+    pub const FILE: &'static str = TEAMS_FILE;
+
+    pub fn new(editor: &'a mut Editor) -> TeamsFile<'a> {
+        TeamsFile { editor }
+    }
+
+    /// Team `id`'s entry, to edit with `f` (the workspace read has it).
+    pub fn team<T>(&mut self, id: &str, f: impl FnOnce(&mut TeamEntry<'_>) -> T) -> crate::error::Result<T> {
+        let table = self.editor.entry(TeamEntry::TABLE, id)?;
+        Ok(f(&mut TeamEntry { table }))
+    }
+
+    pub fn remove_team(&mut self, id: &str) -> bool {
+        self.editor.remove_entry(TeamEntry::TABLE, id)
+    }
+
+    /// Each team's entry, by id.
+    fn each(&mut self, mut f: impl FnMut(&mut TeamEntry<'_>)) {
+        let Some(teams) = self.editor.root().get_mut(TeamEntry::TABLE).and_then(Item::as_table_like_mut) else {
+            return;
+        };
+        for (_, item) in teams.iter_mut() {
+            if let Some(table) = item.as_table_like_mut() {
+                f(&mut TeamEntry { table });
+            }
+        }
+    }
+
+    /// Member `old` is called `new` in every team (as a member and as the lead).
+    pub fn rename_member(&mut self, old: &str, new: &str) {
+        self.each(|t| {
+            edit::replace_string(t.table, "lead", old, new);
+            edit::replace_string(t.table, "members", old, new);
+        });
+    }
+
+    /// Member `id` leaves every team (a team they lead is left without a lead).
+    pub fn remove_member(&mut self, id: &str) {
+        self.each(|t| {
+            if t.table.get("lead").and_then(Item::as_str) == Some(id) {
+                edit::remove(t.table, "lead");
+            }
+            t.remove_members(&[id]);
+        });
+    }
+
+    /// Client `id` is no longer assigned to any team.
+    pub fn remove_client(&mut self, id: &str) {
+        self.each(|t| t.unassign(&[id]));
+    }
+}
+
+impl TeamEntry<'_> {
+    pub fn set_name(&mut self, name: &str) {
+        edit::set(self.table, "name", name.into());
+    }
+
+    /// `None` removes the lead.
+    pub fn set_lead(&mut self, lead: Option<&str>) {
+        set_or_remove(self.table, "lead", lead);
+    }
+
+    fn list(&self, key: &str) -> Vec<String> {
+        self.table
+            .get(key)
+            .and_then(Item::as_array)
+            .map(|a| a.iter().filter_map(|v| edit::item_id(v).map(str::to_string)).collect())
+            .unwrap_or_default()
+    }
+
+    /// `key` lists `values` (a list left empty goes); a dated item
+    /// (`{ id = "acme", until = ... }`) that stays keeps its dates.
+    fn set_list(&mut self, key: &str, values: &[&str]) {
+        if values.is_empty() {
+            edit::remove(self.table, key);
+        } else {
+            edit::set_string_array(self.table, key, values);
+        }
+    }
+
+    /// Adds the members not yet listed, at the end of the list.
+    pub fn add_members(&mut self, members: &[&str]) {
+        let mut all = self.list("members");
+        let before = all.len();
+        for m in members {
+            if !all.iter().any(|a| a == m) {
+                all.push(m.to_string());
+            }
+        }
+        if all.len() > before {
+            self.set_list("members", &all.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+    }
+
+    pub fn remove_members(&mut self, members: &[&str]) {
+        let all = self.list("members");
+        let rest: Vec<&str> = all.iter().map(String::as_str).filter(|m| !members.contains(m)).collect();
+        if rest.len() < all.len() {
+            self.set_list("members", &rest);
+        }
+    }
+
+    /// Assigns the clients not yet assigned to the team, at the end of its list.
+    pub fn assign(&mut self, clients: &[&str]) {
+        let mut all = self.list("clients");
+        let before = all.len();
+        for c in clients {
+            if !all.iter().any(|a| a == c) {
+                all.push(c.to_string());
+            }
+        }
+        if all.len() > before {
+            self.set_list("clients", &all.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+    }
+
+    /// Assigns `client` to the team until a date (the table form `{ id =
+    /// "C", until = DATE }`), or for good with `None`; in its place when the
+    /// team has it already.
+    pub fn assign_until(&mut self, client: &str, until: Option<Date>) {
+        edit::set_array_item(self.table, "clients", client, edit::dated("id", client, None, until));
+    }
+
+    pub fn unassign(&mut self, clients: &[&str]) {
+        let all = self.list("clients");
+        let rest: Vec<&str> = all.iter().map(String::as_str).filter(|c| !clients.contains(c)).collect();
+        if rest.len() < all.len() {
+            self.set_list("clients", &rest);
+        }
+    }
+}
+
+/// A team to add.
+#[derive(Clone, Debug)]
+pub struct NewTeam<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub lead: Option<&'a str>,
+    pub members: &'a [String],
+}
+
+impl NewTeam<'_> {
+    /// `[teams.ID]` with its keys in the schema's order.
+    pub fn entry(&self) -> String {
+        let mut fields: Vec<(&str, Value)> = vec![("name", self.name.into())];
+        if let Some(l) = self.lead {
+            fields.push(("lead", l.into()));
+        }
+        if !self.members.is_empty() {
+            fields.push(("members", self.members.iter().map(String::as_str).collect::<Array>().into()));
+        }
+        entry_text::<TeamEntry>(self.id, fields)
     }
 }
 

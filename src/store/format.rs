@@ -5,7 +5,7 @@
 //!   custom_profiles, require_actor), then areas and tiers in their declared
 //!   order (it orders every listing), each tier's ceiling as `[tiers.X.ceiling]`.
 //! - `profiles/*.toml`: name, description, tier, builtin, admin, then `[grants]`.
-//! - `members.toml`, `clients.toml`: entries sorted by id, each a `[members.ID]`
+//! - `members.toml`, `clients.toml`, `teams.toml`: entries sorted by id, each a `[members.ID]`
 //!   table with its keys in the order of `schema`, one blank line between entries.
 //! - Grants, ceilings and overrides: one inline table per area, areas and actions
 //!   in their declared order; `client_profiles` sorted by client; strings in
@@ -22,7 +22,7 @@ use crate::error::{Error, Kind, Result};
 use crate::model::Workspace;
 use crate::schema;
 use crate::store::edit::{is_crlf, keep_line_endings};
-use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, WORKSPACE_FILE};
+use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, PROFILES_DIR, TEAMS_FILE, WORKSPACE_FILE};
 use toml_edit::{DocumentMut, Item, Key, Table, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,7 @@ pub enum FileKind {
     Profile,
     Members,
     Clients,
+    Teams,
 }
 
 impl FileKind {
@@ -40,6 +41,7 @@ impl FileKind {
             WORKSPACE_FILE => Some(FileKind::Workspace),
             MEMBERS_FILE => Some(FileKind::Members),
             CLIENTS_FILE => Some(FileKind::Clients),
+            TEAMS_FILE => Some(FileKind::Teams),
             _ if name.strip_prefix(PROFILES_DIR).is_some_and(|rest| rest.starts_with('/')) => Some(FileKind::Profile),
             _ => None,
         }
@@ -89,9 +91,12 @@ pub fn format(kind: FileKind, name: &str, text: &str, ws: &Workspace) -> Result<
     let mut header = Vec::new();
     let order = Order { ws };
     let out = match kind {
-        FileKind::Members | FileKind::Clients => {
-            let (table, keys) =
-                if kind == FileKind::Members { ("members", schema::MEMBER) } else { ("clients", schema::CLIENT) };
+        FileKind::Members | FileKind::Clients | FileKind::Teams => {
+            let (table, keys) = match kind {
+                FileKind::Members => ("members", schema::MEMBER),
+                FileKind::Clients => ("clients", schema::CLIENT),
+                _ => ("teams", schema::TEAM),
+            };
             let mut entries = entries_of(&doc, table, &mut header);
             entries.sort_by(|a, b| a.id.cmp(&b.id));
             let mut out = String::new();

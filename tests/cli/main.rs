@@ -33,5 +33,6 @@ mod robust;
 mod schemas;
 mod separation;
 mod snapshots;
+mod teams;
 mod terminal;
 mod write_path;

@@ -45,7 +45,7 @@ fn assert_current(path: &Path, text: &str) {
 #[test]
 fn shipped_schemas_are_current() {
     let out = Workspace::empty();
-    run_in(out.path(), &["schema", "--out", "s"]).code(0).stdout_has("wrote 6 JSON Schemas to `s`");
+    run_in(out.path(), &["schema", "--out", "s"]).code(0).stdout_has("wrote 7 JSON Schemas to `s`");
     let kinds = kinds();
     let mut names: Vec<&str> = kinds.iter().map(|(_, _, schema)| schema.as_str()).collect();
     for (kind, _, schema) in &kinds {
@@ -237,7 +237,7 @@ fn schema_takes_a_kind_and_refuses_an_unknown_one() {
     );
     run_in(dir.path(), &["schema", "member"])
         .code(2)
-        .stderr_has("[possible values: workspace, profile, members, clients, tests, review]");
+        .stderr_has("[possible values: workspace, profile, members, clients, tests, review, teams]");
     // Only one kind written with --out KIND.
     run_in(dir.path(), &["-q", "schema", "tests", "--out", "only"]).code(0);
     assert_eq!(std::fs::read_dir(dir.path().join("only")).expect("only/").count(), 1);

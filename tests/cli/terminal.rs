@@ -103,7 +103,7 @@ fn an_empty_result_says_so_in_each_format() {
         ws.run(&["member", "list", "--status", "suspended", "--profile", "admin"]).stdout,
         "no member is suspended and works under profile `admin`\n"
     );
-    assert_eq!(ws.run(&["client", "list", "--member", "claire"]).stdout, "no client is assigned to `claire`\n");
+    assert_eq!(ws.run(&["client", "list", "--member", "marc"]).stdout, "no client is assigned to `marc`\n");
 }
 
 #[test]

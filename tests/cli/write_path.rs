@@ -148,6 +148,25 @@ fn a_file_the_change_only_read_that_changed_meanwhile_refuses_it() {
             message: "error[changed-on-disk]: `profiles/connect-pay.toml` changed on disk while the change was prepared; nothing was written",
         },
         Case {
+            what: "teams.toml is edited during a change of members.toml",
+            tests: false,
+            change: &["member", "edit", "bob", "--name", "Robert"],
+            hand_edit: |dir| {
+                let path = dir.join("teams.toml");
+                let text = std::fs::read_to_string(&path).expect("read");
+                std::fs::write(&path, text.replace("members = [\"lea\"]", "members = [\"lea\", \"bob\"]"))
+                    .expect("write");
+            },
+            message: "error[changed-on-disk]: `teams.toml` changed on disk while the change was prepared; nothing was written",
+        },
+        Case {
+            what: "teams.toml vanishes during a change of a team",
+            tests: false,
+            change: &["team", "edit", "audit", "--name", "Audit"],
+            hand_edit: |dir| std::fs::remove_file(dir.join("teams.toml")).expect("remove"),
+            message: "error[changed-on-disk]: `teams.toml` vanished on disk while the change was prepared; nothing was written",
+        },
+        Case {
             what: "workspace.toml is edited during a change of clients.toml",
             tests: false,
             change: &["client", "add", "zeta", "--name", "Zeta SA"],

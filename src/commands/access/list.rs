@@ -80,12 +80,13 @@ struct Entry<'a> {
 }
 
 /// How a client is reached, as the data formats name it (`assigned`,
-/// `company`, `created`); `None` for what reaches no particular client.
-fn via(path: &Reach) -> Option<&'static str> {
+/// `company`, `team:ID`, `created`); `None` for what reaches no particular client.
+fn via(path: &Reach) -> Option<String> {
     match path {
-        Reach::Assigned => Some("assigned"),
-        Reach::CompanyAssigned(_) => Some("company"),
-        Reach::CreatedBy => Some("created"),
+        Reach::Assigned => Some("assigned".into()),
+        Reach::CompanyAssigned(_) => Some("company".into()),
+        Reach::Team(t) | Reach::CompanyTeam(_, t) => Some(format!("team:{t}")),
+        Reach::CreatedBy => Some("created".into()),
         Reach::Everything | Reach::NotReached | Reach::Nothing | Reach::NotPerClient => None,
     }
 }
@@ -93,13 +94,16 @@ fn via(path: &Reach) -> Option<&'static str> {
 /// The last day of the connection that reaches a client: the assignment's
 /// `until` (the company's, for a contact reached through it); none for a
 /// client the member created, or an assignment without an end.
-fn until(m: &Member, path: &Reach, client: &str) -> Option<String> {
-    let assigned = match path {
-        Reach::Assigned => client,
-        Reach::CompanyAssigned(company) => company.as_str(),
+fn until(ws: &Workspace, m: &Member, path: &Reach, client: &str) -> Option<String> {
+    let window = match path {
+        Reach::Assigned => m.client_window(client),
+        Reach::CompanyAssigned(company) => m.client_window(company),
+        // Through a team: the team's assignment's (§10).
+        Reach::Team(t) => ws.team(t)?.client_window(client),
+        Reach::CompanyTeam(company, t) => ws.team(t)?.client_window(company),
         _ => return None,
     };
-    m.client_window(assigned).and_then(|w| w.until).map(|d| d.to_string())
+    window.and_then(|w| w.until).map(|d| d.to_string())
 }
 
 impl<'a> AccessList<'a> {
@@ -117,7 +121,7 @@ impl<'a> AccessList<'a> {
                     Clients::Listed(list) => Some(Value::Array(
                         list.iter()
                             .map(|r| {
-                                json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": until(m, &r.path, r.client)})
+                                json!({"client": r.client, "via": via(&r.path), "profile": r.profile, "until": until(ws, m, &r.path, r.client)})
                             })
                             .collect(),
                     )),
@@ -224,7 +228,9 @@ fn clients_text(line: &Line<'_>) -> String {
             .map(|r| {
                 let how = match &r.path {
                     Reach::CompanyAssigned(co) => format!("company {co}"),
-                    other => via(other).unwrap_or("").to_string(),
+                    Reach::Team(t) => format!("team {t}"),
+                    Reach::CompanyTeam(co, t) => format!("company {co}, team {t}"),
+                    other => via(other).unwrap_or_default(),
                 };
                 let under =
                     if r.profile == line.effective.profile { String::new() } else { format!(", under {}", r.profile) };

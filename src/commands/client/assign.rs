@@ -1,4 +1,6 @@
-//! `roster client assign C... --to M [--profile P]` and `roster client unassign C... --from M`.
+//! `roster client assign C... --to M [--profile P]` and `roster client unassign C... --from M`;
+//! with `--team T` instead, the clients of a team (`teams.toml`), which each
+//! of its members and its lead reach.
 //! With `--profile`, the assignment and the per-client profile are one edit of
 //! the member's entry: one write, no moment when the member holds the clients
 //! under their own, perhaps wider, profile. With `--until`, the assignments
@@ -6,8 +8,9 @@
 //! by themselves after that day.
 
 use crate::change::{Change, Session};
+use crate::commands::team::find_team;
 use crate::commands::{Ctx, find_client, find_member, find_profile};
-use crate::error::{Outcome, Result};
+use crate::error::{Error, Kind, Outcome, Result};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -17,14 +20,18 @@ use clap::Args;
   # assigned, and worked on without its invoices, in one change
   roster client assign initech --to lea --profile connect-no-pay
   # for tax season only
-  roster client assign globex --to hugo --until 2027-04-30"#)]
+  roster client assign globex --to hugo --until 2027-04-30
+  roster client assign acme --team audit    each member of the team and its lead"#)]
 pub struct AssignArgs {
     /// The clients to assign
     #[arg(required = true, value_name = "CLIENT")]
     pub clients: Vec<String>,
     /// The member they are assigned to
-    #[arg(long, value_name = "MEMBER")]
-    pub to: String,
+    #[arg(long, value_name = "MEMBER", required_unless_present = "team", conflicts_with = "team")]
+    pub to: Option<String>,
+    /// The team they are assigned to: each of its members and its lead reach them
+    #[arg(long, value_name = "TEAM", conflicts_with = "profile")]
+    pub team: Option<String>,
     /// For these clients, the member works under this profile (the per-client profile, set in the same change)
     #[arg(long, value_name = "PROFILE")]
     pub profile: Option<String>,
@@ -36,14 +43,18 @@ pub struct AssignArgs {
 #[derive(Debug, Args)]
 #[command(after_help = r#"Examples:
   roster client unassign globex --from bob
-  roster client unassign initech --from hugo"#)]
+  roster client unassign initech --from hugo
+  roster client unassign acme --team audit"#)]
 pub struct UnassignArgs {
     /// The clients to unassign
     #[arg(required = true, value_name = "CLIENT")]
     pub clients: Vec<String>,
     /// The member they are taken from
-    #[arg(long, value_name = "MEMBER")]
-    pub from: String,
+    #[arg(long, value_name = "MEMBER", required_unless_present = "team", conflicts_with = "team")]
+    pub from: Option<String>,
+    /// The team they are taken from
+    #[arg(long, value_name = "TEAM")]
+    pub team: Option<String>,
 }
 
 pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
@@ -53,7 +64,11 @@ pub fn cmd_assign(ctx: &Ctx, args: AssignArgs) -> Result<Outcome> {
 /// The edits of `client assign`, on the workspace as `change` reads it (also a batch's line).
 pub fn plan_assign(change: &mut Change<'_>, args: &AssignArgs) -> Result<()> {
     let ws = change.ws;
-    let m = find_member(ws, &args.to)?;
+    let (to, team) = (args.to.as_deref(), args.team.as_deref());
+    let Some(to) = to else {
+        return plan_team_assign(change, &args.clients, team.unwrap_or_default(), args.until);
+    };
+    let m = find_member(ws, to)?;
     for c in &args.clients {
         find_client(ws, c)?;
     }
@@ -139,9 +154,32 @@ pub fn cmd_unassign(ctx: &Ctx, args: UnassignArgs) -> Result<Outcome> {
 /// The edits of `client unassign`, on the workspace as `change` reads it (also a batch's line).
 pub fn plan_unassign(change: &mut Change<'_>, args: &UnassignArgs) -> Result<()> {
     let ws = change.ws;
-    let m = find_member(ws, &args.from)?;
+    let Some(from) = args.from.as_deref() else {
+        return plan_team_unassign(change, &args.clients, args.team.as_deref().unwrap_or_default());
+    };
+    let m = find_member(ws, from)?;
     for c in &args.clients {
         find_client(ws, c)?;
+    }
+    // A client the member has only through a team is the team's to take.
+    if let Some((c, t)) =
+        args.clients.iter().filter(|c| !m.has_client(c)).find_map(|c| ws.team_with_client(&m.id, c).map(|t| (c, t)))
+    {
+        return Err(Error::new(
+            Kind::Refused,
+            "through-team",
+            format!(
+                "{} has {c} only through team {}, not assigned to them directly; nothing was written",
+                m.id, t.id
+            ),
+        )
+        .hint(format!(
+            "unassign it from the team (`roster client unassign {c} --team {}`), or take {} out of the team (`roster team edit {} {}`)",
+            t.id,
+            m.id,
+            t.id,
+            if t.lead.as_ref().is_some_and(|l| l.value == m.id) { "--no-lead".to_string() } else { format!("--remove {}", m.id) }
+        )));
     }
     let rest: Vec<&str> =
         m.clients.iter().map(|c| c.value.as_str()).filter(|c| !args.clients.iter().any(|x| x == c)).collect();
@@ -162,6 +200,72 @@ pub fn plan_unassign(change: &mut Change<'_>, args: &UnassignArgs) -> Result<()>
             }
         })?;
         change.facts(facts);
+    }
+    Ok(())
+}
+
+/// `client assign C... --team T [--until DATE]`: the clients not yet the
+/// team's are added to its list; each of its members and its lead reach
+/// them. With `--until`, each is written in the dated form, also one the
+/// team has already (as `--to`'s).
+fn plan_team_assign(
+    change: &mut Change<'_>,
+    clients: &[String],
+    team: &str,
+    until: Option<crate::model::Date>,
+) -> Result<()> {
+    let ws = change.ws;
+    let t = find_team(ws, team)?;
+    for c in clients {
+        find_client(ws, c)?;
+    }
+    let mut new: Vec<&str> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for c in clients {
+        let known = t.has_client(c) || seen.contains(&c.as_str());
+        if !seen.contains(&c.as_str()) {
+            seen.push(c);
+        }
+        match until {
+            Some(u) if known => change.fact(format!("team {}: {c} assigned until {u}", t.id)),
+            Some(u) => change.fact(format!("team {}: {c} now assigned until {u}", t.id)),
+            None if known => change.fact(format!("team {}: {c} already assigned", t.id)),
+            None => change.fact(format!("team {}: assigned {c}", t.id)),
+        }
+        if !known {
+            new.push(c);
+        }
+    }
+    if !new.is_empty() || until.is_some() {
+        change
+            .teams(|file| {
+                file.team(&t.id, |entry| match until {
+                    Some(u) => seen.iter().for_each(|c| entry.assign_until(c, Some(u))),
+                    None => entry.assign(&new),
+                })
+            })?
+            .transpose()?;
+    }
+    Ok(())
+}
+
+/// `client unassign C... --team T`.
+fn plan_team_unassign(change: &mut Change<'_>, clients: &[String], team: &str) -> Result<()> {
+    let ws = change.ws;
+    let t = find_team(ws, team)?;
+    for c in clients {
+        find_client(ws, c)?;
+    }
+    let gone: Vec<&str> = clients.iter().map(String::as_str).filter(|c| t.has_client(c)).collect();
+    for c in clients {
+        if t.has_client(c) {
+            change.fact(format!("team {}: unassigned {c}", t.id));
+        } else {
+            change.fact(format!("team {}: {c} was not assigned", t.id));
+        }
+    }
+    if !gone.is_empty() {
+        change.teams(|file| file.team(&t.id, |entry| entry.unassign(&gone)))?.transpose()?;
     }
     Ok(())
 }

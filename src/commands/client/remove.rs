@@ -1,5 +1,6 @@
-//! `roster client remove C`: the client goes, and with it every assignment, every
-//! per-client profile for it, and the link of its contacts to it.
+//! `roster client remove C`: the client goes, and with it every assignment (to
+//! members and to teams), every per-client profile for it, and the link of its
+//! contacts to it.
 
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_client};
@@ -47,6 +48,13 @@ pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
             })?;
         }
         change.facts(facts);
+    }
+    let teams: Vec<&str> = ws.teams().iter().filter(|t| t.has_client(&c.id)).map(|t| t.id.as_str()).collect();
+    if !teams.is_empty() {
+        change.teams(|file| file.remove_client(&c.id))?;
+        for t in teams {
+            change.fact(format!("team {t}: unassigned {}", c.id));
+        }
     }
     Ok(())
 }

@@ -45,7 +45,7 @@ pub fn cmd_list(ctx: &Ctx, args: ListArgs) -> Result<Outcome> {
             .as_ref()
             .is_none_or(|p| m.profile.value == *p || m.client_profiles().iter().any(|(_, cp)| cp.value == *p))
             && args.status.is_none_or(|s| m.status == s)
-            && args.client.as_ref().is_none_or(|c| m.has_client(c));
+            && args.client.as_ref().is_none_or(|c| ws.is_assigned(m, c));
         if keep {
             let mut fields = member_fields(m);
             // A count of credits: a whole number prints as one.

@@ -1,5 +1,5 @@
 //! `roster member remove M`: the member goes; the clients they created keep no
-//! reference to them.
+//! reference to them, and they leave every team (a team they led has no lead).
 
 use crate::change::{Change, Session};
 use crate::commands::{Ctx, find_member};
@@ -52,6 +52,14 @@ pub fn plan(change: &mut Change<'_>, args: &RemoveArgs) -> Result<()> {
     }
     if super::rename::excepted_in(ws, &m.id) > 0 {
         change.workspace(|w| w.remove_exceptions_of(&m.id))?;
+    }
+    let teams: Vec<(&str, bool)> =
+        ws.teams_of(&m.id).map(|t| (t.id.as_str(), t.lead.as_ref().is_some_and(|l| l.value == m.id))).collect();
+    if !teams.is_empty() {
+        change.teams(|file| file.remove_member(&m.id))?;
+        for (t, led) in teams {
+            change.fact(format!("team {t}: {} leaves{}", m.id, if led { " (the team has no lead now)" } else { "" }));
+        }
     }
     change.member_removed(&m.id);
     Ok(())

@@ -1,6 +1,7 @@
 //! `roster member rename OLD NEW`: a member's id, everywhere the workspace
 //! names it, in one change: the entry's key (in its place, with its comments),
-//! `owner`, clients' `created_by` and the tests of `tests.toml`. With `--as`,
+//! `owner`, clients' `created_by`, the tests of `tests.toml` and the teams of
+//! `teams.toml` (members and leads). With `--as`,
 //! only the owner renames the owner (the change guard of `change::actor`).
 
 use crate::change::{Change, Session};
@@ -96,10 +97,17 @@ fn names_member(t: &AccessTest, id: &str) -> bool {
     }
 }
 
-/// THE PLACE for the files that name members and do not exist yet: when
-/// teams (`teams.toml`: members and leads) and access reviews (open
-/// campaigns' items and reviewers) land, their renames go here, so that
-/// `member rename` keeps naming the member everywhere.
-fn rename_in_later_files(_change: &mut Change<'_>, _ws: &Workspace, _old: &str, _new: &str) -> Result<()> {
+/// THE PLACE for the files that name members beyond the entry, the owner,
+/// clients and tests: teams (`teams.toml`: members and leads) here; when
+/// access reviews (open campaigns' items and reviewers) land, their renames
+/// go here too, so that `member rename` keeps naming the member everywhere.
+fn rename_in_later_files(change: &mut Change<'_>, ws: &Workspace, old: &str, new: &str) -> Result<()> {
+    let teams: Vec<&str> = ws.teams_of(old).map(|t| t.id.as_str()).collect();
+    if !teams.is_empty() {
+        change.teams(|file| file.rename_member(old, new))?;
+        for t in teams {
+            change.fact(format!("team {t}: {old} -> {new}"));
+        }
+    }
     Ok(())
 }

@@ -112,6 +112,19 @@ fn to_text(ws: &Workspace, m: &Member, paint: Paint) -> String {
     let clients: Vec<String> =
         m.clients.iter().map(|c| format!("{}{}", c.value, dated(m.client_window(&c.value)))).collect();
     line("clients", if clients.is_empty() { "none".into() } else { clients.join(", ") });
+    // Teams are optional: a line only for a member in some.
+    let teams: Vec<String> = ws
+        .teams_of(&m.id)
+        .map(|t| {
+            let lead = if t.lead.as_ref().is_some_and(|l| l.value == m.id) { ", lead" } else { "" };
+            let clients: Vec<&str> = t.clients.iter().map(|c| c.value.as_str()).collect();
+            let clients = if clients.is_empty() { "no clients".to_string() } else { clients.join(", ") };
+            format!("{} ({clients}{lead})", t.id)
+        })
+        .collect();
+    if !teams.is_empty() {
+        line("teams", teams.join("; "));
+    }
     for (c, p) in m.client_profiles() {
         line("per-client", format!("{} -> {}{}", c.value, p.value, dated(m.profile_window(&c.value))));
     }

@@ -172,7 +172,7 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
 /// A value in its short form (`"acme"`) or its table form (`{ id = "acme",
 /// from = ..., until = ... }`, SPEC §9): the value of `main`, and the window.
 /// `None` when the table form lacks `main` (reported).
-fn table_form<'v, 'i>(
+pub(super) fn table_form<'v, 'i>(
     r: &mut Reader,
     v: &'v Val<'i>,
     main: &str,

@@ -10,7 +10,7 @@
 //! or memory); the rest is by job: `reader` reads values, `entries` walks the
 //! `[members.ID]` / `[clients.ID]` tables and `chunk` parses those files in
 //! chunks, and one module per kind of file reads its tables (`workspace`,
-//! `profile`, `members`, `clients`, `access_tests`). What a valid id or email
+//! `profile`, `members`, `clients`, `access_tests`, `teams`). What a valid id or email
 //! is, is the model's (`model::check_id`, `model::email`).
 
 mod access_tests;
@@ -22,6 +22,7 @@ mod profile;
 mod reader;
 pub mod review;
 mod separation;
+mod teams;
 mod workspace;
 
 pub(crate) use entries::{KeyedEntry, read_fragment};
@@ -48,6 +49,7 @@ pub const MEMBERS_FILE: &str = "members.toml";
 pub const CLIENTS_FILE: &str = "clients.toml";
 pub const PROFILES_DIR: &str = "profiles";
 pub const TESTS_FILE: &str = "tests.toml";
+pub const TEAMS_FILE: &str = "teams.toml";
 
 /// Where the files come from: the disk, or memory (the state a change would
 /// write, validated before anything is written).
@@ -118,15 +120,23 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
         Vec::new()
     };
 
+    let teams = if cx.exists(TEAMS_FILE) {
+        let file = cx.read(TEAMS_FILE);
+        cx.parse(file, teams::read_teams).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+
     let mut workspace = Workspace::new(cx.root, cx.sources, settings, areas, tiers, profiles, members, clients);
     workspace.tests = tests;
     workspace.separation = separation;
+    workspace.set_teams(teams);
     Loaded { workspace, diagnostics: cx.diags, unreadable: cx.unreadable }
 }
 
 /// The workspace-relative names of the files a load of `root` from disk reads
 /// now: the same selection as [`load`] (the required files, the profiles
-/// folder's `*.toml`, `tests.toml` when it is there). A change compares it
+/// folder's `*.toml`, `tests.toml` and `teams.toml` when they are there). A change compares it
 /// with the files it read, so that a profile or a `tests.toml` that appeared
 /// or vanished meanwhile is seen (`store::save::write_all`).
 pub fn file_names(root: &Path) -> Vec<String> {
@@ -134,8 +144,10 @@ pub fn file_names(root: &Path) -> Vec<String> {
     let mut names = vec![WORKSPACE_FILE.to_string()];
     names.extend(cx.profile_files().into_iter().map(|(_, name)| name));
     names.extend([MEMBERS_FILE.to_string(), CLIENTS_FILE.to_string()]);
-    if cx.exists(TESTS_FILE) {
-        names.push(TESTS_FILE.to_string());
+    for optional in [TESTS_FILE, TEAMS_FILE] {
+        if cx.exists(optional) {
+            names.push(optional.to_string());
+        }
     }
     names
 }
@@ -426,6 +438,7 @@ mod shape_tests {
             ("members.toml", format!("[members.m]\n{}", with_extra(&schema::MEMBER))),
             ("clients.toml", format!("[clients.c]\n{}", with_extra(&schema::CLIENT))),
             ("tests.toml", format!("[[test]]\n{}", with_extra(&schema::TEST))),
+            ("teams.toml", format!("[teams.t]\n{}", with_extra(&schema::TEAM))),
         ]
         .into_iter()
         .map(|(name, text)| (name.to_string(), text))
@@ -433,7 +446,7 @@ mod shape_tests {
         let loaded = load_from(std::path::Path::new("/nonexistent"), Input::Memory(&files));
         let unknown: Vec<&str> =
             loaded.diagnostics.iter().filter(|d| d.code == "unknown-key").map(|d| d.message.as_str()).collect();
-        assert_eq!(unknown.len(), 8, "{unknown:#?}");
+        assert_eq!(unknown.len(), 9, "{unknown:#?}");
         assert!(unknown.iter().all(|m| m.starts_with("unknown key `not_a_key`")), "{unknown:#?}");
     }
 
