@@ -296,6 +296,18 @@ fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) ->
         }
         out.push('\n');
     }
+    markdown_people_and_conflicts(&mut out, r);
+    out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, &md(currency))));
+    let losing = r.losing().len();
+    if losing > 0 {
+        out.push_str(&format!("\n**{} access.**\n", members_lose(losing)));
+    }
+    out
+}
+
+/// The members added and removed and the separation conflicts of a report,
+/// in markdown: the same paragraphs under `diff` and under each commit of `log`.
+pub fn markdown_people_and_conflicts(out: &mut String, r: &Report) {
     let ids = |list: &[String]| list.iter().map(|id| md(id)).collect::<Vec<_>>().join(", ");
     if !r.members_added.is_empty() {
         out.push_str(&format!("**Members added:** {}\n\n", ids(&r.members_added)));
@@ -307,10 +319,4 @@ fn markdown(r: &Report, from: &str, to: &str, currency: &str, ws: &Workspace) ->
         let mark = if c.created { "⛔" } else { "✅" };
         out.push_str(&format!("{mark} **Separation of duties, conflict {}:** {}\n\n", c.word(), md(&c.message)));
     }
-    out.push_str(&format!("**Monthly cost:** {}\n", cost_line(r, &md(currency))));
-    let losing = r.losing().len();
-    if losing > 0 {
-        out.push_str(&format!("\n**{} access.**\n", members_lose(losing)));
-    }
-    out
 }

@@ -493,17 +493,7 @@ fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
             }
             out.push('\n');
         }
-        let ids = |list: &[String]| list.iter().map(|id| md(id)).collect::<Vec<_>>().join(", ");
-        if !r.members_added.is_empty() {
-            out.push_str(&format!("**Members added:** {}\n\n", ids(&r.members_added)));
-        }
-        if !r.members_removed.is_empty() {
-            out.push_str(&format!("**Members removed:** {}\n\n", ids(&r.members_removed)));
-        }
-        for c in &r.conflicts {
-            let mark = if c.created { "⛔" } else { "✅" };
-            out.push_str(&format!("{mark} **Separation of duties, conflict {}:** {}\n\n", c.word(), md(&c.message)));
-        }
+        super::diff::markdown_people_and_conflicts(&mut out, r);
         if cost_moved(r) {
             out.push_str(&format!("**Monthly cost:** {}\n\n", cost_line(r, &md(&e.currency))));
         }
