@@ -40,9 +40,10 @@ pub struct NewCampaign<'w> {
     pub without_reviewer: Vec<String>,
 }
 
-/// Who may review what: the owner, and the active admins by id.
+/// Who may review what: team leads, the owner, and the active admins by id.
 #[derive(Debug)]
 pub struct Reviewers<'w> {
+    ws: &'w Workspace,
     owner: Option<&'w str>,
     /// Active members whose own profile is an admin profile, sorted by id.
     admins: Vec<&'w str>,
@@ -57,17 +58,21 @@ impl<'w> Reviewers<'w> {
             .map(|m| m.id.as_str())
             .collect();
         admins.sort_unstable();
-        Reviewers { owner: ws.settings.owner.as_ref().map(|o| o.value.as_str()), admins }
+        Reviewers { ws, owner: ws.settings.owner.as_ref().map(|o| o.value.as_str()), admins }
     }
 
-    /// Who reviews member `m`'s items: the owner; for the owner's own
-    /// items, the first other active admin by id; `None` when nobody but
-    /// the member could.
-    ///
-    /// Teams (a lead reviews their team's members) slot in here, first: the
-    /// lead of the member's first team, in `teams.toml` order, who is not
-    /// the member; then the owner as below. Nothing else chooses a reviewer.
+    /// Who reviews member `m`'s items: the lead of the member's first team
+    /// (in `teams.toml` order) who is not the member and is active; else the
+    /// owner; for the owner's own items, the first other active admin by id;
+    /// `None` when nobody but the member could. Nothing else chooses a reviewer.
     pub fn reviewer_for(&self, m: &str) -> Option<&'w str> {
+        let ws = self.ws;
+        let lead = ws.teams_of(m).find_map(|t| {
+            t.lead.as_ref().map(|l| l.value.as_str()).filter(|l| *l != m && ws.member(l).is_some_and(|x| x.is_active()))
+        });
+        if lead.is_some() {
+            return lead;
+        }
         match self.owner {
             Some(owner) if owner != m => Some(owner),
             _ => self.admins.iter().copied().find(|a| *a != m),
