@@ -61,6 +61,9 @@ struct Row {
     client_profiles: Option<Vec<(String, String)>>,
     grants: Option<Vec<(String, String, Level)>>,
     credit_limit: Option<f64>,
+    /// The member's own window; an empty cell leaves it as it is.
+    from: Option<crate::model::Date>,
+    until: Option<crate::model::Date>,
 }
 
 fn cmd_members(ctx: &Ctx, args: MembersArgs) -> Result<Outcome> {
@@ -143,8 +146,8 @@ fn plan_rows(change: &mut Change<'_>, args: &MembersArgs, bytes: &[u8]) -> Resul
                     client_profiles: r.client_profiles.as_deref().unwrap_or_default(),
                     grants: r.grants.as_deref().unwrap_or_default(),
                     credit_limit: r.credit_limit,
-                    from: None,
-                    until: None,
+                    from: r.from,
+                    until: r.until,
                 }
             })
             .collect();
@@ -348,6 +351,27 @@ fn parse(ws: &Workspace, bytes: &[u8]) -> std::result::Result<Vec<Row>, Vec<Stri
                 _ => bad("credit_limit", format!("`{n}` is not an amount at or above 0")),
             }
         }
+        for (column, slot) in [("from", &mut row.from), ("until", &mut row.until)] {
+            if let Some(d) = cell(column) {
+                match crate::model::dates::parse_date(d) {
+                    Ok(d) => *slot = Some(d),
+                    Err(why) => bad(column, why),
+                }
+            }
+        }
+        {
+            let window = ws.member(&row.id).and_then(|m| m.window());
+            let from = row.from.or(window.and_then(|w| w.from));
+            let until = row.until.or(window.and_then(|w| w.until));
+            if let (Some(f), Some(u)) = (from, until)
+                && f > u
+            {
+                bad(
+                    "until",
+                    format!("`{u}` is before the member's first day {f}: `until` is the last day, on or after `from`"),
+                );
+            }
+        }
         if ws.member(&row.id).is_none() {
             if row.name.is_none() {
                 bad("name", format!("`{}` is a new member and needs a name", row.id));
@@ -461,5 +485,13 @@ fn update(entry: &mut MemberEntry<'_>, m: &Member, row: &Row, facts: &mut Vec<St
     if let Some(limit) = row.credit_limit.filter(|l| Some(*l) != m.credit_limit()) {
         entry.set_credit_limit(Some(limit));
         facts.push(format!("{id}: credit limit -> {}", members_csv::number(limit)));
+    }
+    if let Some(from) = row.from.filter(|d| Some(*d) != m.window().and_then(|w| w.from)) {
+        entry.set_from(Some(from));
+        facts.push(format!("{id}: from -> {from}"));
+    }
+    if let Some(until) = row.until.filter(|d| Some(*d) != m.window().and_then(|w| w.until)) {
+        entry.set_until(Some(until));
+        facts.push(format!("{id}: until -> {until}"));
     }
 }

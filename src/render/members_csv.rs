@@ -1,7 +1,8 @@
 //! The members CSV of `export members` and `import members`, in one place so
 //! that a round trip changes nothing. Lists in a cell are joined with `;`:
 //! `clients` as ids, `client_profiles` as `client=profile`, `grants` (the
-//! member's overrides) as `area.action=level`. [`read`] reads one back: the
+//! member's overrides) as `area.action=level`; `from` and `until` are the
+//! member's own window (YYYY-MM-DD). [`read`] reads one back: the
 //! header row, then each record with its line and its cells as written.
 
 use super::views::member_fields;
@@ -9,8 +10,19 @@ use super::{Col, Records, csv_guard};
 use crate::model::Member;
 use serde_json::{Value, json};
 
-pub const COLUMNS: [&str; 9] =
-    ["id", "name", "email", "profile", "status", "clients", "client_profiles", "grants", "credit_limit"];
+pub const COLUMNS: [&str; 11] = [
+    "id",
+    "name",
+    "email",
+    "profile",
+    "status",
+    "clients",
+    "client_profiles",
+    "grants",
+    "credit_limit",
+    "from",
+    "until",
+];
 
 /// A number as people write it: `200`, `12.5`.
 pub fn number(n: f64) -> String {
@@ -41,6 +53,9 @@ fn row(m: &Member) -> Vec<Value> {
         json!(per_client.join(";")),
         json!(grants.join(";")),
         json!(m.credit_limit().map(number).unwrap_or_default()),
+        // The member's own window (YYYY-MM-DD), empty without one.
+        json!(m.window().and_then(|w| w.from).map(|d| d.to_string()).unwrap_or_default()),
+        json!(m.window().and_then(|w| w.until).map(|d| d.to_string()).unwrap_or_default()),
     ]);
     row
 }

@@ -131,11 +131,15 @@ fn exports_in_both_formats() {
     let ws = Workspace::example();
     let members = ws.run(&["export", "members"]);
     members.code(0);
-    assert!(members.stdout.starts_with("id,name,email,profile,status,clients,client_profiles,grants,credit_limit\n"));
+    assert!(
+        members
+            .stdout
+            .starts_with("id,name,email,profile,status,clients,client_profiles,grants,credit_limit,from,until\n")
+    );
     assert!(members.stdout.contains(
-        "bob,Bob Durand,bob@cabinet-martin.example,easy-invoicing,active,acme;globex,acme=full-accounting,,200\n"
+        "bob,Bob Durand,bob@cabinet-martin.example,easy-invoicing,active,acme;globex,acme=full-accounting,,200,,\n"
     ));
-    assert!(members.stdout.contains("julie,Julie Petit,julie@cabinet-martin.example,connect-no-pay,active,initech;marie-curie,,invoices.view=assigned,\n"));
+    assert!(members.stdout.contains("julie,Julie Petit,julie@cabinet-martin.example,connect-no-pay,active,initech;marie-curie,,invoices.view=assigned,,,\n"));
     let v = ws.run(&["export", "members", "--format", "json"]).json();
     assert_eq!(v[0]["client_profiles"], json!({"acme": "full-accounting"}));
     assert_eq!(v[0]["credit_limit"], json!(200.0));

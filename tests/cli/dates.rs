@@ -375,3 +375,32 @@ fn a_per_client_profile_raises_the_licence_only_inside_its_window() {
     assert_eq!(cost("2027-01-04") - cost("2027-01-03"), 14.0);
     assert_eq!(cost("2027-04-30") - cost("2027-05-01"), 15.0);
 }
+
+/// The members CSV carries each member's own window: an export imports back
+/// unchanged, a new `until` is written, and a bad date is refused with the
+/// expected form, nothing written.
+#[test]
+fn the_members_csv_carries_from_and_until() {
+    let ws = Workspace::example();
+    ws.run(&["export", "members", "-o", "m.csv"]).code(0);
+    let csv = ws.read("m.csv");
+    assert!(
+        csv.starts_with("id,name,email,profile,status,clients,client_profiles,grants,credit_limit,from,until\n"),
+        "{csv}"
+    );
+    let hugo = csv.lines().find(|l| l.starts_with("hugo,")).expect("hugo's row");
+    assert!(hugo.ends_with(",,2027-04-30"), "{hugo}");
+    ws.run(&["import", "members", "m.csv"]).code(0).stdout_has("no change: all 12 rows match the workspace");
+    ws.write("later.csv", "id,until\nhugo,2027-05-31\n");
+    ws.run(&["--allow-failing-tests", "import", "members", "later.csv"])
+        .code(0)
+        .stdout_has("hugo: until -> 2027-05-31");
+    assert!(ws.read("members.toml").contains("until = 2027-05-31"));
+    let before = ws.read("members.toml");
+    ws.write("bad.csv", "id,until\nhugo,2027-02-30\nbob,soon\n");
+    ws.run(&["import", "members", "bad.csv"])
+        .code(3)
+        .stderr_has("row 2, column until: `2027-02-30` is not a day of the calendar")
+        .stderr_has("row 3, column until: `soon` is not a date: write it as YYYY-MM-DD");
+    assert_eq!(ws.read("members.toml"), before);
+}
