@@ -307,6 +307,16 @@ fn what(c: &AccessChange) -> String {
     }
 }
 
+/// Whether a commit changed nothing `log` shows: no access, no member added
+/// or removed, no separation conflict, the same monthly cost.
+fn nothing_changed(r: &Report) -> bool {
+    r.changes.is_empty()
+        && r.members_added.is_empty()
+        && r.members_removed.is_empty()
+        && r.conflicts.is_empty()
+        && !cost_moved(r)
+}
+
 fn cost_moved(r: &Report) -> bool {
     (r.cost_before - r.cost_after).abs() >= 0.005
 }
@@ -387,12 +397,7 @@ fn table(entries: &[Entry], range: &str, q: &Question, paint: Paint) -> String {
                 continue;
             }
         };
-        if r.changes.is_empty()
-            && r.members_added.is_empty()
-            && r.members_removed.is_empty()
-            && r.conflicts.is_empty()
-            && !cost_moved(r)
-        {
+        if nothing_changed(r) {
             out.push_str("    no access changes\n");
             continue;
         }
@@ -469,12 +474,7 @@ fn markdown(entries: &[Entry], range: &str, q: &Question) -> String {
                 continue;
             }
         };
-        if r.changes.is_empty()
-            && r.members_added.is_empty()
-            && r.members_removed.is_empty()
-            && r.conflicts.is_empty()
-            && !cost_moved(r)
-        {
+        if nothing_changed(r) {
             out.push_str("No access changes.\n\n");
             continue;
         }

@@ -227,13 +227,7 @@ pub fn revision(root: &std::path::Path, sources: &Sources) -> String {
     let Ok(repo) = crate::git::locate(root) else { return WORKING_TREE.into() };
     let Ok(head) = repo.resolve("HEAD") else { return WORKING_TREE.into() };
     let Ok(files) = repo.files_at(&head) else { return WORKING_TREE.into() };
-    // The files a load reads (not `.taplo.toml`, nor a campaign).
-    let loaded = |name: &str| {
-        use crate::store::load::{CLIENTS_FILE, MEMBERS_FILE, TEAMS_FILE, TESTS_FILE, WORKSPACE_FILE};
-        [WORKSPACE_FILE, MEMBERS_FILE, CLIENTS_FILE, TESTS_FILE, TEAMS_FILE].contains(&name)
-            || name.strip_prefix("profiles/").is_some_and(|n| !n.starts_with('.') && n.ends_with(".toml"))
-    };
-    let same = files.keys().filter(|n| loaded(n)).count() == sources.iter().count()
+    let same = files.keys().filter(|n| crate::store::load::is_loaded_file(n)).count() == sources.iter().count()
         && sources.iter().all(|(_, s)| files.get(&s.name).is_some_and(|t| *t == s.text));
     if same { head } else { WORKING_TREE.into() }
 }

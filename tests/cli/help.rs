@@ -81,28 +81,11 @@ fn help_shows_the_change_options_on_changes_only() {
     assert!(!ws.read("members.toml").contains("\"umbrella\"]\nclient_profiles = { acme"));
 }
 
-/// The words of an example line, as a shell would split them (double
-/// quotes only), without a `> FILE` or `< FILE` redirection.
+/// The words of a command line (see [`crate::support::words`]), without a
+/// `> FILE` or `< FILE` redirection.
 fn words(line: &str) -> Vec<String> {
     let line = line.split(" > ").next().unwrap_or(line);
-    let line = line.split(" < ").next().unwrap_or(line);
-    let (mut out, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
-    for c in line.chars() {
-        match c {
-            '"' => (quoted, any) = (!quoted, true),
-            ' ' if !quoted => {
-                if any {
-                    out.push(std::mem::take(&mut word));
-                }
-                any = false;
-            }
-            c => (word, any) = (word + &c.to_string(), true),
-        }
-    }
-    if any {
-        out.push(word);
-    }
-    out
+    crate::support::words(line.split(" < ").next().unwrap_or(line))
 }
 
 /// The examples of a command's help: each line after `Examples:` that

@@ -41,34 +41,10 @@ fn console_blocks(readme: &str) -> Vec<Vec<Example>> {
     blocks
 }
 
-/// The words of a command line, as a shell splits them (double quotes only).
-fn words(line: &str) -> Vec<String> {
-    let (mut out, mut word, mut quoted, mut any) = (Vec::new(), String::new(), false, false);
-    for c in line.chars() {
-        match c {
-            '"' => (quoted, any) = (!quoted, true),
-            ' ' if !quoted => {
-                if any {
-                    out.push(std::mem::take(&mut word));
-                }
-                any = false;
-            }
-            c => {
-                word.push(c);
-                any = true;
-            }
-        }
-    }
-    if any {
-        out.push(word);
-    }
-    out
-}
-
 /// Runs a `roster` or `git` command line in `dir`: stdout and stderr in the
 /// order they were written, as a terminal shows them.
 fn run(dir: &Path, line: &str) -> String {
-    let words = words(line);
+    let words = crate::support::words(line);
     let program = match words[0].as_str() {
         "roster" => assert_cmd::cargo::cargo_bin("roster"),
         "git" => "git".into(),

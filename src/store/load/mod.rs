@@ -51,6 +51,14 @@ pub const PROFILES_DIR: &str = "profiles";
 pub const TESTS_FILE: &str = "tests.toml";
 pub const TEAMS_FILE: &str = "teams.toml";
 
+/// Whether a load reads the workspace-relative file `name`: the top-level
+/// files above and `profiles/*.toml` (not `.taplo.toml`, nor a campaign under
+/// `reviews/`). One list, for whoever compares a workspace's files with git's.
+pub fn is_loaded_file(name: &str) -> bool {
+    [WORKSPACE_FILE, MEMBERS_FILE, CLIENTS_FILE, TESTS_FILE, TEAMS_FILE].contains(&name)
+        || name.strip_prefix("profiles/").is_some_and(|n| !n.starts_with('.') && n.ends_with(".toml"))
+}
+
 /// Where the files come from: the disk, or memory (the state a change would
 /// write, validated before anything is written).
 #[derive(Clone, Copy, Debug)]
