@@ -6,8 +6,10 @@
 use crate::access;
 use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap as HashMap;
-use crate::model::{ActionKey, At, ClientKind, Grants, Level, Member, Profile, Ref, Status, Workspace, email};
-use crate::source::Span;
+use crate::model::{
+    ActionKey, At, ClientKind, ClientRef, Grants, Id, Level, Member, Profile, Ref, Status, Workspace, email,
+};
+use crate::source::{FileId, Span};
 
 /// Runs every rule; errors and warnings in one list.
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
@@ -70,7 +72,7 @@ fn team_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 },
             );
             capped(
-                repeated(list, exists),
+                repeated(list, FileId(0), exists),
                 out,
                 |(r, n)| {
                     Diagnostic::error(
@@ -227,14 +229,15 @@ fn capped<T>(
 /// The items named more than once, each once: where it is named the second
 /// time, and how many times in all, in file order. Linear: a list of 40,000
 /// copies of one id is one finding, not 39,999 scans.
-fn repeated(items: &[Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&Ref, usize))> {
-    let mut found: Vec<(Span, (&Ref, usize))> = Vec::new();
+/// `file` is the file of references that do not carry it (a member's clients).
+fn repeated<R: Listed>(items: &[R], file: FileId, keep: impl Fn(&R) -> bool) -> Vec<(Span, (&R, usize))> {
+    let mut found: Vec<(Span, (&R, usize))> = Vec::new();
     if items.len() <= 16 {
         for (i, item) in items.iter().enumerate() {
-            let before = items[..i].iter().filter(|x| x.value == item.value).count();
+            let before = items[..i].iter().filter(|x| x.id() == item.id()).count();
             if before == 1 && keep(item) {
-                let count = items[i..].iter().filter(|x| x.value == item.value).count() + 1;
-                found.push((item.span, (item, count)));
+                let count = items[i..].iter().filter(|x| x.id() == item.id()).count() + 1;
+                found.push((item.span_in(file), (item, count)));
             }
         }
         return found;
@@ -242,14 +245,14 @@ fn repeated(items: &[Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&Ref, usi
     // id -> (index in `found`, or usize::MAX while seen once)
     let mut seen: HashMap<&str, usize> = HashMap::default();
     for item in items {
-        match seen.get_mut(item.value.as_str()) {
+        match seen.get_mut(item.id().as_str()) {
             None => {
-                seen.insert(&item.value, usize::MAX);
+                seen.insert(item.id(), usize::MAX);
             }
             Some(at) if *at == usize::MAX => {
                 if keep(item) {
                     *at = found.len();
-                    found.push((item.span, (item, 2)));
+                    found.push((item.span_in(file), (item, 2)));
                 } else {
                     *at = usize::MAX - 1;
                 }
@@ -262,6 +265,31 @@ fn repeated(items: &[Ref], keep: impl Fn(&Ref) -> bool) -> Vec<(Span, (&Ref, usi
         }
     }
     found
+}
+
+/// A reference in a list: its id, and where it is written.
+trait Listed {
+    fn id(&self) -> &Id;
+    /// Its span, `file` being its list's file when it does not carry it.
+    fn span_in(&self, file: FileId) -> Span;
+}
+
+impl Listed for Ref {
+    fn id(&self) -> &Id {
+        &self.value
+    }
+    fn span_in(&self, _: FileId) -> Span {
+        self.span
+    }
+}
+
+impl Listed for ClientRef {
+    fn id(&self) -> &Id {
+        &self.value
+    }
+    fn span_in(&self, file: FileId) -> Span {
+        self.span(file)
+    }
 }
 
 /// "twice", "3 times".
@@ -677,16 +705,22 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         p
     };
     // Known when read (`Member::clients_known`): no need to look them up.
-    let known = |c: &Ref| m.clients_known || ws.client(&c.value).is_some();
+    let known = |c: &ClientRef| m.clients_known || ws.client(&c.value).is_some();
+    let file = m.span.file;
     if !m.clients_known {
-        let unknown: Vec<(Span, &Ref)> = m.clients.iter().filter(|c| !known(c)).map(|c| (c.span, c)).collect();
+        let unknown: Vec<(Span, At<&str>)> = m
+            .clients
+            .iter()
+            .filter(|c| !known(c))
+            .map(|c| (c.span(file), At::new(c.value.as_str(), c.span(file))))
+            .collect();
         capped(
             unknown,
             out,
             |c| {
                 unknown_ref(
                     format!("{what} is assigned the client"),
-                    c,
+                    &c,
                     client_ids(),
                     "clients are declared in clients.toml",
                 )
@@ -702,11 +736,15 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         );
     }
     capped(
-        repeated(&m.clients, known),
+        repeated(&m.clients, file, known),
         out,
         |(c, n)| {
-            Diagnostic::error("bad-value", c.span, format!("client `{}` is assigned to {what} {}", c.value, times(n)))
-                .hint("list each client once")
+            Diagnostic::error(
+                "bad-value",
+                c.span(file),
+                format!("client `{}` is assigned to {what} {}", c.value, times(n)),
+            )
+            .hint("list each client once")
         },
         |n, at| {
             Diagnostic::error("bad-value", at, format!("and {n} more clients assigned to {what} more than once"))

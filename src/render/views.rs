@@ -119,7 +119,7 @@ impl<'a> MemberJson<'a> {
 
 /// A list of ids.
 #[derive(Debug)]
-struct Ids<'a>(&'a [Ref]);
+struct Ids<'a>(&'a [crate::model::ClientRef]);
 
 impl Serialize for Ids<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -1,5 +1,5 @@
 //! Chunked parsing of `members.toml` and `clients.toml`: a large file is
-//! parsed in chunks of about 64 KiB cut at entry headers, on every core (one
+//! parsed in chunks of about 16 KiB cut at entry headers, on every core (one
 //! scoped thread per core, each taking the next chunk not yet taken), and the
 //! chunks' entries and diagnostics are joined in file order, so that the result
 //! is the one a single parse gives. Anything a chunk cannot judge alone (a
@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use toml::de::DeTable;
 
 /// Text above which `members.toml` and `clients.toml` are parsed in chunks.
-const CHUNK: usize = 64 * 1024;
+const CHUNK: usize = 16 * 1024;
 
 /// One chunk's entries and the problems found in them.
 type Part<T> = (Vec<T>, Vec<Diagnostic>);
