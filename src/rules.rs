@@ -9,7 +9,7 @@ use crate::fxhash::FxHashMap as HashMap;
 use crate::model::{
     ActionKey, At, ClientKind, ClientRef, Grants, Id, Level, Member, Profile, Ref, Status, Workspace, email,
 };
-use crate::source::{FileId, Span};
+use crate::source::Span;
 
 /// Runs every rule; errors and warnings in one list.
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
@@ -72,7 +72,7 @@ fn team_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
                 },
             );
             capped(
-                repeated(list, FileId(0), exists),
+                repeated(list, |i| list[i].span, exists),
                 out,
                 |(r, n)| {
                     Diagnostic::error(
@@ -229,22 +229,26 @@ fn capped<T>(
 /// The items named more than once, each once: where it is named the second
 /// time, and how many times in all, in file order. Linear: a list of 40,000
 /// copies of one id is one finding, not 39,999 scans.
-/// `file` is the file of references that do not carry it (a member's clients).
-fn repeated<R: Listed>(items: &[R], file: FileId, keep: impl Fn(&R) -> bool) -> Vec<(Span, (&R, usize))> {
+/// `span` gives where the item at an index is written.
+fn repeated<'a, R: Listed>(
+    items: &'a [R],
+    span: impl Fn(usize) -> Span,
+    keep: impl Fn(&R) -> bool,
+) -> Vec<(Span, (&'a R, usize))> {
     let mut found: Vec<(Span, (&R, usize))> = Vec::new();
     if items.len() <= 16 {
         for (i, item) in items.iter().enumerate() {
             let before = items[..i].iter().filter(|x| x.id() == item.id()).count();
             if before == 1 && keep(item) {
                 let count = items[i..].iter().filter(|x| x.id() == item.id()).count() + 1;
-                found.push((item.span_in(file), (item, count)));
+                found.push((span(i), (item, count)));
             }
         }
         return found;
     }
     // id -> (index in `found`, or usize::MAX while seen once)
     let mut seen: HashMap<&str, usize> = HashMap::default();
-    for item in items {
+    for (i, item) in items.iter().enumerate() {
         match seen.get_mut(item.id().as_str()) {
             None => {
                 seen.insert(item.id(), usize::MAX);
@@ -252,7 +256,7 @@ fn repeated<R: Listed>(items: &[R], file: FileId, keep: impl Fn(&R) -> bool) -> 
             Some(at) if *at == usize::MAX => {
                 if keep(item) {
                     *at = found.len();
-                    found.push((item.span_in(file), (item, 2)));
+                    found.push((span(i), (item, 2)));
                 } else {
                     *at = usize::MAX - 1;
                 }
@@ -267,28 +271,20 @@ fn repeated<R: Listed>(items: &[R], file: FileId, keep: impl Fn(&R) -> bool) -> 
     found
 }
 
-/// A reference in a list: its id, and where it is written.
+/// A reference in a list: its id.
 trait Listed {
     fn id(&self) -> &Id;
-    /// Its span, `file` being its list's file when it does not carry it.
-    fn span_in(&self, file: FileId) -> Span;
 }
 
 impl Listed for Ref {
     fn id(&self) -> &Id {
         &self.value
     }
-    fn span_in(&self, _: FileId) -> Span {
-        self.span
-    }
 }
 
 impl Listed for ClientRef {
     fn id(&self) -> &Id {
         &self.value
-    }
-    fn span_in(&self, file: FileId) -> Span {
-        self.span(file)
     }
 }
 
@@ -706,13 +702,23 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
     };
     // Known when read (`Member::clients_known`): no need to look them up.
     let known = |c: &ClientRef| m.clients_known || ws.client(&c.value).is_some();
-    let file = m.span.file;
+    // Where the clients are written: read again from the member's entry, only
+    // for a diagnostic (see `model::ClientRef`).
+    let spans = std::cell::OnceCell::new();
+    let span = |i: usize| {
+        let spans = spans.get_or_init(|| {
+            let file = m.span.file;
+            crate::store::load::client_spans(&ws.sources.get(file).text, file, m)
+        });
+        spans.get(i).copied().unwrap_or(m.span)
+    };
     if !m.clients_known {
         let unknown: Vec<(Span, At<&str>)> = m
             .clients
             .iter()
-            .filter(|c| !known(c))
-            .map(|c| (c.span(file), At::new(c.value.as_str(), c.span(file))))
+            .enumerate()
+            .filter(|(_, c)| !known(c))
+            .map(|(i, c)| (span(i), At::new(c.value.as_str(), span(i))))
             .collect();
         capped(
             unknown,
@@ -736,15 +742,11 @@ fn member_rule(ws: &Workspace, m: &Member, out: &mut Vec<Diagnostic>) {
         );
     }
     capped(
-        repeated(&m.clients, file, known),
+        repeated(&m.clients, span, known).into_iter().map(|(at, (c, n))| (at, (at, c, n))).collect(),
         out,
-        |(c, n)| {
-            Diagnostic::error(
-                "bad-value",
-                c.span(file),
-                format!("client `{}` is assigned to {what} {}", c.value, times(n)),
-            )
-            .hint("list each client once")
+        |(at, c, n)| {
+            Diagnostic::error("bad-value", at, format!("client `{}` is assigned to {what} {}", c.value, times(n)))
+                .hint("list each client once")
         },
         |n, at| {
             Diagnostic::error("bad-value", at, format!("and {n} more clients assigned to {what} more than once"))

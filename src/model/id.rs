@@ -158,7 +158,19 @@ pub struct IdIndex(HashTable<u32>);
 impl IdIndex {
     /// The first of duplicated ids wins (the loader reports the others).
     pub fn new<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdIndex {
-        let mut table = HashTable::with_capacity(items.len());
+        let mut index = IdIndex(HashTable::with_capacity(items.len()));
+        index.rebuild(items, id);
+        index
+    }
+
+    /// Indexes `items` again (as [`IdIndex::new`]) in the table's own
+    /// allocation when it is large enough: a change that added a member to
+    /// 100,000 does not hold a second table at its peak.
+    pub fn rebuild<T>(&mut self, items: &[T], id: impl Fn(&T) -> &str) {
+        let table = &mut self.0;
+        table.clear();
+        // Empty: nothing is hashed again while it grows.
+        table.reserve(items.len(), |&j: &u32| hash(id(&items[j as usize])));
         for (i, item) in items.iter().enumerate() {
             let key = id(item);
             let h = hash(key);
@@ -166,7 +178,6 @@ impl IdIndex {
                 table.insert_unique(h, i as u32, |&j: &u32| hash(id(&items[j as usize])));
             }
         }
-        IdIndex(table)
     }
 
     /// Indexes `items[pos]`, just pushed (a batch's working state: a member

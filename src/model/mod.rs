@@ -46,26 +46,20 @@ impl<T> At<T> {
 /// An id that names something else (a profile, a tier, a client, a member).
 pub type Ref = At<Id>;
 
-/// A member's client: the id (sharing the client's allocation, see
-/// [`Names`]) and where it is written in the member's file. The file is the
-/// member's (`Member::span`), so that the 500,000 references of the
-/// reference workload take 24 bytes each, not the 32 of a [`Ref`] (SPEC §7's
+/// A member's client: the id, sharing the client's allocation (see
+/// [`Names`]). Where it is written is not kept: only a diagnostic about a
+/// member's clients needs it, and reads it again from the member's entry
+/// (`store::load::client_spans`). The 500,000 references of the reference
+/// workload then take 16 bytes each, not the 32 of a [`Ref`] (SPEC §7's
 /// memory target).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClientRef {
     pub value: Id,
-    pub start: u32,
-    pub end: u32,
 }
 
 impl ClientRef {
-    pub fn new(value: Id, span: Span) -> ClientRef {
-        ClientRef { value, start: span.start, end: span.end }
-    }
-
-    /// Where it is written, in `file` (its member's file).
-    pub fn span(&self, file: crate::source::FileId) -> Span {
-        Span { file, start: self.start, end: self.end }
+    pub fn new(value: Id) -> ClientRef {
+        ClientRef { value }
     }
 }
 
@@ -255,14 +249,6 @@ impl Member {
         self.email.span.shift(file, at, delta);
         self.status_span.shift(file, at, delta);
         self.profile.span.shift(file, at, delta);
-        // Its clients are written in its own file.
-        if self.span.file == file {
-            for c in &mut self.clients {
-                let mut span = c.span(file);
-                span.shift(file, at, delta);
-                (c.start, c.end) = (span.start, span.end);
-            }
-        }
         if let Some(extra) = &mut self.extra {
             for (c, p) in &mut extra.client_profiles {
                 c.span.shift(file, at, delta);
@@ -630,8 +616,8 @@ impl Workspace {
 
     /// Rebuilds the id indexes after members or clients were added or removed.
     pub fn reindex(&mut self) {
-        self.index.members = IdIndex::new(&self.members, |m| &m.id);
-        self.index.clients = IdIndex::new(&self.clients, |c| &c.id);
+        self.index.members.rebuild(&self.members, |m| &m.id);
+        self.index.clients.rebuild(&self.clients, |c| &c.id);
     }
 
     /// The teams of `teams.toml`, in file order.

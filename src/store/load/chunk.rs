@@ -165,9 +165,14 @@ fn read_parallel<T: KeyedEntry + Send>(
 
 /// Whether two entries have the same id. Sorting hashes, not the ids, keeps
 /// this to one pass over the ids: only ids of equal hash are compared.
+/// The hashes are cut to their high 32 bits (a multiply mixes upwards): this list is alive at the peak of a load
+/// (every member read), and a rare equal hash only costs one comparison.
 fn has_duplicate_ids<T: KeyedEntry>(entries: &[T]) -> bool {
-    let mut hashes: Vec<(u64, u32)> =
-        entries.iter().enumerate().map(|(i, item)| (crate::model::id_hash(item.id()), i as u32)).collect();
+    let mut hashes: Vec<(u32, u32)> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, item)| ((crate::model::id_hash(item.id()) >> 32) as u32, i as u32))
+        .collect();
     hashes.sort_unstable();
     hashes.chunk_by(|a, b| a.0 == b.0).filter(|run| run.len() > 1).any(|same| {
         let mut ids: Vec<&str> = same.iter().map(|&(_, i)| entries[i as usize].id()).collect();

@@ -5,8 +5,10 @@ use super::MEMBERS_FILE;
 use super::entries::KeyedEntry;
 use super::reader::{Key, Reader, Val};
 use crate::diag::Diagnostic;
-use crate::model::{At, ClientRef, Grants, Id, Member, Ref, SmallStr, Status, Window, email};
+use crate::model::{At, ClientRef, Grants, Id, Member, Names, Ref, SmallStr, Status, Window, email};
 use crate::schema;
+use crate::source::{FileId, Span};
+use toml::de::DeTable;
 use toml::de::DeValue;
 
 impl KeyedEntry for Member {
@@ -161,13 +163,57 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
         if let Some(w) = window {
             windows.push((id.clone(), w));
         }
-        clients.push(ClientRef::new(id, r.span(c.span())));
+        clients.push(ClientRef::new(id));
     }
     m.clients = clients.into_boxed_slice();
     if !windows.is_empty() {
         m.extra_mut().client_windows = windows;
     }
 }
+
+/// Where each of member `m`'s clients is written in its file's `text`, in
+/// the order of `m.clients` (which does not keep them, see
+/// `model::ClientRef`): the member's entry read again, as it was read the
+/// first time, or, when its entry is not a table of its own (dotted keys,
+/// sub-tables apart), the whole file. Only a diagnostic about a member's
+/// clients asks, once for the member.
+pub(crate) fn client_spans(text: &str, file: FileId, m: &Member) -> Vec<Span> {
+    let (start, end) = m.entry.map_or((0, text.len()), |(a, b)| (a as usize, b as usize));
+    let Some(piece) = text.get(start..end) else { return Vec::new() };
+    let (top, _) = DeTable::parse_recoverable(piece);
+    let mut scratch = Vec::new();
+    let names = Names::default();
+    let mut r = Reader::new(file, &mut scratch, piece, start, &names);
+    let Some(list) = top
+        .get_ref()
+        .iter()
+        .filter(|(k, _)| k.get_ref() == MEMBERS_TABLE)
+        .filter_map(|(_, v)| table_of(v)?.iter().find(|(k, _)| k.get_ref() == m.id.as_str()))
+        .filter_map(|(_, v)| table_of(v)?.iter().find(|(k, _)| k.get_ref() == "clients"))
+        .map(|(_, v)| v)
+        .next_back()
+    else {
+        return Vec::new();
+    };
+    let mut spans = Vec::new();
+    // As `read_client_list` keeps them: the same items left out.
+    for item in r.array(list, "`clients`").unwrap_or_default() {
+        let Some((c, _)) = table_form(&mut r, item, "id", "an assignment", "") else { continue };
+        if r.id_text(c, "a client").is_some() {
+            spans.push(r.span(c.span()));
+        }
+    }
+    spans
+}
+
+fn table_of<'v, 'i>(v: &'v Val<'i>) -> Option<&'v toml::de::DeTable<'i>> {
+    match v.get_ref() {
+        DeValue::Table(t) => Some(t),
+        _ => None,
+    }
+}
+
+const MEMBERS_TABLE: &str = "members";
 
 /// A value in its short form (`"acme"`) or its table form (`{ id = "acme",
 /// from = ..., until = ... }`, SPEC §9): the value of `main`, and the window.

@@ -26,6 +26,7 @@ mod teams;
 mod workspace;
 
 pub(crate) use entries::{KeyedEntry, read_fragment};
+pub(crate) use members::client_spans;
 
 use crate::diag::Diagnostic;
 use crate::model::{Client, Member, Names, Workspace, check_id};
@@ -422,6 +423,35 @@ mod shape_tests {
         let checked = check_with(&[("members.toml", dotted)]);
         assert_eq!(codes(&checked), Vec::<&str>::new(), "{:#?}", checked.diagnostics);
         assert_eq!(checked.workspace.members.len(), 3);
+    }
+
+    /// A member's clients do not keep where they are written
+    /// (`model::ClientRef`): a diagnostic about them reads it again, from
+    /// the member's entry or, for dotted keys and an inline table, the whole
+    /// file, and points where a full read points.
+    #[test]
+    fn a_diagnostic_about_a_members_clients_points_at_them_in_any_layout() {
+        let layouts = [
+            "[members.bob]\nname = \"Bob\"\nemail = \"bob@example.com\"\nprofile = \"user\"\n\
+             clients = [\"acme\", { id = \"nope\" }, 'acme', \"acme\"]\n",
+            "members.bob.name = \"Bob\"\nmembers.bob.email = \"bob@example.com\"\nmembers.bob.profile = \"user\"\n\
+             members.bob.clients = [\"acme\", { id = \"nope\" }, 'acme', \"acme\"]\n",
+            "members.bob = { name = \"Bob\", email = \"bob@example.com\", profile = \"user\", \
+             clients = [\"acme\", { id = \"nope\" }, 'acme', \"acme\"] }\n",
+        ];
+        for text in layouts {
+            let checked = check_with(&[("members.toml", text)]);
+            let found: Vec<(&str, &str)> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.message.contains("assigned"))
+                .map(|d| {
+                    let span = d.span.unwrap();
+                    (d.code, &text[span.start as usize..span.end as usize])
+                })
+                .collect();
+            assert_eq!(found, vec![("unknown-ref", "\"nope\""), ("bad-value", "'acme'")], "{text}");
+        }
     }
 
     #[test]
