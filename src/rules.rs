@@ -230,11 +230,11 @@ fn capped<T>(
 /// time, and how many times in all, in file order. Linear: a list of 40,000
 /// copies of one id is one finding, not 39,999 scans.
 /// `span` gives where the item at an index is written.
-fn repeated<'a, R: Listed>(
-    items: &'a [R],
+fn repeated<R: Listed>(
+    items: &[R],
     span: impl Fn(usize) -> Span,
     keep: impl Fn(&R) -> bool,
-) -> Vec<(Span, (&'a R, usize))> {
+) -> Vec<(Span, (&R, usize))> {
     let mut found: Vec<(Span, (&R, usize))> = Vec::new();
     if items.len() <= 16 {
         for (i, item) in items.iter().enumerate() {
