@@ -292,7 +292,7 @@ pub fn open(root: &Path, id: &str) -> Result<(Campaign, String)> {
     };
     let errors: Vec<Diagnostic> = read.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     if errors.is_empty() {
-        let text = read.file.map(|f| sources.get(f).text.clone()).unwrap_or_default();
+        let text = read.file.map(|f| sources.take_text(f)).unwrap_or_default();
         return Ok((read.campaign, text));
     }
     let n = errors.len();
