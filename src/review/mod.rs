@@ -21,6 +21,7 @@ pub mod text;
 use crate::diag::Diagnostic;
 use crate::error::{Details, Error, Kind, Result};
 use crate::source::Sources;
+pub use crate::store::load::review::Keep;
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -81,8 +82,7 @@ pub struct Item {
     pub profile: Option<String>,
     /// How the client is reached, for a client item (`assigned`, `team:ID`).
     pub via: Option<String>,
-    /// The levels the item stands for, in file order, for people:
-    /// `clients: view assigned, edit assigned; calendars: view all`.
+    /// The name of the access set it stands for (see [`Campaign::access`]).
     pub access: std::sync::Arc<str>,
     pub reviewer: Option<String>,
     pub decision: Option<Decision>,
@@ -147,6 +147,10 @@ pub struct Campaign {
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
+    /// The access sets the items name, in file order: each name and its
+    /// levels as one line for people (`clients: view assigned, edit
+    /// assigned; calendars: view all`).
+    pub access: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     pub items: Vec<Item>,
 }
 
@@ -213,43 +217,49 @@ pub fn ids(root: &Path) -> Vec<String> {
     ids
 }
 
-/// A campaign file read and parsed, with its text and its problems.
+/// A campaign file read and parsed, with its problems; its text is in the
+/// `sources` it was read into.
 #[derive(Debug)]
 pub struct Read {
     pub campaign: Campaign,
-    pub text: String,
+    pub file: Option<crate::source::FileId>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `reviews/ID.toml` into `sources` (for its diagnostics): `None`
-/// when there is no such file. A file that cannot be read is one diagnostic.
-pub fn read(root: &Path, id: &str, sources: &mut Sources) -> Option<Read> {
+/// Reads `reviews/ID.toml` into `sources` (for its diagnostics), keeping
+/// its items or their ids alone (`keep`): `None` when there is no such file.
+/// A file that cannot be read is one diagnostic.
+pub fn read(root: &Path, id: &str, sources: &mut Sources, keep: Keep) -> Option<Read> {
     let name = file_name(id);
     let path = root.join(&name);
     std::fs::symlink_metadata(&path).ok()?;
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let failed = |d: Diagnostic| Some(Read { campaign: Campaign::default(), file: None, diagnostics: vec![d] });
     let text = match crate::store::files::read_in(&real_root, &path) {
         Ok((bytes, _)) => match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(_) => {
-                let d = Diagnostic::file_error("toml-syntax", &name, "the file is not UTF-8 text")
-                    .hint("save the file as UTF-8; TOML files must be UTF-8");
-                return Some(Read { campaign: Campaign::default(), text: String::new(), diagnostics: vec![d] });
+                return failed(
+                    Diagnostic::file_error("toml-syntax", &name, "the file is not UTF-8 text")
+                        .hint("save the file as UTF-8; TOML files must be UTF-8"),
+                );
             }
         },
-        Err(r) => {
-            let d = Diagnostic::file_error("io", &name, r.message(&name, "read")).hint(r.hint(&name));
-            return Some(Read { campaign: Campaign::default(), text: String::new(), diagnostics: vec![d] });
-        }
+        Err(r) => return failed(Diagnostic::file_error("io", &name, r.message(&name, "read")).hint(r.hint(&name))),
     };
-    let file = sources.add(name, path, text.clone());
-    let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, &text);
+    let file = sources.add(name, path, text);
+    let text = &sources.get(file).text;
+    let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, text, keep);
+    if keep == Keep::Items {
+        crate::store::load::review::complete(&mut campaign.items, text);
+    }
     campaign.id = id.to_string();
-    Some(Read { campaign, text, diagnostics })
+    Some(Read { campaign, file: Some(file), diagnostics })
 }
 
 /// Every campaign of the workspace, read for `check`: their diagnostics,
-/// the files added to `sources`.
+/// the files added to `sources`. Only the items' ids are kept, one campaign
+/// at a time.
 pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>) {
     let ids = ids(root);
     let mut out = Vec::new();
@@ -265,7 +275,7 @@ pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>)
             );
             continue;
         }
-        if let Some(r) = read(root, id, sources) {
+        if let Some(r) = read(root, id, sources, Keep::Ids) {
             out.extend(r.diagnostics);
         }
     }
@@ -276,13 +286,14 @@ pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>)
 /// id) when there is none, exit 1 with its diagnostics when it has errors.
 pub fn open(root: &Path, id: &str) -> Result<(Campaign, String)> {
     let mut sources = Sources::default();
-    let Some(read) = read(root, id, &mut sources) else {
+    let Some(read) = read(root, id, &mut sources, Keep::Items) else {
         let known = ids(root);
         return Err(Error::not_found("review campaign", id, known.iter().map(String::as_str), "ls reviews/"));
     };
     let errors: Vec<Diagnostic> = read.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     if errors.is_empty() {
-        return Ok((read.campaign, read.text));
+        let text = read.file.map(|f| sources.take_text(f)).unwrap_or_default();
+        return Ok((read.campaign, text));
     }
     let n = errors.len();
     Err(Error::new(
