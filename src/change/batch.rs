@@ -100,7 +100,10 @@ impl Batch {
     /// step returned its own.
     pub fn commit(mut self) -> Result<Report> {
         self.restore();
-        let Batch { session, state, .. } = self;
+        let Batch { session, state, undo, config, names, teams } = self;
+        // Freed before the commit reads the new state, not after it: the
+        // commit's own table of ids then takes their place (SPEC §7's memory).
+        drop((undo, config, names, teams));
         let parts = Change::resume(&session.ws, state).finish();
         session.commit(parts)
     }

@@ -75,10 +75,10 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
             "client_profiles" => {
                 let (pairs, windows) = read_client_profiles(r, v);
                 if !pairs.is_empty() {
-                    m.extra_mut().client_profiles = pairs;
+                    m.extra_mut().client_profiles = pairs.into();
                 }
                 if !windows.is_empty() {
-                    m.extra_mut().profile_windows = windows;
+                    m.extra_mut().profile_windows = windows.into();
                 }
             }
             "grants" => {
@@ -87,7 +87,7 @@ fn read_member(r: &mut Reader, key: &Key, value: &Val) -> Option<Member> {
                     m.extra_mut().grants = grants;
                 }
                 if !windows.is_empty() {
-                    m.extra_mut().grant_windows = windows;
+                    m.extra_mut().grant_windows = windows.into();
                 }
             }
             "credit_limit" => {
@@ -167,7 +167,7 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
     }
     m.clients = clients.into_boxed_slice();
     if !windows.is_empty() {
-        m.extra_mut().client_windows = windows;
+        m.extra_mut().client_windows = windows.into();
     }
 }
 
