@@ -250,9 +250,6 @@ pub fn read(root: &Path, id: &str, sources: &mut Sources, keep: Keep) -> Option<
     let file = sources.add(name, path, text);
     let text = &sources.get(file).text;
     let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, text, keep);
-    if keep == Keep::Items {
-        crate::store::load::review::complete(&mut campaign.items, text);
-    }
     campaign.id = id.to_string();
     Some(Read { campaign, file: Some(file), diagnostics })
 }
