@@ -1113,6 +1113,7 @@ complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l due -d 'The day every item should be decided by (YYYY-MM-DD)' -r
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l profile -d 'Only the members of this profile (their own, or one they work under for a client); repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l team -d 'Only the members of this team and its lead; repeat for several (with --profile: in a team OR with a profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'

@@ -142,8 +142,10 @@ pub struct Campaign {
     pub revision: String,
     pub started: Option<Date>,
     pub due: Option<Date>,
-    /// The campaign's scope: only the members of these profiles (empty: everyone).
+    /// The campaign's scope: the members of these profiles, and those of
+    /// these teams (both empty: everyone; see [`build::in_scope`]).
     pub profiles: Vec<String>,
+    pub teams: Vec<String>,
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
