@@ -4,17 +4,20 @@
 //! campaign whose every item is decided is a record of the past and stays
 //! byte for byte.
 //!
-//! A campaign can hold over half a million items: it is read with the
-//! campaign reader (in pieces, each item's bytes known), and only the items
-//! that name the member are parsed again and edited, in their own bytes
-//! ([`super::text::edit_items`]). Which keys name a member is said once,
-//! here ([`MEMBER_KEYS`]), not by the layout of an item.
+//! A campaign can hold over half a million items (the owner may review them
+//! all): it is read with the campaign reader (in pieces, each item's bytes
+//! known), then only the items that name the member are parsed again, each
+//! on its own bytes, for the spans of the values that name them; those
+//! values alone are replaced, so that everything else (layout, comments,
+//! the other keys) stays byte for byte, whatever the layout of an item.
+//! Which keys name a member is said once, here ([`MEMBER_KEYS`]).
 
-use super::text::{ItemEdit, edit_items};
-use super::{Item, Read, file_name, file_text, read_text, valid};
+use super::{Campaign, Item, Read, file_name, file_text, read_text, valid};
 use crate::error::{Error, Kind, Result};
 use crate::source::Sources;
+use std::ops::Range;
 use std::path::Path;
+use toml::de::{DeTable, DeValue};
 
 /// The keys of an item whose value names a member: `id` (as `MEMBER` or
 /// `MEMBER/CLIENT`), `reviewer` and `decided_by`.
@@ -98,9 +101,68 @@ pub fn in_campaign(root: &Path, id: &str, now: Option<&str>, old: &str, new: &st
             "choose another id, or decide the campaign's pending items first (`roster review status {id}` lists them)"
         )));
     }
-    let edits: Vec<(&Item, ItemEdit)> = named.iter().map(|i| (*i, ItemEdit::Rename { old, new })).collect();
-    let renamed = edit_items(&text, &campaign, &edits)?;
+    let edits = edits(&text, &campaign, &named, old, new)?;
+    let mut renamed = String::with_capacity(text.len() + edits.len() * (new.len() + 2));
+    let mut at = 0;
+    for (range, value) in &edits {
+        renamed.push_str(&text[at..range.start]);
+        renamed.push_str(value);
+        at = range.end;
+    }
+    renamed.push_str(&text[at..]);
     Ok(InCampaign::Renamed { read: text, text: renamed, items: named.len() })
+}
+
+/// The values that name `old` in the `named` items, each with what replaces
+/// it (a TOML string), in file order. Each item is parsed on its own bytes
+/// when the items are `[[item]]` tables with their ranges; else (items
+/// written otherwise, a small hand-written file) the file is parsed whole.
+fn edits(
+    text: &str,
+    campaign: &Campaign,
+    named: &[&Item],
+    old: &str,
+    new: &str,
+) -> Result<Vec<(Range<usize>, String)>> {
+    let bad = |e: toml::de::Error| {
+        Error::new(Kind::Invalid, "toml-syntax", format!("cannot edit the campaign: {e}"))
+            .hint("`roster check` shows what is wrong with the file")
+    };
+    let mut out = Vec::new();
+    if campaign.items.iter().all(|i| i.range.1 > i.range.0) {
+        for item in named {
+            let (start, end) = item.range;
+            let top = DeTable::parse(&text[start..end]).map_err(bad)?;
+            in_items(top.get_ref(), start, old, new, &mut out);
+        }
+    } else {
+        let top = DeTable::parse(text).map_err(bad)?;
+        in_items(top.get_ref(), 0, old, new, &mut out);
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    Ok(out)
+}
+
+/// The values of [`MEMBER_KEYS`] that name `old` in the `item` tables of
+/// `top` (a piece of the file that starts at `offset`).
+fn in_items(top: &DeTable, offset: usize, old: &str, new: &str, out: &mut Vec<(Range<usize>, String)>) {
+    let Some((_, items)) = top.iter().find(|(k, _)| k.get_ref() == "item") else { return };
+    let DeValue::Array(items) = items.get_ref() else { return };
+    for item in items {
+        let DeValue::Table(table) = item.get_ref() else { continue };
+        for (k, v) in table {
+            let key = k.get_ref().as_ref();
+            if !MEMBER_KEYS.contains(&key) {
+                continue;
+            }
+            if let DeValue::String(s) = v.get_ref()
+                && let Some(value) = renamed(key, s, old, new)
+            {
+                let span = v.span();
+                out.push((span.start + offset..span.end + offset, toml_edit::Value::from(value).to_string()));
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -80,13 +80,6 @@ pub enum ItemEdit<'a> {
     Decide(Decided<'a>),
     /// Marks a revocation applied on this day.
     Applied(jiff::civil::Date),
-    /// Renames member `old` to `new` wherever the item names them (the
-    /// keys of [`super::rename::MEMBER_KEYS`]), each value keeping its place
-    /// and its comments.
-    Rename {
-        old: &'a str,
-        new: &'a str,
-    },
 }
 
 fn apply_edit(t: &mut Table, edit: &ItemEdit) -> Result<()> {
@@ -111,15 +104,6 @@ fn apply_edit(t: &mut Table, edit: &ItemEdit) -> Result<()> {
             let date = toml_edit::Date { year: day.year() as u16, month: day.month() as u8, day: day.day() as u8 };
             let dt = toml_edit::Datetime { date: Some(date), time: None, offset: None };
             t.insert("applied", value(dt));
-        }
-        ItemEdit::Rename { old, new } => {
-            for key in super::rename::MEMBER_KEYS {
-                let Some(v) = t.get_mut(key).and_then(TomlItem::as_value_mut) else { continue };
-                let Some(renamed) = v.as_str().and_then(|s| super::rename::renamed(key, s, old, new)) else { continue };
-                let decor = v.decor().clone();
-                *v = toml_edit::Value::from(renamed);
-                *v.decor_mut() = decor;
-            }
         }
     }
     Ok(())

@@ -199,3 +199,15 @@ fn a_pending_campaign_that_names_a_former_member_with_the_new_id_refuses_it() {
     ws.run(&["member", "rename", "sophie", "victor"]).code(0).stdout_has("review q1: every item is decided");
     assert_eq!(ws.read("reviews/q1.toml"), finished);
 }
+
+#[test]
+fn a_hand_written_campaign_in_another_layout_is_renamed_value_by_value() {
+    let ws = Workspace::example_with_tests();
+    let text = "revision = \"working-tree\"\nstarted = 2026-11-30\nitem = [\n  { id = 'thomas', reviewer = \"claire\" },\n  { reviewer = 'thomas', id = \"hugo/initech\" },   # literal strings too\n  { id = \"julie\", reviewer = \"thomas\", decision = \"keep\", decided_by = \"thomas\", decided_at = 2026-12-01T09:30:00Z },\n  { id = \"thomas.old/acme\", reviewer = \"thomasine\" },\n]\n";
+    ws.write("reviews/hand.toml", text);
+    ws.run(&["check", "--strict"]).code(0);
+    ws.run(&["member", "rename", "thomas", "t2"]).code(0).stdout_has("review hand: thomas -> t2 in 3 items");
+    let expected = "revision = \"working-tree\"\nstarted = 2026-11-30\nitem = [\n  { id = \"t2\", reviewer = \"claire\" },\n  { reviewer = \"t2\", id = \"hugo/initech\" },   # literal strings too\n  { id = \"julie\", reviewer = \"t2\", decision = \"keep\", decided_by = \"t2\", decided_at = 2026-12-01T09:30:00Z },\n  { id = \"thomas.old/acme\", reviewer = \"thomasine\" },\n]\n";
+    assert_eq!(ws.read("reviews/hand.toml"), expected);
+    ws.run(&["check", "--strict"]).code(0);
+}
