@@ -151,6 +151,11 @@ fn value(v: Value) -> Json {
             }
             grants
         }
+        Value::AccessSets => {
+            let mut grants = value(Value::Grants);
+            grants["description"] = json!("area -> action -> level");
+            json!({"type": "object", "additionalProperties": grants})
+        }
         Value::ClientProfiles => by_id(id()),
         Value::Date => date(),
         Value::Assignments => {

@@ -26,6 +26,8 @@ pub enum Value {
     Levels,
     /// area -> action -> level.
     Grants,
+    /// name -> area -> action -> level (a review campaign's access sets).
+    AccessSets,
     /// client -> profile.
     ClientProfiles,
     /// A member's assigned clients: ids, or `{ id, from, until }` (dated).
@@ -337,6 +339,11 @@ pub const REVIEW: Table = Table {
             Value::List(&REVIEW_COST),
             "The monthly cost by tier when the campaign started, each a [[cost]] table.",
         ),
+        opt(
+            "access",
+            Value::AccessSets,
+            "The access the items stand for, each list of levels once: name -> area -> action -> level (none left out).",
+        ),
         opt("item", Value::List(&REVIEW_ITEM), "What is reviewed, each an [[item]] table."),
     ],
 };
@@ -351,11 +358,20 @@ pub const REVIEW_ITEM: Table = Table {
         opt(
             "profile",
             Value::Id(Names::Profile),
-            "The profile in effect: the member's own, or the per-client profile.",
+            "The profile in effect: the member's own, or the per-client profile; a client item without it has its member's.",
         ),
-        opt("via", Value::Text, "How the client is reached: assigned, or team:ID."),
-        opt("access", Value::Grants, "The levels the item stands for: area -> action -> level (none left out)."),
-        opt("reviewer", Value::Id(Names::Member), "Who reviews the item; absent when nobody but the member could."),
+        opt("via", Value::Text, "How the client is reached: team:ID; absent when it is assigned to the member.")
+            .default_text("assigned"),
+        req(
+            "access",
+            Value::Text,
+            "The name of the access set (in the campaign's [access] table) the item stands for.",
+        ),
+        opt(
+            "reviewer",
+            Value::Id(Names::Member),
+            "Who reviews the item (a client item without it has its member's); absent when nobody but the member could.",
+        ),
         opt("decision", Value::OneOf(DECISIONS), "keep or revoke; absent while pending."),
         opt("decided_by", Value::Id(Names::Member), "Who decided.").goes_with(&["decision"]),
         opt("decided_at", Value::DateTime, "When, in UTC (RFC 3339).").goes_with(&["decision"]),

@@ -182,6 +182,12 @@ impl Sources {
         &self.files[id.0 as usize]
     }
 
+    /// Takes a file's text out, when nothing will point into it again (a
+    /// large campaign read without errors: its text is not held twice).
+    pub fn take_text(&mut self, id: FileId) -> String {
+        std::mem::take(&mut self.files[id.0 as usize].text)
+    }
+
     pub fn find(&self, name: &str) -> Option<FileId> {
         self.files.iter().position(|s| s.name == name).map(|i| FileId(i as u32))
     }

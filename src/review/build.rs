@@ -3,7 +3,10 @@
 //! for and its reviewer; the monthly cost by tier, frozen with it.
 //!
 //! Each profile's levels are computed once, and an item costs a few lookups,
-//! so a campaign over 100,000 members costs about what `check` does.
+//! so a campaign over 100,000 members costs about what `check` does. The
+//! levels are written once per distinct list, in the campaign's `[access]`
+//! table ([`AccessSet`]), and items name them: the file stays a small
+//! multiple of the workspace's.
 
 use super::{CostRow, WORKING_TREE};
 use crate::model::{Level, Member, Workspace};
@@ -17,12 +20,26 @@ use std::sync::Arc;
 pub struct NewItem<'w> {
     pub id: String,
     pub profile: &'w str,
-    pub via: Option<&'static str>,
-    /// The levels it stands for, as a TOML inline table (`{ clients = { view
-    /// = "assigned" } }`), areas and actions in the workspace's order, `none`
-    /// left out; shared by every item with the same levels.
+    /// For a client item: how the client is reached (`assigned`, `team:ID`).
+    pub via: Option<String>,
+    /// The name of the access set it stands for (see [`AccessSet`]).
     pub access: Arc<str>,
     pub reviewer: Option<&'w str>,
+}
+
+/// A list of levels that items stand for, written once in the campaign's
+/// `[access]` table and named by the items that have it: a campaign over
+/// 100,000 members holds over half a million items but a few thousand
+/// distinct lists of levels. It is named after the profile of the first item
+/// that has it (`easy-invoicing`, `easy-invoicing on clients` for the levels
+/// that reach one assigned client), with ` #2`, ` #3` for other lists under
+/// the same profile (overrides, clients the member created).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccessSet {
+    pub name: Arc<str>,
+    /// The levels as a TOML inline table (`{ clients = { view = "assigned" }
+    /// }`), areas and actions in the workspace's order, `none` left out.
+    pub levels: String,
 }
 
 /// A new campaign, ready to be written.
@@ -37,6 +54,8 @@ pub struct NewCampaign<'w> {
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
     pub items: Vec<NewItem<'w>>,
+    /// The access sets the items name, in the order first named.
+    pub access: Vec<AccessSet>,
     /// Members whose items nobody but themselves could review.
     pub without_reviewer: Vec<String>,
 }
@@ -109,11 +128,12 @@ impl Scope<'_> {
     }
 }
 
-/// The items of a campaign over the active members in scope, in file order.
+/// The items of a campaign over the active members in scope, in file order,
+/// with the access sets they name, and the members nobody else could review.
 ///
-/// The access texts are rendered once per distinct list of levels (most
-/// members share their profile's), so an item costs a few lookups.
-pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<String>) {
+/// Each profile's levels are computed once and each distinct list of levels
+/// is rendered once, so an item costs a few lookups.
+pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<AccessSet>, Vec<String>) {
     let keys = ws.action_keys();
     let areas: Vec<&crate::model::Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
     let levels: HashMap<&str, Vec<Level>> = ws
@@ -123,15 +143,8 @@ pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<
         .collect();
     let lowest: Vec<Level> = areas.iter().map(|a| a.lowest()).collect();
     let reviewers = Reviewers::of(ws);
-    let mut texts: HashMap<Vec<Level>, Arc<str>> = HashMap::new();
-    let mut text_of = |levels: &[Level]| -> Arc<str> {
-        if let Some(t) = texts.get(levels) {
-            return t.clone();
-        }
-        let t: Arc<str> = render_access(levels, &areas, &keys).into();
-        texts.insert(levels.to_vec(), t.clone());
-        t
-    };
+    let mut sets = Sets::default();
+    let at = ws.at();
     let mut items = Vec::new();
     let mut without = Vec::new();
     let mut masked = Vec::with_capacity(keys.len());
@@ -156,11 +169,22 @@ pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<
             id: m.id.to_string(),
             profile: &m.profile.value,
             via: None,
-            access: text_of(&own),
+            access: sets.name(&own, &m.profile.value, "", &areas, &keys),
             reviewer,
         });
-        for c in &m.clients {
-            let Some(client) = ws.client(&c.value) else { continue };
+        // Its clients: those assigned to it in effect, then those its teams
+        // bring (each once).
+        let direct = m.clients_on(at).map(|c| (c.value.as_str(), None));
+        let team = ws
+            .team_clients(&m.id)
+            .filter(|c| !m.has_client_on(c, at))
+            .map(|c| (c, ws.team_with_client(&m.id, c).map(|t| format!("team:{}", t.id))));
+        let mut seen = crate::fxhash::FxHashSet::default();
+        for (c, via) in direct.chain(team) {
+            let Some(client) = ws.client(c) else { continue };
+            if !seen.insert(c) {
+                continue;
+            }
             let per_client = crate::access::per_client_profile(ws, m, &client.id);
             let profile = per_client.map_or(m.profile.value.as_str(), |p| p.profile);
             let other;
@@ -180,13 +204,46 @@ pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<
             items.push(NewItem {
                 id: format!("{}/{}", m.id, client.id),
                 profile,
-                via: Some("assigned"),
-                access: text_of(&masked),
+                via: Some(via.unwrap_or_else(|| "assigned".to_string())),
+                access: sets.name(&masked, profile, " on clients", &areas, &keys),
                 reviewer,
             });
         }
     }
-    (items, without)
+    (items, sets.list, without)
+}
+
+/// The access sets of a new campaign: each distinct list of levels named once.
+#[derive(Default)]
+struct Sets {
+    by_levels: HashMap<Vec<Level>, Arc<str>>,
+    /// How many sets each name stem has (for ` #2`, ` #3`).
+    stems: HashMap<String, usize>,
+    list: Vec<AccessSet>,
+}
+
+impl Sets {
+    /// The name of the set of these levels, made (after `profile` and
+    /// `suffix`) when they are new.
+    fn name(
+        &mut self,
+        levels: &[Level],
+        profile: &str,
+        suffix: &str,
+        areas: &[&crate::model::Area],
+        keys: &[crate::model::ActionKey],
+    ) -> Arc<str> {
+        if let Some(name) = self.by_levels.get(levels) {
+            return name.clone();
+        }
+        let stem = format!("{profile}{suffix}");
+        let n = self.stems.entry(stem.clone()).or_default();
+        *n += 1;
+        let name: Arc<str> = if *n == 1 { stem.into() } else { format!("{stem} #{n}").into() };
+        self.by_levels.insert(levels.to_vec(), name.clone());
+        self.list.push(AccessSet { name: name.clone(), levels: render_access(levels, areas, keys) });
+        name
+    }
 }
 
 /// `{ clients = { view = "assigned", edit = "assigned" }, calendars = { view = "all" } }`:

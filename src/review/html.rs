@@ -105,7 +105,9 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
 
 /// The whole page.
 pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Date) -> String {
-    let mut out = String::with_capacity(16_384 + c.items.len() * 420);
+    // About what a row takes (an item's row is 300 to 350 bytes), so that the
+    // page is not copied while it grows: at 570,000 items it is ~180 MB.
+    let mut out = String::with_capacity(32_768 + c.access.len() * 400 + c.items.len() * 340);
     let (pending, kept, revoked) = c.counts();
     let total = c.items.len();
     let decided = total - pending;
@@ -128,7 +130,9 @@ pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Dat
         out,
         "<h2 id=\"items\">Every item ({total})</h2>\n<p class=\"muted\">{decided} of {total} decided. One row per item, in the order of the campaign file.</p>\n"
     );
-    items_table(&mut out, ws, c.items.iter());
+    let sets = Sets::of(c);
+    items_table(&mut out, ws, &sets, c.items.iter());
+    access_sets(&mut out, c);
     changes(&mut out, ws, root, c);
     cost(&mut out, c);
     let _ = write!(
@@ -215,8 +219,8 @@ Revocations are applied to the permissions afterwards, and the day they were app
 <dl class=\"glossary\">\
 <dt>Item</dt><dd>What is reviewed: a member's access across the workspace (<code>bob</code>), or their access to one assigned client (<code>bob/acme</code>, which for a company also covers its contacts). The member's current name is shown below the id when they are still a member.</dd>\
 <dt>Profile</dt><dd>The named set of permissions the member works under: their own profile, or for a client item the profile in effect for that client.</dd>\
-<dt>Access</dt><dd>What the item stands for, by area of the product: each action (view, edit, print, export...) and its level: <i>own</i> (what the member created), <i>assigned</i> (the clients assigned to them), <i>all</i> (everything). Actions with no access are left out.</dd>\
-<dt>Reviewer</dt><dd>Who was asked to decide: the workspace owner, or for the owner's own items another administrator.</dd>\
+<dt>Access</dt><dd>What the item stands for: an access set, listed under <a href=\"#access\">Access sets</a> with its levels by area of the product: each action (view, edit, print, export...) and its level: <i>own</i> (what the member created), <i>assigned</i> (the clients assigned to them), <i>all</i> (everything). Actions with no access are left out.</dd>\
+<dt>Reviewer</dt><dd>Who was asked to decide: the lead of the member's team, else the workspace owner, or for the owner's own items another administrator.</dd>\
 <dt>Decision</dt><dd><span class=\"badge keep\">keep</span> the access stays, <span class=\"badge revoke\">revoke</span> it goes, <span class=\"badge pending\">pending</span> not decided yet.</dd>\
 <dt>Decided</dt><dd>Who took the decision and when (UTC). An administrator other than the member may decide in the reviewer's place.</dd>\
 <dt>Note</dt><dd>The reviewer's reason, in their words.</dd>\
@@ -248,27 +252,59 @@ fn revocations(out: &mut String, ws: &Workspace, c: &Campaign) {
             revoked.len()
         );
     }
-    items_table(out, ws, revoked.into_iter());
+    items_table(out, ws, &Sets::of(c), revoked.into_iter());
 }
 
-fn items_table<'a>(out: &mut String, ws: &Workspace, items: impl Iterator<Item = &'a Item>) {
-    out.push_str(
-        "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:25%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
+/// Where each access set is listed on the page (`#access-N`), by name.
+struct Sets<'c>(crate::fxhash::FxHashMap<&'c str, usize>);
+
+impl<'c> Sets<'c> {
+    fn of(c: &'c Campaign) -> Sets<'c> {
+        Sets(c.access.iter().enumerate().map(|(i, (name, _))| (&**name, i)).collect())
+    }
+}
+
+/// The access sets, each list of levels once: the items' Access column
+/// links here, so that a campaign over 100,000 members does not repeat the
+/// same levels half a million times.
+fn access_sets(out: &mut String, c: &Campaign) {
+    let _ = write!(
+        out,
+        "<h2 id=\"access\">Access sets ({})</h2>\n<p class=\"muted\">What each item's access stands for: each list of levels once, named after the profile of the first item that has it (<i>on clients</i>: what reaches one assigned client).</p>\n",
+        c.access.len()
     );
-    for i in items {
-        item_row(out, ws, i);
+    out.push_str("<table class=\"items sets\">\n<thead><tr><th style=\"width:22%\">Access set</th><th>Levels</th></tr></thead>\n<tbody>\n");
+    for (i, (name, levels)) in c.access.iter().enumerate() {
+        let _ = write!(out, "<tr id=\"access-{i}\"><td class=\"mono\">{}</td><td>", e(name));
+        access_list(out, levels);
+        out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn item_row(out: &mut String, ws: &Workspace, i: &Item) {
+fn items_table<'a>(out: &mut String, ws: &Workspace, sets: &Sets, items: impl Iterator<Item = &'a Item>) {
+    out.push_str(
+        "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:25%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
+    );
+    for i in items {
+        item_row(out, ws, sets, i);
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn item_row(out: &mut String, ws: &Workspace, sets: &Sets, i: &Item) {
     let name = ws.member(i.member()).map(|m| &*m.name);
     let _ = write!(out, "<tr><td><span class=\"mono\">{}</span>", e(&i.id));
     if let Some(n) = name {
         let _ = write!(out, "<span class=\"sub\">{}</span>", e(n));
     }
     let _ = write!(out, "</td><td class=\"mono\">{}</td><td>", e(i.profile.as_deref().unwrap_or("")));
-    access_list(out, &i.access);
+    match sets.0.get(&*i.access) {
+        Some(n) => {
+            let _ = write!(out, "<a class=\"mono\" href=\"#access-{n}\">{}</a>", e(&i.access));
+        }
+        None => out.push_str("<span class=\"muted\">no access</span>"),
+    }
     let reviewer = i.reviewer.as_deref().unwrap_or("none");
     let _ = write!(out, "</td><td class=\"mono\">{}</td><td>", e(reviewer));
     match i.decision {

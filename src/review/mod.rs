@@ -23,6 +23,7 @@ pub mod text;
 use crate::diag::Diagnostic;
 use crate::error::{Details, Error, Kind, Result};
 use crate::source::Sources;
+pub use crate::store::load::review::Keep;
 use jiff::civil::Date;
 use std::path::Path;
 
@@ -83,8 +84,7 @@ pub struct Item {
     pub profile: Option<String>,
     /// How the client is reached, for a client item (`assigned`, `team:ID`).
     pub via: Option<String>,
-    /// The levels the item stands for, in file order, for people:
-    /// `clients: view assigned, edit assigned; calendars: view all`.
+    /// The name of the access set it stands for (see [`Campaign::access`]).
     pub access: std::sync::Arc<str>,
     pub reviewer: Option<String>,
     pub decision: Option<Decision>,
@@ -151,6 +151,10 @@ pub struct Campaign {
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
+    /// The access sets the items name, in file order: each name and its
+    /// levels as one line for people (`clients: view assigned, edit
+    /// assigned; calendars: view all`).
+    pub access: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     pub items: Vec<Item>,
 }
 
@@ -217,20 +221,22 @@ pub fn ids(root: &Path) -> Vec<String> {
     ids
 }
 
-/// A campaign file read and parsed, with its text and its problems.
+/// A campaign file read and parsed, with its problems; its text is in the
+/// `sources` it was read into.
 #[derive(Debug)]
 pub struct Read {
     pub campaign: Campaign,
-    pub text: String,
+    pub file: Option<crate::source::FileId>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads `reviews/ID.toml` into `sources` (for its diagnostics): `None`
-/// when there is no such file. A file that cannot be read is one diagnostic.
-pub fn read(root: &Path, id: &str, sources: &mut Sources) -> Option<Read> {
+/// Reads `reviews/ID.toml` into `sources` (for its diagnostics), keeping
+/// its items or their ids alone (`keep`): `None` when there is no such file.
+/// A file that cannot be read is one diagnostic.
+pub fn read(root: &Path, id: &str, sources: &mut Sources, keep: Keep) -> Option<Read> {
     match file_text(root, id)? {
-        Ok(text) => Some(read_text(root, id, text, sources)),
-        Err(d) => Some(Read { campaign: Campaign::default(), text: String::new(), diagnostics: vec![d] }),
+        Ok(text) => Some(read_text(root, id, text, sources, keep)),
+        Err(d) => Some(Read { campaign: Campaign::default(), file: None, diagnostics: vec![d] }),
     }
 }
 
@@ -251,17 +257,23 @@ pub fn file_text(root: &Path, id: &str) -> Option<std::result::Result<String, Di
 }
 
 /// Reads campaign `id` from `text` (its file as read, or as a change has it
-/// now) into `sources`, for its diagnostics.
-pub fn read_text(root: &Path, id: &str, text: String, sources: &mut Sources) -> Read {
+/// now) into `sources`, keeping its items or their ids alone (`keep`).
+pub fn read_text(root: &Path, id: &str, text: String, sources: &mut Sources, keep: Keep) -> Read {
     let name = file_name(id);
-    let file = sources.add(name.clone(), root.join(&name), text.clone());
-    let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, &text);
+    let path = root.join(&name);
+    let file = sources.add(name, path, text);
+    let text = &sources.get(file).text;
+    let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, text, keep);
+    if keep == Keep::Items {
+        crate::store::load::review::complete(&mut campaign.items, text);
+    }
     campaign.id = id.to_string();
-    Read { campaign, text, diagnostics }
+    Read { campaign, file: Some(file), diagnostics }
 }
 
 /// Every campaign of the workspace, read for `check`: their diagnostics,
-/// the files added to `sources`.
+/// the files added to `sources`. Only the items' ids are kept, one campaign
+/// at a time.
 pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>) {
     let ids = ids(root);
     let mut out = Vec::new();
@@ -277,7 +289,7 @@ pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>)
             );
             continue;
         }
-        if let Some(r) = read(root, id, sources) {
+        if let Some(r) = read(root, id, sources, Keep::Ids) {
             out.extend(r.diagnostics);
         }
     }
@@ -288,7 +300,7 @@ pub fn check_all(root: &Path, sources: &mut Sources) -> (usize, Vec<Diagnostic>)
 /// id) when there is none, exit 1 with its diagnostics when it has errors.
 pub fn open(root: &Path, id: &str) -> Result<(Campaign, String)> {
     let mut sources = Sources::default();
-    let Some(read) = read(root, id, &mut sources) else {
+    let Some(read) = read(root, id, &mut sources, Keep::Items) else {
         let known = ids(root);
         return Err(Error::not_found("review campaign", id, known.iter().map(String::as_str), "ls reviews/"));
     };
@@ -296,10 +308,11 @@ pub fn open(root: &Path, id: &str) -> Result<(Campaign, String)> {
 }
 
 /// The campaign read, when it has no error; else exit 1 with its errors.
-pub fn valid(read: Read, sources: Sources, id: &str) -> Result<(Campaign, String)> {
+pub fn valid(read: Read, mut sources: Sources, id: &str) -> Result<(Campaign, String)> {
     let errors: Vec<Diagnostic> = read.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     if errors.is_empty() {
-        return Ok((read.campaign, read.text));
+        let text = read.file.map(|f| sources.take_text(f)).unwrap_or_default();
+        return Ok((read.campaign, text));
     }
     let n = errors.len();
     Err(Error::new(

@@ -12,7 +12,7 @@
 //! the other keys) stays byte for byte, whatever the layout of an item.
 //! Which keys name a member is said once, here ([`MEMBER_KEYS`]).
 
-use super::{Campaign, Item, Read, file_name, file_text, read_text, valid};
+use super::{Campaign, Item, Keep, Read, file_name, file_text, read_text, valid};
 use crate::error::{Error, Kind, Result};
 use crate::source::Sources;
 use std::ops::Range;
@@ -67,7 +67,7 @@ pub fn in_campaign(root: &Path, id: &str, now: Option<&str>, old: &str, new: &st
             None => return Ok(InCampaign::Untouched),
             Some(Ok(text)) => text,
             Some(Err(d)) => {
-                let read = Read { campaign: Default::default(), text: String::new(), diagnostics: vec![d] };
+                let read = Read { campaign: Default::default(), file: None, diagnostics: vec![d] };
                 return valid(read, Sources::default(), id).map(|_| InCampaign::Untouched);
             }
         },
@@ -78,7 +78,7 @@ pub fn in_campaign(root: &Path, id: &str, now: Option<&str>, old: &str, new: &st
         return Ok(InCampaign::Untouched);
     }
     let mut sources = Sources::default();
-    let read = read_text(root, id, text, &mut sources);
+    let read = read_text(root, id, text, &mut sources, Keep::Items);
     let (campaign, text) = valid(read, sources, id)?;
     let named: Vec<&Item> = campaign.items.iter().filter(|i| names(i, old)).collect();
     if named.is_empty() {
@@ -132,7 +132,13 @@ fn edits(
     if campaign.items.iter().all(|i| i.range.1 > i.range.0) {
         for item in named {
             let (start, end) = item.range;
-            let top = DeTable::parse(&text[start..end]).map_err(bad)?;
+            let piece = &text[start..end];
+            // An item that names the member by inheritance (a client item
+            // without `reviewer` has its member's) holds nothing to edit.
+            if !piece.contains(old) && !piece.contains('\\') {
+                continue;
+            }
+            let top = DeTable::parse(piece).map_err(bad)?;
             in_items(top.get_ref(), start, old, new, &mut out);
         }
     } else {

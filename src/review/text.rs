@@ -2,7 +2,7 @@
 //! `schema::REVIEW`), and one item's bytes when it is decided or applied,
 //! edited with `toml_edit` so that everything else stays byte for byte.
 
-use super::build::NewCampaign;
+use super::build::{NewCampaign, NewItem};
 use super::{Campaign, Decision, Item};
 use crate::error::{Error, Kind, Result};
 use std::fmt::Write as _;
@@ -23,7 +23,10 @@ pub fn new_file(id: &str, c: &NewCampaign) -> String {
     let mut out = String::with_capacity(64 + c.items.len() * 160);
     let _ = writeln!(out, "# Access review `{id}`: one item per active member and per assigned client,");
     out.push_str("# each with the access it stands for and who reviews it. Decide each with\n");
-    let _ = writeln!(out, "# `roster review decide {id} ITEM keep|revoke --as REVIEWER`.\n");
+    let _ = writeln!(
+        out,
+        "# `roster review decide {id} ITEM keep|revoke --as REVIEWER`. A client item\n# (`member/client`) without `profile` or `reviewer` has its member's.\n"
+    );
     let _ = writeln!(out, "revision = {}", quoted(&c.revision));
     let _ = writeln!(out, "started = {}", c.started);
     if let Some(due) = c.due {
@@ -50,15 +53,35 @@ pub fn new_file(id: &str, c: &NewCampaign) -> String {
             float(row.monthly)
         );
     }
+    if !c.access.is_empty() {
+        out.push_str("\n# The access the items stand for, each list of levels once: an item's\n");
+        out.push_str("# `access` names one of these.\n[access]\n");
+        for set in &c.access {
+            let _ = writeln!(out, "{} = {}", quoted(&set.name), set.levels);
+        }
+    }
+    // A client item leaves out what it shares with its member's item: its
+    // profile (unless a per-client profile is in effect), its reviewer, and
+    // `via` when the client is assigned directly.
+    let mut member: Option<&NewItem> = None;
     for item in &c.items {
         // Ids need no escaping (`^[a-z0-9][a-z0-9._-]*$`, checked when read).
-        let _ = write!(out, "\n[[item]]\nid = \"{}\"\nprofile = \"{}\"\n", item.id, item.profile);
-        if let Some(via) = item.via {
-            let _ = writeln!(out, "via = \"{via}\"");
+        let _ = write!(out, "\n[[item]]\nid = \"{}\"\n", item.id);
+        let of_member = member.filter(|m| item.via.is_some() && item.id.split('/').next() == Some(m.id.as_str()));
+        if of_member.is_none_or(|m| m.profile != item.profile) {
+            let _ = writeln!(out, "profile = \"{}\"", item.profile);
         }
-        let _ = writeln!(out, "access = {}", item.access);
-        if let Some(r) = item.reviewer {
+        if let Some(via) = item.via.as_deref().filter(|v| *v != "assigned") {
+            let _ = writeln!(out, "via = {}", quoted(via));
+        }
+        let _ = writeln!(out, "access = {}", quoted(&item.access));
+        if of_member.is_none_or(|m| m.reviewer != item.reviewer)
+            && let Some(r) = item.reviewer
+        {
             let _ = writeln!(out, "reviewer = \"{r}\"");
+        }
+        if item.via.is_none() {
+            member = Some(item);
         }
     }
     out

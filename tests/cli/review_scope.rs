@@ -100,18 +100,20 @@ fn check_reports_a_bad_teams_value_where_it_is() {
     let ws = Workspace::example();
     ws.run(&["-q", "review", "start", "t", "--team", "audit"]).code(0);
     ws.edit("reviews/t.toml", "teams = [\"audit\"]", "teams = [\"audit\", \"Audit Team\"]");
+    // The line of `teams`, wherever the campaign's header puts it.
+    let line = ws.read("reviews/t.toml").lines().position(|l| l.starts_with("teams = ")).expect("teams") + 1;
     let run = ws.run(&["check"]);
-    run.code(1).stderr_has("reviews/t.toml:7:19").stderr_has("Audit Team");
+    run.code(1).stderr_has(&format!("reviews/t.toml:{line}:19")).stderr_has("Audit Team");
     let v = ws.run(&["check", "--format", "json"]).code(1).json();
     let e = &v["errors"][0];
     assert_eq!(
         (e["file"].as_str(), e["line"].as_u64(), e["column"].as_u64()),
-        (Some("reviews/t.toml"), Some(7), Some(19)),
+        (Some("reviews/t.toml"), Some(line as u64), Some(19)),
         "{e}"
     );
     // Not a list at all.
     ws.edit("reviews/t.toml", "teams = [\"audit\", \"Audit Team\"]", "teams = \"audit\"");
-    ws.run(&["check"]).code(1).stderr_has("reviews/t.toml:7:9").stderr_has("`teams`");
+    ws.run(&["check"]).code(1).stderr_has(&format!("reviews/t.toml:{line}:9")).stderr_has("`teams`");
     // A team removed since is no error: the campaign is a record of the past.
     ws.edit("reviews/t.toml", "teams = \"audit\"", "teams = [\"gone\"]");
     ws.run(&["check", "--strict"]).code(0);

@@ -139,7 +139,7 @@ fn a_scope_of_profiles_and_items_nobody_can_review_are_reported() {
     ws.run(&["-q", "--allow-failing-tests", "transfer-one", "marc", "--to", "full-accounting"]).code(0);
     let run = ws.run(&["review", "start", "solo"]);
     run.code(0).stdout_has(
-        "warning: claire: no reviewer for 1 item (nobody reviews their own access, and there is no other active admin)",
+        "warning: claire: no reviewer for 2 items (nobody reviews their own access, and there is no other active admin)",
     );
     let text = ws.read("reviews/solo.toml");
     let claire = text.split("id = \"claire\"").nth(1).expect("claire").split("[[item]]").next().expect("item");
@@ -147,7 +147,7 @@ fn a_scope_of_profiles_and_items_nobody_can_review_are_reported() {
     let status = ws.run(&["review", "status", "solo", "--format", "json"]);
     let v = status.code(1).json();
     let none = v["by_reviewer"].as_array().expect("rows").iter().find(|r| r["reviewer"].is_null()).expect("a null row");
-    assert_eq!(none["pending"], json!(1));
+    assert_eq!(none["pending"], json!(2));
 }
 
 #[test]
@@ -493,6 +493,12 @@ fn the_report_renders_in_a_real_browser() {
         assert!(dom.contains(&format!("<span class=\"mono\">{id}</span>")), "the rendered DOM lacks {id}");
     }
     assert!(!dom.contains("<script"), "a script in the rendered DOM");
+    // Every item's access links to its set, listed once on the page.
+    let links: Vec<&str> = dom.split("href=\"#access-").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert!(links.len() > 10, "{links:?}");
+    for n in links {
+        assert!(dom.contains(&format!("id=\"access-{n}\"")), "no access set #{n} on the page");
+    }
 }
 
 /// The shipped campaign stays valid and finished (the README shows its report).
@@ -505,4 +511,42 @@ fn the_example_campaign_is_finished_and_applied() {
     assert!(text.contains("applied = "), "{text}");
     ws.run(&["review", "apply", "2026-q4"]).code(0).stdout_has("no revocation waits to be applied");
     let _ = copy_dir;
+}
+
+/// Items name their access in the campaign's `[access]` table: a name it
+/// does not hold is an error where it is written, with the nearest name; an
+/// item without `access` is one too.
+#[test]
+fn an_item_naming_an_unknown_access_set_is_an_error_where_it_is() {
+    let ws = Workspace::example();
+    ws.edit("reviews/2026-q4.toml", "access = \"easy-invoicing on clients\"", "access = \"easy-invoicing on client\"");
+    let text = ws.read("reviews/2026-q4.toml");
+    let line = text.lines().position(|l| l == "access = \"easy-invoicing on client\"").expect("edited") + 1;
+    ws.run(&["check"])
+        .code(1)
+        .stderr_has(&format!("reviews/2026-q4.toml:{line}:10"))
+        .stderr_has(
+            "names the access set `easy-invoicing on client`, which the campaign's [access] table does not hold",
+        )
+        .stderr_has("did you mean `easy-invoicing on clients`?");
+    let ws = Workspace::example();
+    ws.edit("reviews/2026-q4.toml", "access = \"admin\"\n", "");
+    ws.run(&["check"]).code(1).stderr_has("an item has no `access`");
+}
+
+/// A client item leaves out its member's profile and reviewer: it has them
+/// when read (the reviewer decides it; the report shows the profile).
+#[test]
+fn a_client_item_has_its_members_profile_and_reviewer() {
+    let ws = repo();
+    ws.run(&["-q", "review", "start", "q"]).code(0);
+    let text = ws.read("reviews/q.toml");
+    let item = text.split("id = \"bob/globex\"").nth(1).expect("bob/globex").split("[[item]]").next().expect("item");
+    assert!(!item.contains("profile") && !item.contains("reviewer"), "{item}");
+    ws.run(&["review", "decide", "q", "bob/globex", "keep", "--as", "bob"]).code(5);
+    ws.run(&["-q", "review", "decide", "q", "bob/globex", "keep", "--as", "claire"]).code(0);
+    let run = ws.run(&["review", "report", "q"]);
+    let page = &run.code(0).stdout;
+    let row = page.split("<span class=\"mono\">bob/globex</span>").nth(1).expect("row").split("</tr>").next().unwrap();
+    assert!(row.contains("easy-invoicing") && row.contains("claire"), "{row}");
 }

@@ -51,7 +51,7 @@ pub fn cmd_start(ctx: &Ctx, args: StartArgs) -> Result<Outcome> {
             .hint(format!("choose another id; `roster review status {}` shows where that one stands", args.id)));
     }
     let scope = build::Scope { profiles: &args.profiles, teams: &args.teams };
-    let (items_list, without_reviewer) = build::items(ws, scope);
+    let (items_list, access, without_reviewer) = build::items(ws, scope);
     if items_list.is_empty() {
         return Err(Error::new(
             Kind::Refused,
@@ -70,6 +70,7 @@ pub fn cmd_start(ctx: &Ctx, args: StartArgs) -> Result<Outcome> {
         monthly_cost: ws.monthly_cost(),
         cost: build::cost(ws),
         items: items_list,
+        access,
         without_reviewer,
     };
     let mut change = Change::new(ws);
@@ -97,15 +98,10 @@ fn facts(id: &str, c: &build::NewCampaign) -> Vec<String> {
         crate::store::plural(clients),
         c.due.map(|d| format!(", due {d}")).unwrap_or_default()
     )];
-    let mut by: Vec<(&str, usize)> = Vec::new();
-    for i in &c.items {
-        let Some(r) = i.reviewer else { continue };
-        match by.iter_mut().find(|(x, _)| *x == r) {
-            Some((_, n)) => *n += 1,
-            None => by.push((r, 1)),
-        }
+    let mut by: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for r in c.items.iter().filter_map(|i| i.reviewer) {
+        *by.entry(r).or_default() += 1;
     }
-    by.sort();
     for (r, n) in by {
         out.push(format!("reviewer {r}: {}", items(n)));
     }

@@ -59,23 +59,27 @@ pub fn cmd_status(ctx: &Ctx, args: StatusArgs) -> Result<Outcome> {
 
 pub fn status(c: &Campaign, today: jiff::civil::Date) -> StatusView {
     let (pending, kept, revoked) = c.counts();
-    let mut by: Vec<ByReviewer> = Vec::new();
+    // By reviewer (one map lookup an item: a campaign may have many reviewers),
+    // sorted by reviewer; items without one last.
+    let mut counts: std::collections::BTreeMap<(bool, Option<&str>), (usize, usize, usize)> =
+        std::collections::BTreeMap::new();
     for i in &c.items {
-        let row = match by.iter_mut().position(|b| b.reviewer == i.reviewer) {
-            Some(n) => &mut by[n],
-            None => {
-                by.push(ByReviewer { reviewer: i.reviewer.clone(), pending: 0, kept: 0, revoked: 0 });
-                by.last_mut().expect("just pushed")
-            }
-        };
+        let row = counts.entry((i.reviewer.is_none(), i.reviewer.as_deref())).or_default();
         match i.decision {
-            None => row.pending += 1,
-            Some(Decision::Keep) => row.kept += 1,
-            Some(Decision::Revoke) => row.revoked += 1,
+            None => row.0 += 1,
+            Some(Decision::Keep) => row.1 += 1,
+            Some(Decision::Revoke) => row.2 += 1,
         }
     }
-    // Sorted by reviewer; items without one last.
-    by.sort_by(|a, b| (a.reviewer.is_none(), &a.reviewer).cmp(&(b.reviewer.is_none(), &b.reviewer)));
+    let by = counts
+        .into_iter()
+        .map(|((_, reviewer), (pending, kept, revoked))| ByReviewer {
+            reviewer: reviewer.map(str::to_string),
+            pending,
+            kept,
+            revoked,
+        })
+        .collect();
     StatusView {
         id: c.id.clone(),
         revision: c.revision.clone(),

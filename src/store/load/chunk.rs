@@ -23,10 +23,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use toml::de::DeTable;
 
 /// Text above which `members.toml` and `clients.toml` are parsed in chunks.
-const CHUNK: usize = 64 * 1024;
+pub(super) const CHUNK: usize = 64 * 1024;
 
 /// One chunk's entries and the problems found in them.
-type Part<T> = (Vec<T>, Vec<Diagnostic>);
+pub(super) type Part<T> = (Vec<T>, Vec<Diagnostic>);
 
 /// Where one chunk's entries go in the file's list, and its problems.
 type Place<'a, T> = Mutex<(&'a mut [Option<T>], Vec<Diagnostic>)>;
@@ -97,15 +97,7 @@ fn read_in_turn<T: KeyedEntry>(file: FileId, text: &str, ranges: &[Range<usize>]
     Some((out, diags))
 }
 
-/// Reads the chunks on `threads` threads (this one and `threads - 1` scoped
-/// ones), each taking the next chunk not yet taken, so that a thread slowed
-/// by other work takes fewer. Each chunk's entries are moved straight into
-/// their place in one list made before the threads start (the place is known
-/// from the entry headers counted in each chunk), so the entries are never
-/// held twice: joining per-thread lists at the end would hold every entry
-/// twice at the peak. A syntax error, or a chunk whose entries are not its
-/// headers (an entry written with a quoted id), stops every thread at its
-/// next chunk, and the caller parses the whole file at once.
+/// Reads the chunks on `threads` threads: see [`in_place`].
 fn read_parallel<T: KeyedEntry + Send>(
     file: FileId,
     text: &str,
@@ -115,12 +107,31 @@ fn read_parallel<T: KeyedEntry + Send>(
 ) -> Option<Part<T>> {
     let counts: Vec<usize> =
         ranges.iter().map(|r| text[r.clone()].split('\n').filter(|l| is_entry_header(l, T::TABLE)).count()).collect();
+    in_place(&counts, threads, |i| read_chunk::<T>(file, text, &ranges[i], names))
+}
+
+/// Reads pieces of a file on `threads` threads (this one and `threads - 1`
+/// scoped ones), each taking the next piece not yet taken, so that a thread
+/// slowed by other work takes fewer; `read(i)` reads piece `i`, which holds
+/// `counts[i]` items. Each piece's items are moved straight into their place
+/// in one list made before the threads start, so the items are never held
+/// twice: joining per-thread lists at the end would hold every item twice at
+/// the peak. A piece that cannot be read alone (`None`: a syntax error), or
+/// whose items are not as many as counted (an entry written with a quoted
+/// id), stops every thread at its next piece, and the result is `None`: the
+/// caller then parses the whole file at once. The diagnostics are in piece
+/// order.
+pub(super) fn in_place<T: Send>(
+    counts: &[usize],
+    threads: usize,
+    read: impl Fn(usize) -> Option<Part<T>> + Sync,
+) -> Option<Part<T>> {
     // `Option<T>` is the size of `T` (a niche in its strings), so the list is
     // turned into a `Vec<T>` in place at the end, without a second allocation.
     let mut slots: Vec<Option<T>> = std::iter::repeat_with(|| None).take(counts.iter().sum()).collect();
-    let mut places: Vec<Place<'_, T>> = Vec::with_capacity(ranges.len());
+    let mut places: Vec<Place<'_, T>> = Vec::with_capacity(counts.len());
     let mut rest = slots.as_mut_slice();
-    for &n in &counts {
+    for &n in counts {
         let (place, after) = rest.split_at_mut(n);
         places.push(Mutex::new((place, Vec::new())));
         rest = after;
@@ -130,12 +141,14 @@ fn read_parallel<T: KeyedEntry + Send>(
     let work = || {
         while !failed.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(range) = ranges.get(i) else { break };
-            let Some((items, diags)) = read_chunk::<T>(file, text, range, names) else {
+            if i >= counts.len() {
+                break;
+            }
+            let Some((items, diags)) = read(i) else {
                 failed.store(true, Ordering::Relaxed);
                 break;
             };
-            // Each chunk is taken by one thread only: the lock is never contended.
+            // Each piece is taken by one thread only: the lock is never contended.
             let mut place = places[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             if items.len() != place.0.len() {
                 failed.store(true, Ordering::Relaxed);

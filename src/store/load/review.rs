@@ -12,86 +12,219 @@ use crate::source::{FileId, Span, position_in};
 use std::sync::Arc;
 use toml::de::{DeTable, DeValue};
 
-/// What the reading of a campaign carries from piece to piece.
+/// What a read keeps of the items: all of them (the `review` commands), or
+/// their ids alone (`check`, which only reports problems: a campaign over
+/// 100,000 members holds over half a million items).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    Items,
+    Ids,
+}
+
+/// What the reading of a campaign's top-level keys gathers.
+#[derive(Default)]
 struct State {
     c: Campaign,
     seen_revision: bool,
     seen_started: bool,
-    shared: crate::fxhash::FxHashMap<String, Arc<str>>,
 }
 
-/// Parses and reads one campaign file. A large campaign is parsed in pieces,
-/// one `[[item]]` table at a time (its lines up to the next one), so that
-/// its parsed tree never exists whole: a campaign over 100,000 members holds
-/// over half a million items. When a piece does not parse on its own (a
-/// multi-line string holding a `[[item]]` line), the file is parsed whole,
-/// for exact diagnostics.
-pub fn read_review(file: FileId, text: &str) -> (Campaign, Vec<Diagnostic>) {
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut at = 0;
-    for s in item_starts(text) {
-        pieces.push((at, s));
-        at = s;
-    }
-    pieces.push((at, text.len()));
-    if pieces.len() > 1
-        && let Some(read) = read_pieces(file, text, &pieces)
-    {
-        return read;
-    }
-    read_pieces(file, text, &[(0, text.len())]).unwrap_or_default()
+/// The campaign's `[access]` table: each set's levels as one line for
+/// people, by name, and the names in file order (for "did you mean").
+#[derive(Default)]
+struct Sets {
+    /// Each set's name (shared by the items that name it) and levels.
+    by_name: crate::fxhash::FxHashMap<Arc<str>, (Arc<str>, Arc<str>)>,
+    /// The names in file order.
+    names: Vec<Arc<str>>,
 }
 
-/// Reads the pieces in order; `None` when one has a syntax error and there
-/// is more than one piece (the caller then reads the whole file).
-fn read_pieces(file: FileId, text: &str, pieces: &[(usize, usize)]) -> Option<(Campaign, Vec<Diagnostic>)> {
+impl Sets {
+    /// The sets in file order, as the campaign keeps them.
+    fn list(&self) -> Vec<(Arc<str>, Arc<str>)> {
+        self.names.iter().filter_map(|n| self.by_name.get(n)).cloned().collect()
+    }
+}
+
+/// Parses and reads one campaign file. A large campaign is read in pieces:
+/// the keys before the first `[[item]]` line on this thread, then runs of
+/// items of about 64 KiB on every core, so that the parsed tree of the whole
+/// file never exists. When a piece cannot be read alone (a syntax error, a
+/// multi-line string holding an `[[item]]` line, a top-level key after the
+/// items), the file is parsed whole, which says exactly what is wrong. With
+/// [`Keep::Ids`], the campaign has no items.
+pub fn read_review(file: FileId, text: &str, keep: Keep) -> (Campaign, Vec<Diagnostic>) {
+    let starts = item_starts(text);
+    let read = match keep {
+        Keep::Items => read_in_pieces(file, text, &starts, |i| i).map(|(st, items, d)| {
+            let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+            let d = finish(file, text, &starts, &st, &ids, d);
+            let mut c = st.c;
+            c.items = items;
+            (c, d)
+        }),
+        Keep::Ids => read_in_pieces(file, text, &starts, |i| i.id.into_boxed_str()).map(|(st, ids, d)| {
+            let ids: Vec<&str> = ids.iter().map(|i| &**i).collect();
+            let d = finish(file, text, &starts, &st, &ids, d);
+            (st.c, d)
+        }),
+    };
+    read.unwrap_or_else(|| read_whole(file, text, keep, &starts))
+}
+
+/// The campaign parsed whole: exact diagnostics for any file.
+fn read_whole(file: FileId, text: &str, keep: Keep, starts: &[usize]) -> (Campaign, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let names = Names::default();
-    let mut st = State {
-        c: Campaign { currency: "EUR".into(), ..Campaign::default() },
-        seen_revision: false,
-        seen_started: false,
-        shared: crate::fxhash::FxHashMap::default(),
-    };
-    for &(start, end) in pieces {
-        let piece = &text[start..end];
-        let (table, errors) = DeTable::parse_recoverable(piece);
-        if !errors.is_empty() {
-            if pieces.len() > 1 {
-                return None;
-            }
-            for e in &errors {
-                let span = e.span().unwrap_or(0..0);
-                diags.push(
-                    Diagnostic::error(
-                        "toml-syntax",
-                        Span::new(file, span.start + start..span.end + start),
-                        super::syntax_message(e.message()),
-                    )
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for e in &errors {
+            let span = e.span().unwrap_or(0..0);
+            diags.push(
+                Diagnostic::error("toml-syntax", Span::new(file, span), super::syntax_message(e.message()))
                     .hint("fix the TOML syntax; see https://toml.io for the format"),
-                );
-            }
-            return Some((Campaign::default(), diags));
+            );
         }
-        let mut r = Reader::new(file, &mut diags, piece, start, &names);
-        read_top(&mut r, table.get_ref(), &mut st);
+        return (Campaign::default(), diags);
     }
-    let State { mut c, seen_revision, seen_started, .. } = st;
+    let mut st = State::default();
+    let mut sets = Sets::default();
+    let mut items = Vec::new();
     let mut r = Reader::new(file, &mut diags, text, 0, &names);
-    let whole = Span::new(file, 0..0);
-    if !seen_revision {
-        r.missing(whole, "revision", "the campaign", "\"working-tree\"");
+    read_top(&mut r, table.get_ref(), &mut st, &mut sets, &mut items);
+    let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    let diags = finish(file, text, starts, &st, &ids, diags);
+    let mut c = st.c;
+    if keep == Keep::Items {
+        c.items = items;
     }
-    if !seen_started {
-        r.missing(whole, "started", "the campaign", "2026-01-15");
-    }
-    ranges(&mut c.items, text);
-    duplicates(&mut diags, file, &c.items, text);
-    Some((c, diags))
+    (c, diags)
 }
 
-/// The top-level keys of the file (or of one piece of it).
-fn read_top(r: &mut Reader, top: &DeTable, st: &mut State) {
+/// The campaign read in pieces, each item kept as `keep` makes it; `None`
+/// when a piece cannot be read alone.
+fn read_in_pieces<T: Send>(
+    file: FileId,
+    text: &str,
+    starts: &[usize],
+    keep: impl Fn(Item) -> T + Sync,
+) -> Option<(State, Vec<T>, Vec<Diagnostic>)> {
+    let (&first, _) = starts.split_first()?;
+    let mut diags = Vec::new();
+    let names = Names::default();
+    let (head, errors) = DeTable::parse_recoverable(&text[..first]);
+    if !errors.is_empty() {
+        return None;
+    }
+    let mut st = State::default();
+    let mut sets = Sets::default();
+    let mut none = Vec::new();
+    let mut r = Reader::new(file, &mut diags, &text[..first], 0, &names);
+    read_top(&mut r, head.get_ref(), &mut st, &mut sets, &mut none);
+    // Runs of items of about CHUNK bytes, each starting at an `[[item]]` line.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut counts = Vec::new();
+    let mut from = 0;
+    for i in 1..=starts.len() {
+        let end = starts.get(i).copied().unwrap_or(text.len());
+        if end - starts[from] >= super::chunk::CHUNK || i == starts.len() {
+            runs.push((starts[from], end));
+            counts.push(i - from);
+            from = i;
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(runs.len());
+    let sets = &sets;
+    let (items, more) = super::chunk::in_place(&counts, threads, |i| {
+        let (start, end) = runs[i];
+        let piece = &text[start..end];
+        let (table, errors) = DeTable::parse_recoverable(piece);
+        let top = table.get_ref();
+        // Only items: a top-level key after them is read by the whole parse.
+        if !errors.is_empty() || top.len() != 1 {
+            return None;
+        }
+        let (k, v) = top.iter().next()?;
+        if k.get_ref() != "item" {
+            return None;
+        }
+        let mut diags = Vec::new();
+        let mut items = Vec::new();
+        let mut r = Reader::new(file, &mut diags, piece, start, &names);
+        read_items(&mut r, v, sets, &mut items);
+        Some((items.into_iter().map(&keep).collect(), diags))
+    })?;
+    diags.extend(more);
+    Some((st, items, diags))
+}
+
+/// What is checked once every piece is read: the keys every campaign has,
+/// ids named twice; the items' bytes (for edits) when they are kept.
+fn finish(
+    file: FileId,
+    text: &str,
+    starts: &[usize],
+    st: &State,
+    ids: &[&str],
+    mut diags: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let names = Names::default();
+    let mut r = Reader::new(file, &mut diags, text, 0, &names);
+    let whole = Span::new(file, 0..0);
+    if !st.seen_revision {
+        r.missing(whole, "revision", "the campaign", "\"working-tree\"");
+    }
+    if !st.seen_started {
+        r.missing(whole, "started", "the campaign", "2026-01-15");
+    }
+    duplicates(&mut diags, file, ids, starts, text);
+    diags
+}
+
+/// What client items leave out and take from their member's item (the one
+/// before them): its profile and its reviewer; and each item's bytes in the
+/// file (from its `[[item]]` line to the next), which edits replace. Items
+/// written otherwise (an inline array) get none: edits then rewrite the
+/// whole file.
+pub(crate) fn complete(items: &mut [Item], text: &str) {
+    let mut member: Option<usize> = None;
+    for i in 0..items.len() {
+        if items[i].client().is_none() {
+            member = Some(i);
+            continue;
+        }
+        let Some(m) = member.filter(|&m| items[m].id == items[i].member()) else { continue };
+        if items[i].profile.is_none() {
+            items[i].profile = items[m].profile.clone();
+        }
+        if items[i].reviewer.is_none() {
+            items[i].reviewer = items[m].reviewer.clone();
+        }
+    }
+    let starts = item_starts(text);
+    if starts.len() != items.len() {
+        return;
+    }
+    for (i, item) in items.iter_mut().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(text.len());
+        item.range = (starts[i], end);
+    }
+}
+
+/// The top-level keys of the file (or of the part before the items): the
+/// `[access]` table first, wherever it is, so that items can name its sets.
+fn read_top(r: &mut Reader, top: &DeTable, st: &mut State, sets: &mut Sets, items: &mut Vec<Item>) {
+    if let Some((_, v)) = top.iter().find(|(k, _)| k.get_ref() == "access")
+        && let Some(table) = r.table(v, "`access` (the access sets)")
+    {
+        for (name, levels) in table {
+            let text = access(r, levels);
+            let name: Arc<str> = Arc::from(name.get_ref().as_ref());
+            sets.names.push(name.clone());
+            sets.by_name.insert(name.clone(), (name, text));
+        }
+        st.c.access = sets.list();
+    }
     let c = &mut st.c;
     for (k, v) in top {
         match k.get_ref().as_ref() {
@@ -125,14 +258,18 @@ fn read_top(r: &mut Reader, top: &DeTable, st: &mut State) {
                     }
                 }
             }
-            "item" => {
-                for item in r.array(v, "`item` (write each item as [[item]])").unwrap_or_default() {
-                    if let Some(item) = read_item(r, item, &mut st.shared) {
-                        c.items.push(item);
-                    }
-                }
-            }
+            "access" => {}
+            "item" => read_items(r, v, sets, items),
             _ => r.unknown_key(k, &schema::REVIEW.names(), "a review campaign"),
+        }
+    }
+}
+
+/// The `[[item]]` tables.
+fn read_items(r: &mut Reader, v: &Val, sets: &Sets, items: &mut Vec<Item>) {
+    for item in r.array(v, "`item` (write each item as [[item]])").unwrap_or_default() {
+        if let Some(item) = read_item(r, item, sets) {
+            items.push(item);
         }
     }
 }
@@ -196,9 +333,10 @@ fn cost_row(r: &mut Reader, v: &Val) -> Option<CostRow> {
     Some(row)
 }
 
-fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String, Arc<str>>) -> Option<Item> {
+fn read_item(r: &mut Reader, v: &Val, sets: &Sets) -> Option<Item> {
     let table = r.table(v, "an item")?;
     let mut item = Item::default();
+    let mut named = None;
     let mut id_span = None;
     let mut decision_span = None;
     let mut applied_span = None;
@@ -212,7 +350,7 @@ fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<Stri
             }
             "profile" => item.profile = r.id_text(v, "`profile`"),
             "via" => item.via = r.string(v, "`via`"),
-            "access" => item.access = access(r, v, shared),
+            "access" => named = Some(v),
             "reviewer" => item.reviewer = r.id_text(v, "`reviewer`"),
             "decision" => {
                 decision_span = Some(v.span());
@@ -233,7 +371,10 @@ fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<Stri
         r.missing(at, "id", "an item", "\"bob/acme\"");
         return None;
     };
-    item.at = id_at.start;
+    item.at = r.span(id_at).start as usize;
+    if !written("access") {
+        r.missing(at, "access", "an item", "\"easy-invoicing\"");
+    }
     if let Some(span) = decision_span {
         for (present, key, example) in [
             (written("decided_by"), "decided_by", "\"claire\""),
@@ -253,7 +394,32 @@ fn read_item(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<Stri
             "only a revocation is applied (`roster review apply`); remove `applied`",
         );
     }
+    if let Some(v) = named {
+        item.access = access_set(r, v, sets, &item.id);
+    }
     Some(item)
+}
+
+/// `access = "NAME"`: the name of a set of the campaign's `[access]` table
+/// (shared by every item that names it); empty when there is none.
+fn access_set(r: &mut Reader, v: &Val, sets: &Sets, item: &str) -> Arc<str> {
+    let Some(name) = r.string(v, "`access` (the name of a set of the campaign's [access] table)") else {
+        return Arc::from("");
+    };
+    if let Some((name, _)) = sets.by_name.get(name.as_str()) {
+        return Arc::clone(name);
+    }
+    let d = Diagnostic::error(
+        "unknown-ref",
+        r.span(v.span()),
+        format!("item `{item}` names the access set `{name}`, which the campaign's [access] table does not hold"),
+    );
+    r.diags.push(d.suggest(
+        &name,
+        sets.names.iter().map(|n| &**n),
+        "name a set of the campaign's [access] table, or add it there",
+    ));
+    Arc::from("")
 }
 
 /// `bob` or `bob/acme`: a member id, or a member id and a client id.
@@ -288,11 +454,10 @@ fn decision(r: &mut Reader, v: &Val) -> Option<Decision> {
     }
 }
 
-/// `access = { area = { action = "level" } }`, in file order, levels
-/// checked, as one line for people (`clients: view assigned, edit
-/// assigned; calendars: view all`). Items with the same access share one
-/// text (`shared`): a large campaign holds few distinct ones.
-fn access(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String, Arc<str>>) -> Arc<str> {
+/// One access set, `NAME = { area = { action = "level" } }`, in file order,
+/// levels checked, as one line for people (`clients: view assigned, edit
+/// assigned; calendars: view all`); the items that name it share the text.
+fn access(r: &mut Reader, v: &Val) -> Arc<str> {
     let mut out = String::new();
     let Some(table) = r.table(v, "`access`") else { return Arc::from("") };
     for (area, actions) in table {
@@ -325,12 +490,7 @@ fn access(r: &mut Reader, v: &Val, shared: &mut crate::fxhash::FxHashMap<String,
             out.push_str(l.as_str());
         }
     }
-    if let Some(t) = shared.get(&out) {
-        return t.clone();
-    }
-    let t: Arc<str> = Arc::from(out.as_str());
-    shared.insert(out, t.clone());
-    t
+    Arc::from(out)
 }
 
 /// Where each `[[item]]` line starts.
@@ -346,41 +506,89 @@ fn item_starts(text: &str) -> Vec<usize> {
     starts
 }
 
-/// Each item's bytes: from its `[[item]]` line to the next one (or the end).
-/// Items written otherwise (an inline array) get none: edits then rewrite
-/// the whole file.
-fn ranges(items: &mut [Item], text: &str) {
-    let starts = item_starts(text);
-    if starts.len() != items.len() {
-        return;
-    }
-    for (i, item) in items.iter_mut().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(text.len());
-        item.range = (starts[i], end);
-    }
-}
-
 /// An item id named twice: the second is an error (a decision would not know which).
-fn duplicates(diags: &mut Vec<Diagnostic>, file: FileId, items: &[Item], text: &str) {
+fn duplicates(diags: &mut Vec<Diagnostic>, file: FileId, ids: &[&str], starts: &[usize], text: &str) {
+    // Each item's `[[item]]` line, when the items are written as such.
+    let at = |i: usize| if starts.len() == ids.len() { starts[i] } else { 0 };
     let mut first: crate::fxhash::FxHashMap<&str, usize> = crate::fxhash::FxHashMap::default();
-    for item in items.iter().filter(|i| !i.id.is_empty()) {
-        if first.contains_key(item.id.as_str()) {
-            let start = item.range.0;
+    first.reserve(ids.len());
+    for (i, id) in ids.iter().enumerate().filter(|(_, id)| !id.is_empty()) {
+        if let Some(&before) = first.get(id) {
+            let start = at(i);
             let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             diags.push(
                 Diagnostic::error(
                     "bad-value",
                     Span::new(file, start..line_end.max(start)),
                     format!(
-                        "item `{}` appears twice in the campaign (also on line {})",
-                        item.id,
-                        position_in(text, first[item.id.as_str()]).line
+                        "item `{id}` appears twice in the campaign (also on line {})",
+                        position_in(text, at(before)).line
                     ),
                 )
                 .hint("keep one item per id; remove the other"),
             );
         } else {
-            first.insert(item.id.as_str(), item.at);
+            first.insert(id, i);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Sources;
+
+    /// A campaign of `n` members with 3 clients each, a decision now and then.
+    fn campaign(n: usize) -> String {
+        let mut out = String::from("revision = \"working-tree\"\nstarted = 2026-10-01\n\n[access]\n");
+        out.push_str(
+            "\"p\" = { clients = { view = \"all\" } }\n\"p on clients\" = { clients = { view = \"assigned\" } }\n",
+        );
+        for m in 0..n {
+            out.push_str(&format!("\n[[item]]\nid = \"m{m}\"\nprofile = \"p\"\naccess = \"p\"\nreviewer = \"boss\"\n"));
+            for c in 0..3 {
+                out.push_str(&format!("\n[[item]]\nid = \"m{m}/c{c}\"\naccess = \"p on clients\"\n"));
+                if (m + c) % 7 == 0 {
+                    out.push_str("decision = \"keep\"\ndecided_by = \"boss\"\ndecided_at = 2026-10-02T09:00:00Z\n");
+                }
+            }
+        }
+        out
+    }
+
+    fn file(text: &str) -> FileId {
+        Sources::default().add("reviews/x.toml".into(), "reviews/x.toml".into(), text.to_string())
+    }
+
+    #[test]
+    fn pieces_read_what_one_parse_reads() {
+        let text = campaign(2000);
+        assert!(text.len() > 4 * super::super::chunk::CHUNK);
+        let starts = item_starts(&text);
+        let f = file(&text);
+        let pieces = read_in_pieces(f, &text, &starts, |i| i).expect("read in pieces");
+        let whole = read_whole(f, &text, Keep::Items, &starts);
+        assert_eq!(pieces.1.len(), whole.0.items.len());
+        if let Some((a, b)) = pieces.1.iter().zip(&whole.0.items).find(|(a, b)| a != b) {
+            panic!("in pieces: {a:?}\nwhole: {b:?}");
+        }
+        assert!(pieces.2.is_empty() && whole.1.is_empty(), "{:?} {:?}", pieces.2, whole.1);
+        let (c, d) = read_review(f, &text, Keep::Ids);
+        assert!(c.items.is_empty() && d.is_empty());
+        assert_eq!(whole.0.access.len(), 2);
+    }
+
+    #[test]
+    fn problems_deep_in_a_large_campaign_are_where_one_parse_finds_them() {
+        let text = campaign(2000)
+            .replacen("id = \"m1500/c1\"\naccess = \"p on clients\"", "id = \"m1500/c1\"\naccess = \"p on client\"", 1)
+            .replacen("id = \"m1900/c2\"", "id = \"m10/c2\"", 1);
+        let starts = item_starts(&text);
+        let f = file(&text);
+        let (_, chunked) = read_review(f, &text, Keep::Ids);
+        let (_, whole) = read_whole(f, &text, Keep::Items, &starts);
+        assert_eq!(format!("{chunked:?}"), format!("{whole:?}"));
+        let codes: Vec<&str> = whole.iter().map(|d| d.code).collect();
+        assert_eq!(codes, ["unknown-ref", "bad-value"], "{whole:?}");
     }
 }
