@@ -37,7 +37,7 @@ fn a_team_scope_holds_its_members_and_its_lead_and_records_the_teams() {
     ws.run(&["check", "--strict"]).code(0);
 
     // Two teams: both, each member once.
-    ws.run(&["-q", "review", "start", "both", "--team", "audit", "--team", "payroll"]).code(0);
+    ws.run(&["-q", "review", "start", "both", "--team", "audit", "--team", "payroll", "--team", "audit"]).code(0);
     let text = ws.read("reviews/both.toml");
     assert_eq!(members(&text), ["claire", "hugo", "julie", "lea", "thomas"], "{text}");
     assert!(text.contains("\nteams = [\"audit\", \"payroll\"]\n"), "{text}");

@@ -33,7 +33,12 @@ pub struct StartArgs {
     pub teams: Vec<String>,
 }
 
-pub fn cmd_start(ctx: &Ctx, args: StartArgs) -> Result<Outcome> {
+pub fn cmd_start(ctx: &Ctx, mut args: StartArgs) -> Result<Outcome> {
+    // A team or profile named twice is in scope once, and recorded once.
+    for list in [&mut args.teams, &mut args.profiles] {
+        let mut seen = std::collections::HashSet::new();
+        list.retain(|x| seen.insert(x.clone()));
+    }
     new_id("campaign", &args.id)?;
     let options = ctx.change_options()?;
     let root = options.root.clone();
