@@ -663,6 +663,12 @@ impl<'w> Change<'w> {
         self.state.side.insert(name.to_string(), (old, text));
     }
 
+    /// A file beside the workspace's own that the change writes already (an
+    /// earlier line of a batch): its text as read, and its text now.
+    pub fn side_text(&self, name: &str) -> Option<(Option<&str>, &str)> {
+        self.state.side.get(name).map(|(old, now)| (old.as_deref(), now.as_str()))
+    }
+
     pub fn put(&mut self, name: &str, text: String) {
         self.state.splices.remove(name);
         self.state.texts.insert(name.to_string(), Some(text));

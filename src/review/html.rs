@@ -146,6 +146,21 @@ pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Dat
     out
 }
 
+/// Who the campaign covers, in words: `every active member`, or `members of
+/// the profiles full-accounting, payroll or of the team audit`.
+fn scope(c: &Campaign) -> String {
+    let list =
+        |what: &str, ids: &[String]| format!("{what}{} {}", if ids.len() == 1 { "" } else { "s" }, ids.join(", "));
+    match (c.profiles.is_empty(), c.teams.is_empty()) {
+        (true, true) => "every active member".to_string(),
+        (false, true) => format!("members of the {}", list("profile", &c.profiles)),
+        (true, false) => format!("members of the {}", list("team", &c.teams)),
+        (false, false) => {
+            format!("members of the {} or of the {}", list("profile", &c.profiles), list("team", &c.teams))
+        }
+    }
+}
+
 fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, kept, revoked): (usize, usize, usize)) {
     let total = c.items.len().max(1);
     let pct = |n: usize| n as f64 * 100.0 / total as f64;
@@ -155,11 +170,7 @@ fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, k
         None => "none set".into(),
     };
     let started = c.started.map_or("unknown".to_string(), |d| d.to_string());
-    let scope = if c.profiles.is_empty() {
-        "every active member".to_string()
-    } else {
-        format!("members of {}", c.profiles.join(", "))
-    };
+    let scope = scope(c);
     let applied = c.items.iter().filter(|i| i.applied.is_some()).count();
     let _ = write!(
         out,

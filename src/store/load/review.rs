@@ -246,6 +246,10 @@ fn read_top(r: &mut Reader, top: &DeTable, st: &mut State, sets: &mut Sets, item
                     .filter_map(|p| r.id_text(p, "a profile"))
                     .collect()
             }
+            "teams" => {
+                c.teams =
+                    r.array(v, "`teams`").unwrap_or_default().iter().filter_map(|t| r.id_text(t, "a team")).collect()
+            }
             "currency" => c.currency = r.string(v, "`currency`").unwrap_or_default(),
             "monthly_cost" => c.monthly_cost = r.amount(v, "`monthly_cost`").unwrap_or(0.0),
             "cost" => {
