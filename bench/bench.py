@@ -227,7 +227,7 @@ def main():
         commands = [
             ["check", "--strict"], ["fmt", "--check"], ["test"], ["member", "list"], ["member", "show", "bob"],
             ["profile", "list"], ["profile", "show", "connect-pay"], ["profile", "compare", "connect-pay", "easy-invoicing"],
-            ["profile", "default"], ["client", "list"], ["access", "check", "bob", "invoices.edit", "--client", "jean-dupont"],
+            ["profile", "default"], ["client", "list"], ["access", "check", "bob", "clients.view", "--client", "acme"],
             ["access", "who-can", "settings.edit"], ["access", "matrix"], ["access", "list", "bob"], ["export", "members"],
             ["member", "edit", "bob", "--name", "Robert"], ["transfer-one", "hugo", "--to", "full-accounting"],
             ["client", "assign", "umbrella", "--to", "bob"],

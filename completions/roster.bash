@@ -4156,7 +4156,7 @@ _roster() {
             return 0
             ;;
         roster__subcmd__review__subcmd__start)
-            opts="-w -q -h --due --profile --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
+            opts="-w -q -h --due --profile --team --workspace --format --quiet --as --at --dry-run --allow-failing-tests --lock-timeout --rev --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4167,6 +4167,10 @@ _roster() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

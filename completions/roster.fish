@@ -152,7 +152,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "remove" -d 'Remove a member (never the owner)'
-complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
+complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "rename" -d 'Rename a member\'s id everywhere: entry, owner, created_by, tests, teams, pending reviews'
 complete -c roster -n "__fish_roster_using_subcommand member; and not __fish_seen_subcommand_from list show add edit remove rename help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l profile -d 'Only members of this profile (their own, or a per-client one)' -r
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from list" -l status -d 'Only members with this status' -r -f -a "active\t''
@@ -299,7 +299,7 @@ complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_su
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a member (never the owner)'
-complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
+complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a member\'s id everywhere: entry, owner, created_by, tests, teams, pending reviews'
 complete -c roster -n "__fish_roster_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand profile; and not __fish_seen_subcommand_from list show compare default duplicate edit remove help" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
@@ -1113,6 +1113,7 @@ complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_see
 complete -c roster -n "__fish_roster_using_subcommand review; and not __fish_seen_subcommand_from start decide status apply report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l due -d 'The day every item should be decided by (YYYY-MM-DD)' -r
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l profile -d 'Only the members of this profile (their own, or one they work under for a client); repeat for several' -r
+complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l team -d 'Only the members of this team and its lead; repeat for several (with --profile: in a team OR with a profile)' -r
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -s w -l workspace -d 'The workspace folder [default: the nearest folder upwards holding workspace.toml, else ./config]' -r -F
 complete -c roster -n "__fish_roster_using_subcommand review; and __fish_seen_subcommand_from start" -l format -d 'How data is printed: table, csv, json or markdown' -r -f -a "table\t'Aligned columns for people'
 csv\t'A header row and one record per row'
@@ -1323,7 +1324,7 @@ complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subc
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member (on the default profile unless --profile)'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "edit" -d 'Change a member\'s name, email, status, credit limit or grant overrides'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Remove a member (never the owner)'
-complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "rename" -d 'Rename a member\'s id everywhere it is named (entry, owner, clients\' created_by, tests)'
+complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "rename" -d 'Rename a member\'s id everywhere: entry, owner, created_by, tests, teams, pending reviews'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List profiles with their tier, price, member count, and the default marked'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Show a profile\'s grants, every area.action, and its members'
 complete -c roster -n "__fish_roster_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "compare" -d 'Compare two profiles\' grants side by side (also csv, json, markdown)'

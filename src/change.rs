@@ -383,17 +383,30 @@ impl<'w> Change<'w> {
         id: &str,
         f: impl FnOnce(&mut dyn toml_edit::TableLike) -> Result<T>,
     ) -> Result<T> {
+        self.edit_entry_bytes(name, table, id, |ed| f(ed.entry(table, id)?))
+    }
+
+    /// Edits the document of entry `id`'s bytes alone when it stands alone
+    /// (or of the splice that added it), else of the whole file: what
+    /// [`Change::edit_entry`] and [`Change::rename_member`] share.
+    fn edit_entry_bytes<T>(
+        &mut self,
+        name: &str,
+        table: &str,
+        id: &str,
+        f: impl FnOnce(&mut Editor) -> Result<T>,
+    ) -> Result<T> {
         self.state.touched.push(Touched::Entry { file: name.into(), table: table.into(), id: id.into() });
         if !self.whole(name)
             && let Some(s) = self.added_splice(name, table, id)
         {
             let mut editor = Editor::parse(name, &s.text)?;
-            let out = f(editor.entry(table, id)?)?;
+            let out = f(&mut editor)?;
             s.text = editor.finish();
             return Ok(out);
         }
         let (Some((start, end)), false) = (self.entry_range(table, id), self.whole(name)) else {
-            return self.edit(name, |ed| f(ed.entry(table, id)?));
+            return self.edit(name, f);
         };
         let splices = self.state.splices.entry(name.to_string()).or_default();
         let current = match splices.iter().find(|s| s.start == start && s.end == end) {
@@ -406,7 +419,7 @@ impl<'w> Change<'w> {
                 .unwrap_or_default(),
         };
         let mut editor = Editor::parse(name, &current)?;
-        let out = f(editor.entry(table, id)?)?;
+        let out = f(&mut editor)?;
         let text = editor.finish();
         let splices = self.state.splices.entry(name.to_string()).or_default();
         match splices.iter_mut().find(|s| s.start == start && s.end == end) {
@@ -605,7 +618,11 @@ impl<'w> Change<'w> {
 
     /// Renames member `old`'s entry to `new`, in its place with its comments.
     pub fn rename_member(&mut self, old: &str, new: &str) -> Result<()> {
-        self.edit(MemberEntry::FILE, |ed| Ok(ed.rename_entry(MemberEntry::TABLE, old, new)))?;
+        // In the entry's own bytes: renaming the key in a parse of the whole
+        // file took half a minute on 100,000 members.
+        self.edit_entry_bytes(MemberEntry::FILE, MemberEntry::TABLE, old, |ed| {
+            Ok(ed.rename_entry(MemberEntry::TABLE, old, new))
+        })?;
         Ok(())
     }
 
@@ -695,6 +712,12 @@ impl<'w> Change<'w> {
     /// like every file the change read; the workspace's rules do not read it.
     pub fn put_side(&mut self, name: &str, old: Option<String>, text: String) {
         self.state.side.insert(name.to_string(), (old, text));
+    }
+
+    /// A file beside the workspace's own that the change writes already (an
+    /// earlier line of a batch): its text as read, and its text now.
+    pub fn side_text(&self, name: &str) -> Option<(Option<&str>, &str)> {
+        self.state.side.get(name).map(|(old, now)| (old.as_deref(), now.as_str()))
     }
 
     pub fn put(&mut self, name: &str, text: String) {

@@ -62,6 +62,7 @@ pub enum Names {
     Profile,
     Client,
     Tier,
+    Team,
 }
 
 impl Names {
@@ -72,6 +73,7 @@ impl Names {
             Names::Profile => "profile",
             Names::Client => "client",
             Names::Tier => "tier",
+            Names::Team => "team",
         }
     }
 }
@@ -320,7 +322,16 @@ pub const REVIEW: Table = Table {
         ),
         req("started", Value::Date, "The day the campaign started."),
         opt("due", Value::Date, "The day every item should be decided by."),
-        opt("profiles", Value::Ids(Names::Profile), "The campaign's scope: only the members of these profiles."),
+        opt(
+            "profiles",
+            Value::Ids(Names::Profile),
+            "The campaign's scope: the members of these profiles (their own, or one they work under for a client).",
+        ),
+        opt(
+            "teams",
+            Value::Ids(Names::Team),
+            "The campaign's scope: the members and leads of these teams. With profiles too, a member in either is in scope.",
+        ),
         opt("currency", Value::Currency, "The currency of the cost rows.").default_text("EUR"),
         opt("monthly_cost", Value::Amount, "The workspace's monthly cost when the campaign started."),
         opt(

@@ -200,19 +200,57 @@ impl IdIndex {
 /// reference read afterwards shares the named id's allocation.
 #[derive(Debug, Default)]
 pub struct Names {
-    profiles: HashTable<Id>,
-    clients: HashTable<Id>,
+    profiles: HashTable<Named>,
+    clients: HashTable<Named>,
 }
 
-fn add_to(table: &mut HashTable<Id>, id: &Id) {
-    let h = hash(id);
-    if table.find(h, |x| x == id).is_none() {
-        table.insert_unique(h, id.clone(), |x| hash(x));
+/// How many bytes of an id [`Named`] holds in the table itself.
+const INLINE: usize = 23;
+
+/// An entry of [`Names`]: the id, and its bytes in the entry when they fit
+/// (ids are short: `acme`, `c000467`), so that finding a name compares bytes
+/// in the table itself. Comparing with the id's own allocation instead cost
+/// a cache miss a reference: a fifth of `check`'s time at 100,000 members,
+/// where members name half a million clients.
+#[derive(Clone, Debug)]
+struct Named {
+    /// The id's bytes, when it has at most [`INLINE`].
+    short: [u8; INLINE],
+    /// Their number, or `u8::MAX` for a longer id (compared in `id`).
+    len: u8,
+    id: Id,
+}
+
+impl Named {
+    fn new(id: &Id) -> Named {
+        let mut short = [0; INLINE];
+        let len = if id.len() <= INLINE {
+            short[..id.len()].copy_from_slice(id.as_bytes());
+            id.len() as u8
+        } else {
+            u8::MAX
+        };
+        Named { short, len, id: id.clone() }
+    }
+
+    fn is(&self, name: &str) -> bool {
+        if self.len == u8::MAX {
+            name.len() > INLINE && self.id.as_str() == name
+        } else {
+            self.len as usize == name.len() && &self.short[..name.len()] == name.as_bytes()
+        }
     }
 }
 
-fn find_in(table: &HashTable<Id>, name: &str) -> Option<Id> {
-    table.find(hash(name), |x| x.as_str() == name).cloned()
+fn add_to(table: &mut HashTable<Named>, id: &Id) {
+    let h = hash(id);
+    if table.find(h, |x| x.is(id)).is_none() {
+        table.insert_unique(h, Named::new(id), |x| hash(&x.id));
+    }
+}
+
+fn find_in(table: &HashTable<Named>, name: &str) -> Option<Id> {
+    table.find(hash(name), |x| x.is(name)).map(|x| x.id.clone())
 }
 
 impl Names {

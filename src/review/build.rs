@@ -49,6 +49,7 @@ pub struct NewCampaign<'w> {
     pub started: Date,
     pub due: Option<Date>,
     pub profiles: Vec<String>,
+    pub teams: Vec<String>,
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
@@ -104,11 +105,27 @@ impl<'w> Reviewers<'w> {
     }
 }
 
-/// Whether member `m` is in a campaign scoped to `profiles` (empty: everyone):
-/// their own profile, or one they work under for a client, is listed.
-pub fn in_scope(m: &Member, profiles: &[String]) -> bool {
-    profiles.is_empty()
-        || profiles.iter().any(|p| m.profile.value == **p || m.client_profiles().iter().any(|(_, cp)| cp.value == **p))
+/// What a campaign covers (`--profile`, `--team`): both empty, every active
+/// member.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Scope<'a> {
+    pub profiles: &'a [String],
+    pub teams: &'a [String],
+}
+
+impl Scope<'_> {
+    /// Whether member `m` is in scope: everyone when nothing is named; else
+    /// a member with one of the profiles (their own, or one they work under
+    /// for a client) OR in one of the teams (a member of it, or its lead,
+    /// as `team show` has them).
+    pub fn includes(&self, ws: &Workspace, m: &Member) -> bool {
+        let (profiles, teams) = (self.profiles, self.teams);
+        (profiles.is_empty() && teams.is_empty())
+            || profiles
+                .iter()
+                .any(|p| m.profile.value == **p || m.client_profiles().iter().any(|(_, cp)| cp.value == **p))
+            || (!teams.is_empty() && ws.teams_of(&m.id).any(|t| teams.iter().any(|x| t.id == **x)))
+    }
 }
 
 /// The items of a campaign over the active members in scope, in file order,
@@ -116,7 +133,7 @@ pub fn in_scope(m: &Member, profiles: &[String]) -> bool {
 ///
 /// Each profile's levels are computed once and each distinct list of levels
 /// is rendered once, so an item costs a few lookups.
-pub fn items<'w>(ws: &'w Workspace, profiles: &[String]) -> (Vec<NewItem<'w>>, Vec<AccessSet>, Vec<String>) {
+pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<AccessSet>, Vec<String>) {
     let keys = ws.action_keys();
     let areas: Vec<&crate::model::Area> = keys.iter().filter_map(|k| ws.area(&k.area)).collect();
     let levels: HashMap<&str, Vec<Level>> = ws
@@ -131,7 +148,7 @@ pub fn items<'w>(ws: &'w Workspace, profiles: &[String]) -> (Vec<NewItem<'w>>, V
     let mut items = Vec::new();
     let mut without = Vec::new();
     let mut masked = Vec::with_capacity(keys.len());
-    for m in ws.members.iter().filter(|m| m.is_active() && in_scope(m, profiles)) {
+    for m in ws.members.iter().filter(|m| m.is_active() && scope.includes(ws, m)) {
         let reviewer = reviewers.reviewer_for(&m.id);
         if reviewer.is_none() {
             without.push(m.id.to_string());

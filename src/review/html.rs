@@ -59,6 +59,9 @@ thead th { text-align: left; font-weight: 600; color: var(--muted); font-size: 1
 tbody td { border-bottom: 1px solid var(--line); padding: 7px 8px; vertical-align: top; overflow-wrap: break-word; }
 tbody tr:nth-child(even) td { background: #fafbfd; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.items td:nth-child(2), table.items td:nth-child(3) a, table.items td:nth-child(4), table.sets td:first-child {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 12.5px; }
+table.items td:nth-child(8) { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .sub { display: block; color: var(--muted); font-size: 12px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .badge.keep { color: var(--keep); background: var(--keep-bg); }
@@ -89,7 +92,7 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
   table.items { table-layout: fixed; }
   table.items th:nth-child(1) { width: 13% !important; }
   table.items th:nth-child(2) { width: 11% !important; }
-  table.items th:nth-child(3) { width: 29% !important; }
+  table.items th:nth-child(3) { width: 24% !important; }
   table.items th:nth-child(4) { width: 9% !important; }
   table.items th:nth-child(5) { width: 9% !important; }
   table.items th:nth-child(6) { width: 10% !important; }
@@ -105,9 +108,9 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
 
 /// The whole page.
 pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Date) -> String {
-    // About what a row takes (an item's row is 300 to 350 bytes), so that the
-    // page is not copied while it grows: at 570,000 items it is ~180 MB.
-    let mut out = String::with_capacity(32_768 + c.access.len() * 400 + c.items.len() * 340);
+    // About what a row takes (an item's row is about 200 bytes), so that the
+    // page is not copied while it grows.
+    let mut out = String::with_capacity(32_768 + c.access.len() * 400 + c.items.len() * 220);
     let (pending, kept, revoked) = c.counts();
     let total = c.items.len();
     let decided = total - pending;
@@ -143,6 +146,21 @@ pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Dat
     out
 }
 
+/// Who the campaign covers, in words: `every active member`, or `members of
+/// the profiles full-accounting, payroll or of the team audit`.
+fn scope(c: &Campaign) -> String {
+    let list =
+        |what: &str, ids: &[String]| format!("{what}{} {}", if ids.len() == 1 { "" } else { "s" }, ids.join(", "));
+    match (c.profiles.is_empty(), c.teams.is_empty()) {
+        (true, true) => "every active member".to_string(),
+        (false, true) => format!("members of the {}", list("profile", &c.profiles)),
+        (true, false) => format!("members of the {}", list("team", &c.teams)),
+        (false, false) => {
+            format!("members of the {} or of the {}", list("profile", &c.profiles), list("team", &c.teams))
+        }
+    }
+}
+
 fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, kept, revoked): (usize, usize, usize)) {
     let total = c.items.len().max(1);
     let pct = |n: usize| n as f64 * 100.0 / total as f64;
@@ -152,11 +170,7 @@ fn summary(out: &mut String, c: &Campaign, today: jiff::civil::Date, (pending, k
         None => "none set".into(),
     };
     let started = c.started.map_or("unknown".to_string(), |d| d.to_string());
-    let scope = if c.profiles.is_empty() {
-        "every active member".to_string()
-    } else {
-        format!("members of {}", c.profiles.join(", "))
-    };
+    let scope = scope(c);
     let applied = c.items.iter().filter(|i| i.applied.is_some()).count();
     let _ = write!(
         out,
@@ -206,7 +220,7 @@ fn glossary(out: &mut String, c: &Campaign) {
 The campaign froze the access as it stood at the revision above; a reviewer then decided to <b>keep</b> or <b>revoke</b> each item. \
 Revocations are applied to the permissions afterwards, and the day they were applied is recorded. Nobody reviews their own access.</p>\n\
 <dl class=\"glossary\">\
-<dt>Item</dt><dd>What is reviewed: a member's access across the workspace (<code>bob</code>), or their access to one assigned client (<code>bob/acme</code>, which for a company also covers its contacts). The member's current name is shown below the id when they are still a member.</dd>\
+<dt>Item</dt><dd>What is reviewed: a member's access across the workspace (<code>bob</code>), or their access to one assigned client (<code>bob/acme</code>, which for a company also covers its contacts). The member's current name is shown below a member item's id when they are still a member.</dd>\
 <dt>Profile</dt><dd>The named set of permissions the member works under: their own profile, or for a client item the profile in effect for that client.</dd>\
 <dt>Access</dt><dd>What the item stands for: an access set, listed under <a href=\"#access\">Access sets</a> with its levels by area of the product: each action (view, edit, print, export...) and its level: <i>own</i> (what the member created), <i>assigned</i> (the clients assigned to them), <i>all</i> (everything). Actions with no access are left out.</dd>\
 <dt>Reviewer</dt><dd>Who was asked to decide: the lead of the member's team, else the workspace owner, or for the owner's own items another administrator.</dd>\
@@ -244,7 +258,7 @@ fn revocations(out: &mut String, ws: &Workspace, c: &Campaign) {
     items_table(out, ws, &Sets::of(c), revoked.into_iter());
 }
 
-/// Where each access set is listed on the page (`#access-N`), by name.
+/// Where each access set is listed on the page (`#aN`), by name.
 struct Sets<'c>(crate::fxhash::FxHashMap<&'c str, usize>);
 
 impl<'c> Sets<'c> {
@@ -262,9 +276,9 @@ fn access_sets(out: &mut String, c: &Campaign) {
         "<h2 id=\"access\">Access sets ({})</h2>\n<p class=\"muted\">What each item's access stands for: each list of levels once, named after the profile of the first item that has it (<i>on clients</i>: what reaches one assigned client).</p>\n",
         c.access.len()
     );
-    out.push_str("<table class=\"items sets\">\n<thead><tr><th style=\"width:22%\">Access set</th><th>Levels</th></tr></thead>\n<tbody>\n");
+    out.push_str("<table class=\"sets\">\n<thead><tr><th style=\"width:22%\">Access set</th><th>Levels</th></tr></thead>\n<tbody>\n");
     for (i, (name, levels)) in c.access.iter().enumerate() {
-        let _ = write!(out, "<tr id=\"access-{i}\"><td class=\"mono\">{}</td><td>", e(name));
+        let _ = write!(out, "<tr id=\"a{i}\"><td>{}</td><td>", e(name));
         access_list(out, levels);
         out.push_str("</td></tr>\n");
     }
@@ -273,7 +287,7 @@ fn access_sets(out: &mut String, c: &Campaign) {
 
 fn items_table<'a>(out: &mut String, ws: &Workspace, sets: &Sets, items: impl Iterator<Item = &'a Item>) {
     out.push_str(
-        "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:25%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
+        "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:20%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
     );
     for i in items {
         item_row(out, ws, sets, i);
@@ -281,21 +295,26 @@ fn items_table<'a>(out: &mut String, ws: &Workspace, sets: &Sets, items: impl It
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// One item's row. A campaign over 100,000 members has over half a million,
+/// so a row carries its values and little markup: the columns' looks are in
+/// the style sheet, the member's name is on the member's own row, and the
+/// access is a link to its set.
 fn item_row(out: &mut String, ws: &Workspace, sets: &Sets, i: &Item) {
-    let name = ws.member(i.member()).map(|m| &*m.name);
     let _ = write!(out, "<tr><td><span class=\"mono\">{}</span>", e(&i.id));
-    if let Some(n) = name {
-        let _ = write!(out, "<span class=\"sub\">{}</span>", e(n));
+    if i.client().is_none()
+        && let Some(m) = ws.member(&i.id)
+    {
+        let _ = write!(out, "<span class=\"sub\">{}</span>", e(&m.name));
     }
-    let _ = write!(out, "</td><td class=\"mono\">{}</td><td>", e(i.profile.as_deref().unwrap_or("")));
+    let _ = write!(out, "</td><td>{}</td><td>", e(i.profile.as_deref().unwrap_or("")));
     match sets.0.get(&*i.access) {
         Some(n) => {
-            let _ = write!(out, "<a class=\"mono\" href=\"#access-{n}\">{}</a>", e(&i.access));
+            let _ = write!(out, "<a href=\"#a{n}\">{}</a>", e(&i.access));
         }
         None => out.push_str("<span class=\"muted\">no access</span>"),
     }
     let reviewer = i.reviewer.as_deref().unwrap_or("none");
-    let _ = write!(out, "</td><td class=\"mono\">{}</td><td>", e(reviewer));
+    let _ = write!(out, "</td><td>{}</td><td>", e(reviewer));
     match i.decision {
         Some(Decision::Keep) => out.push_str("<span class=\"badge keep\">keep</span>"),
         Some(Decision::Revoke) => out.push_str("<span class=\"badge revoke\">revoke</span>"),
@@ -314,7 +333,7 @@ fn item_row(out: &mut String, ws: &Workspace, sets: &Sets, i: &Item) {
             e(time.trim_end_matches('Z'))
         );
     }
-    let _ = write!(out, "</td><td>{}</td><td class=\"num nowrap\">", e(i.note.as_deref().unwrap_or("")));
+    let _ = write!(out, "</td><td>{}</td><td>", e(i.note.as_deref().unwrap_or("")));
     match (i.applied, i.decision) {
         (Some(d), _) => {
             let _ = write!(out, "{d}");

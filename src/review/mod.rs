@@ -9,13 +9,15 @@
 //! - `build`: the items of a new campaign, and who reviews each ([`build::reviewer_for`]);
 //! - `text`: the file's text: written whole when a campaign starts, and one
 //!   item at a time when it is decided or applied;
-//! - `html`: the report for auditors.
+//! - `html`: the report for auditors;
+//! - `rename`: `member rename` in the campaigns that still have pending items.
 //!
 //! The members and clients a campaign names are a record of the past: they
 //! may since have been removed or renamed, and that is no error.
 
 pub mod build;
 pub mod html;
+pub mod rename;
 pub mod text;
 
 use crate::diag::Diagnostic;
@@ -142,8 +144,10 @@ pub struct Campaign {
     pub revision: String,
     pub started: Option<Date>,
     pub due: Option<Date>,
-    /// The campaign's scope: only the members of these profiles (empty: everyone).
+    /// The campaign's scope: the members of these profiles, and those of
+    /// these teams (both empty: everyone; see [`build::in_scope`]).
     pub profiles: Vec<String>,
+    pub teams: Vec<String>,
     pub currency: String,
     pub monthly_cost: f64,
     pub cost: Vec<CostRow>,
@@ -230,31 +234,38 @@ pub struct Read {
 /// its items or their ids alone (`keep`): `None` when there is no such file.
 /// A file that cannot be read is one diagnostic.
 pub fn read(root: &Path, id: &str, sources: &mut Sources, keep: Keep) -> Option<Read> {
+    match file_text(root, id)? {
+        Ok(text) => Some(read_text(root, id, text, sources, keep)),
+        Err(d) => Some(Read { campaign: Campaign::default(), file: None, diagnostics: vec![d] }),
+    }
+}
+
+/// The text of `reviews/ID.toml`: `None` when there is no such file; a file
+/// that cannot be read, or is not UTF-8, is a diagnostic.
+pub fn file_text(root: &Path, id: &str) -> Option<std::result::Result<String, Diagnostic>> {
     let name = file_name(id);
     let path = root.join(&name);
     std::fs::symlink_metadata(&path).ok()?;
     let real_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let failed = |d: Diagnostic| Some(Read { campaign: Campaign::default(), file: None, diagnostics: vec![d] });
-    let text = match crate::store::files::read_in(&real_root, &path) {
-        Ok((bytes, _)) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                return failed(
-                    Diagnostic::file_error("toml-syntax", &name, "the file is not UTF-8 text")
-                        .hint("save the file as UTF-8; TOML files must be UTF-8"),
-                );
-            }
-        },
-        Err(r) => return failed(Diagnostic::file_error("io", &name, r.message(&name, "read")).hint(r.hint(&name))),
-    };
+    Some(match crate::store::files::read_in(&real_root, &path) {
+        Ok((bytes, _)) => String::from_utf8(bytes).map_err(|_| {
+            Diagnostic::file_error("toml-syntax", &name, "the file is not UTF-8 text")
+                .hint("save the file as UTF-8; TOML files must be UTF-8")
+        }),
+        Err(r) => Err(Diagnostic::file_error("io", &name, r.message(&name, "read")).hint(r.hint(&name))),
+    })
+}
+
+/// Reads campaign `id` from `text` (its file as read, or as a change has it
+/// now) into `sources`, keeping its items or their ids alone (`keep`).
+pub fn read_text(root: &Path, id: &str, text: String, sources: &mut Sources, keep: Keep) -> Read {
+    let name = file_name(id);
+    let path = root.join(&name);
     let file = sources.add(name, path, text);
     let text = &sources.get(file).text;
     let (mut campaign, diagnostics) = crate::store::load::review::read_review(file, text, keep);
-    if keep == Keep::Items {
-        crate::store::load::review::complete(&mut campaign.items, text);
-    }
     campaign.id = id.to_string();
-    Some(Read { campaign, file: Some(file), diagnostics })
+    Read { campaign, file: Some(file), diagnostics }
 }
 
 /// Every campaign of the workspace, read for `check`: their diagnostics,
@@ -290,6 +301,11 @@ pub fn open(root: &Path, id: &str) -> Result<(Campaign, String)> {
         let known = ids(root);
         return Err(Error::not_found("review campaign", id, known.iter().map(String::as_str), "ls reviews/"));
     };
+    valid(read, sources, id)
+}
+
+/// The campaign read, when it has no error; else exit 1 with its errors.
+pub fn valid(read: Read, mut sources: Sources, id: &str) -> Result<(Campaign, String)> {
     let errors: Vec<Diagnostic> = read.diagnostics.into_iter().filter(Diagnostic::is_error).collect();
     if errors.is_empty() {
         let text = read.file.map(|f| sources.take_text(f)).unwrap_or_default();

@@ -36,6 +36,10 @@ pub fn new_file(id: &str, c: &NewCampaign) -> String {
         let list: Vec<String> = c.profiles.iter().map(|p| quoted(p)).collect();
         let _ = writeln!(out, "profiles = [{}]", list.join(", "));
     }
+    if !c.teams.is_empty() {
+        let list: Vec<String> = c.teams.iter().map(|t| quoted(t)).collect();
+        let _ = writeln!(out, "teams = [{}]", list.join(", "));
+    }
     let _ = writeln!(out, "currency = {}", quoted(&c.currency));
     let _ = writeln!(out, "monthly_cost = {}", float(c.monthly_cost));
     for row in &c.cost {

@@ -28,6 +28,8 @@ mod readme;
 mod reference;
 mod reliability;
 mod review;
+mod review_rename;
+mod review_scope;
 mod reviews;
 mod robust;
 mod schemas;

@@ -493,6 +493,12 @@ fn the_report_renders_in_a_real_browser() {
         assert!(dom.contains(&format!("<span class=\"mono\">{id}</span>")), "the rendered DOM lacks {id}");
     }
     assert!(!dom.contains("<script"), "a script in the rendered DOM");
+    // Every item's access links to its set, listed once on the page.
+    let links: Vec<&str> = dom.split("href=\"#a").skip(1).filter_map(|s| s.split('"').next()).collect();
+    assert!(links.len() > 10, "{links:?}");
+    for n in links {
+        assert!(dom.contains(&format!("id=\"a{n}\"")), "no access set #{n} on the page");
+    }
 }
 
 /// The shipped campaign stays valid and finished (the README shows its report).

@@ -28,7 +28,7 @@ pub enum MemberCommand {
     Edit(edit::EditArgs),
     /// Remove a member (never the owner)
     Remove(remove::RemoveArgs),
-    /// Rename a member's id everywhere it is named (entry, owner, clients' created_by, tests)
+    /// Rename a member's id everywhere: entry, owner, created_by, tests, teams, pending reviews
     Rename(rename::RenameArgs),
 }
 

@@ -1,14 +1,17 @@
 //! `roster member rename OLD NEW`: a member's id, everywhere the workspace
 //! names it, in one change: the entry's key (in its place, with its comments),
-//! `owner`, clients' `created_by`, the tests of `tests.toml` and the teams of
-//! `teams.toml` (members and leads). With `--as`,
+//! `owner`, clients' `created_by`, the tests of `tests.toml`, the teams of
+//! `teams.toml` (members and leads), and the items, reviewers and deciders
+//! of the review campaigns that still have pending items. With `--as`,
 //! only the owner renames the owner (the change guard of `change::actor`).
 
 use crate::change::{Change, Session};
 use crate::commands::args::new_id;
+use crate::commands::review::items;
 use crate::commands::{Ctx, find_member};
 use crate::error::{Error, Kind, Outcome, Result};
 use crate::model::{AccessTest, TestKind, Workspace};
+use crate::review::{self, rename::InCampaign};
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -98,15 +101,41 @@ fn names_member(t: &AccessTest, id: &str) -> bool {
 }
 
 /// THE PLACE for the files that name members beyond the entry, the owner,
-/// clients and tests: teams (`teams.toml`: members and leads) here; when
-/// access reviews (open campaigns' items and reviewers) land, their renames
-/// go here too, so that `member rename` keeps naming the member everywhere.
+/// clients and tests: teams (`teams.toml`: members and leads), and the
+/// campaigns of `reviews/` that still have pending items (items, reviewers,
+/// deciders: `review::rename`), so that `member rename` keeps naming the
+/// member everywhere, in the one change.
 fn rename_in_later_files(change: &mut Change<'_>, ws: &Workspace, old: &str, new: &str) -> Result<()> {
     let teams: Vec<&str> = ws.teams_of(old).map(|t| t.id.as_str()).collect();
     if !teams.is_empty() {
         change.teams(|file| file.rename_member(old, new))?;
         for t in teams {
             change.fact(format!("team {t}: {old} -> {new}"));
+        }
+    }
+    for id in review::ids(&ws.root) {
+        // A file whose name is no id is `check`'s to report; no command reads it.
+        if crate::model::check_id(&id).is_err() {
+            continue;
+        }
+        let name = review::file_name(&id);
+        // In a batch, an earlier line may have edited the campaign already.
+        let (read, now) = match change.side_text(&name) {
+            Some((read, now)) => (read.map(str::to_string), Some(now.to_string())),
+            None => (None, None),
+        };
+        match review::rename::in_campaign(&ws.root, &id, now.as_deref(), old, new)? {
+            InCampaign::Untouched => {}
+            InCampaign::Finished(n) => change.fact(format!(
+                "review {id}: every item is decided, so it is left as it is (a record of the past; it names {old} in {})",
+                items(n)
+            )),
+            InCampaign::Renamed { read: base, text, items: n } => {
+                // The file's text as read, which the disk is compared with before writing.
+                let read = if now.is_some() { read } else { Some(base) };
+                change.put_side(&name, read, text);
+                change.fact(format!("review {id}: {old} -> {new} in {}", items(n)));
+            }
         }
     }
     Ok(())

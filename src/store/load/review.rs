@@ -61,6 +61,7 @@ pub fn read_review(file: FileId, text: &str, keep: Keep) -> (Campaign, Vec<Diagn
             let d = finish(file, text, &starts, &st, &ids, d);
             let mut c = st.c;
             c.items = items;
+            complete(&mut c.items, text, &starts);
             (c, d)
         }),
         Keep::Ids => read_in_pieces(file, text, &starts, |i| i.id.into_boxed_str()).map(|(st, ids, d)| {
@@ -97,6 +98,7 @@ fn read_whole(file: FileId, text: &str, keep: Keep, starts: &[usize]) -> (Campai
     let mut c = st.c;
     if keep == Keep::Items {
         c.items = items;
+        complete(&mut c.items, text, starts);
     }
     (c, diags)
 }
@@ -186,7 +188,7 @@ fn finish(
 /// file (from its `[[item]]` line to the next), which edits replace. Items
 /// written otherwise (an inline array) get none: edits then rewrite the
 /// whole file.
-pub(crate) fn complete(items: &mut [Item], text: &str) {
+fn complete(items: &mut [Item], text: &str, starts: &[usize]) {
     let mut member: Option<usize> = None;
     for i in 0..items.len() {
         if items[i].client().is_none() {
@@ -201,7 +203,6 @@ pub(crate) fn complete(items: &mut [Item], text: &str) {
             items[i].reviewer = items[m].reviewer.clone();
         }
     }
-    let starts = item_starts(text);
     if starts.len() != items.len() {
         return;
     }
@@ -244,6 +245,10 @@ fn read_top(r: &mut Reader, top: &DeTable, st: &mut State, sets: &mut Sets, item
                     .iter()
                     .filter_map(|p| r.id_text(p, "a profile"))
                     .collect()
+            }
+            "teams" => {
+                c.teams =
+                    r.array(v, "`teams`").unwrap_or_default().iter().filter_map(|t| r.id_text(t, "a team")).collect()
             }
             "currency" => c.currency = r.string(v, "`currency`").unwrap_or_default(),
             "monthly_cost" => c.monthly_cost = r.amount(v, "`monthly_cost`").unwrap_or(0.0),
@@ -491,13 +496,30 @@ fn access(r: &mut Reader, v: &Val) -> Arc<str> {
 
 /// Where each `[[item]]` line starts.
 fn item_starts(text: &str) -> Vec<usize> {
+    // Found with the substring search (a campaign over 100,000 members has
+    // 2.5 million lines), then held to the line: only spaces before it, and
+    // nothing but spaces or a comment after it.
+    // Each byte is looked at a bounded number of times, whatever the lines
+    // (a hostile line of a million `[[item]]`s too): the line around a
+    // match is found from the previous match's.
     let mut starts = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.split('#').next().unwrap_or("").trim() == "[[item]]" {
-            starts.push(at);
+    let (mut scanned, mut line_start, mut line_end) = (0, 0, 0);
+    for (at, _) in text.match_indices("[[item]]") {
+        if at >= line_end {
+            if let Some(i) = text[scanned..at].rfind('\n') {
+                line_start = scanned + i + 1;
+            }
+            line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            scanned = line_end;
+        } else {
+            // Another match on the line of the one before: not alone on it.
+            continue;
         }
-        at += line.len();
+        let before = &text[line_start..at];
+        let after = text[at + "[[item]]".len()..line_end].trim_start();
+        if before.trim().is_empty() && (after.is_empty() || after.starts_with('#')) {
+            starts.push(line_start);
+        }
     }
     starts
 }
@@ -562,13 +584,18 @@ mod tests {
         assert!(text.len() > 4 * super::super::chunk::CHUNK);
         let starts = item_starts(&text);
         let f = file(&text);
-        let pieces = read_in_pieces(f, &text, &starts, |i| i).expect("read in pieces");
+        assert!(read_in_pieces(f, &text, &starts, |i| i).is_some(), "not read in pieces");
+        let pieces = read_review(f, &text, Keep::Items);
         let whole = read_whole(f, &text, Keep::Items, &starts);
-        assert_eq!(pieces.1.len(), whole.0.items.len());
-        if let Some((a, b)) = pieces.1.iter().zip(&whole.0.items).find(|(a, b)| a != b) {
+        assert_eq!(pieces.0.items.len(), whole.0.items.len());
+        if let Some((a, b)) = pieces.0.items.iter().zip(&whole.0.items).find(|(a, b)| a != b) {
             panic!("in pieces: {a:?}\nwhole: {b:?}");
         }
-        assert!(pieces.2.is_empty() && whole.1.is_empty(), "{:?} {:?}", pieces.2, whole.1);
+        assert!(pieces.1.is_empty() && whole.1.is_empty(), "{:?} {:?}", pieces.1, whole.1);
+        // Client items take their member's profile and reviewer; each item has its bytes.
+        let item = whole.0.items.iter().find(|i| i.id == "m7/c2").expect("m7/c2");
+        assert_eq!((item.profile.as_deref(), item.reviewer.as_deref()), (Some("p"), Some("boss")));
+        assert!(text[item.range.0..item.range.1].starts_with("[[item]]\nid = \"m7/c2\""));
         let (c, d) = read_review(f, &text, Keep::Ids);
         assert!(c.items.is_empty() && d.is_empty());
         assert_eq!(whole.0.access.len(), 2);
@@ -586,5 +613,15 @@ mod tests {
         assert_eq!(format!("{chunked:?}"), format!("{whole:?}"));
         let codes: Vec<&str> = whole.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["unknown-ref", "bad-value"], "{whole:?}");
+    }
+
+    #[test]
+    fn item_lines_are_found_alone_on_their_line() {
+        let text = "a = 1\n[[item]]\nid = \"x\"\n  [[item]]  # two\nnote = \"[[item]]\"\n[[item]] x\n";
+        let starts = item_starts(text);
+        assert_eq!(starts, [6, 24]);
+        // A hostile line of many: none is alone on its line.
+        let line = "[[item]]".repeat(200_000);
+        assert!(item_starts(&line).is_empty());
     }
 }
