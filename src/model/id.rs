@@ -254,6 +254,14 @@ fn find_in(table: &HashTable<Named>, name: &str) -> Option<Id> {
 }
 
 impl Names {
+    /// Room for `profiles` and `clients` more ids, made at once: a table
+    /// grown by doubling leaves its smaller copies behind, resident (SPEC §7's
+    /// memory target).
+    pub fn reserve(&mut self, profiles: usize, clients: usize) {
+        self.profiles.reserve(profiles, |x| hash(&x.id));
+        self.clients.reserve(clients, |x| hash(&x.id));
+    }
+
     pub fn add_profile(&mut self, id: &Id) {
         add_to(&mut self.profiles, id);
     }

@@ -703,6 +703,7 @@ impl Workspace {
     /// whose references share them.
     pub fn names(&self) -> Names {
         let mut names = Names::default();
+        names.reserve(self.profiles.len(), self.clients.len());
         self.profiles.iter().for_each(|p| names.add_profile(&p.id));
         self.clients.iter().for_each(|c| names.add_client(&c.id));
         names

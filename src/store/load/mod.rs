@@ -116,6 +116,7 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
     let members_file = cx.read(MEMBERS_FILE);
     let clients_file = cx.read(CLIENTS_FILE);
     let mut clients: Vec<Client> = cx.parse_chunked(clients_file).unwrap_or_default();
+    cx.names.reserve(profiles.len(), clients.len());
     profiles.iter().for_each(|p| cx.names.add_profile(&p.id));
     clients.iter().for_each(|c| cx.names.add_client(&c.id));
     let mut members: Vec<Member> = cx.parse_chunked(members_file).unwrap_or_default();
