@@ -180,6 +180,10 @@ pub struct MemberExtra {
     pub profile_windows: Box<[(Id, Window)]>,
     /// (area, action) -> the window of the override (only the dated ones).
     pub grant_windows: Box<[(String, String, Window)]>,
+    /// For a member of many clients (over [`Member::MANY_CLIENTS`]): the
+    /// positions in `clients`, sorted by id, so that [`Member::has_client`]
+    /// is a binary search (see [`Member::index_clients`]).
+    pub client_order: Box<[u32]>,
 }
 
 static NO_GRANTS: Grants = BTreeMap::new();
@@ -195,6 +199,8 @@ impl MemberExtra {
             client_windows,
             profile_windows,
             grant_windows,
+            // Derived from `clients`, compared there.
+            client_order: _,
         } = self;
         fn dated<K: Ord + Clone>(v: &[(K, Window)]) -> Vec<(K, Option<Date>, Option<Date>)> {
             let mut v: Vec<_> = v.iter().map(|(k, w)| (k.clone(), w.from, w.until)).collect();
@@ -370,8 +376,29 @@ impl Member {
             }
     }
 
+    /// Over this many clients, a member's clients are indexed: deciding
+    /// access client by client (who-can, the matrix, separation per client)
+    /// asks once per client, and a scan would make that quadratic (one
+    /// member of 40,000 clients took `check` 5 s).
+    pub const MANY_CLIENTS: usize = 32;
+
+    /// Indexes the clients when there are many: the loader calls it once
+    /// `clients` is read (nothing changes `clients` afterwards; a change
+    /// reads the entry again).
+    pub fn index_clients(&mut self) {
+        if self.clients.len() <= Self::MANY_CLIENTS {
+            return;
+        }
+        let mut order: Vec<u32> = (0..self.clients.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.clients[a as usize].value.cmp(&self.clients[b as usize].value));
+        self.extra_mut().client_order = order.into();
+    }
+
     pub fn has_client(&self, client: &str) -> bool {
-        self.clients.iter().any(|c| c.value == client)
+        match self.extra.as_ref().map(|x| &x.client_order).filter(|o| o.len() == self.clients.len()) {
+            Some(order) => order.binary_search_by(|&i| self.clients[i as usize].value.as_str().cmp(client)).is_ok(),
+            None => self.clients.iter().any(|c| c.value == client),
+        }
     }
     pub fn client_profile(&self, client: &str) -> Option<&Ref> {
         self.client_profiles().iter().find(|(c, _)| c.value == client).map(|(_, p)| p)
@@ -819,5 +846,25 @@ mod tests {
         ] {
             assert!(!base.same_entry(&bob(&changed)), "{changed}");
         }
+    }
+
+    /// A member of many clients finds each by binary search, with the same
+    /// answers as a scan (clients the workspace does not have included).
+    #[test]
+    fn many_clients_are_found_as_a_scan_finds_them() {
+        let names: Vec<String> = (0..100).map(|i| format!("\"k{:03}\"", (i * 37) % 100)).collect();
+        let members = edit(MEMBERS, "clients = [\"acme\", \"globex\"]", &format!("clients = [{}]", names.join(", ")));
+        let ws = check_with(&[("members.toml", &members)]).workspace;
+        let bob = ws.member("bob").expect("bob");
+        assert_eq!(bob.extra.as_ref().map(|x| x.client_order.len()), Some(100));
+        for i in 0..100 {
+            assert!(bob.has_client(&format!("k{i:03}")), "k{i:03}");
+        }
+        for absent in ["k100", "acme", "", "k0", "k0000"] {
+            assert!(!bob.has_client(absent), "{absent}");
+        }
+        let few = check_with(&[("members.toml", MEMBERS)]).workspace;
+        assert!(few.member("bob").expect("bob").has_client("acme"));
+        assert!(few.member("bob").expect("bob").extra.as_ref().is_none_or(|x| x.client_order.is_empty()));
     }
 }

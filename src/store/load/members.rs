@@ -166,6 +166,7 @@ fn read_client_list(r: &mut Reader, v: &Val, m: &mut Member) {
         clients.push(ClientRef::new(id));
     }
     m.clients = clients.into_boxed_slice();
+    m.index_clients();
     if !windows.is_empty() {
         m.extra_mut().client_windows = windows.into();
     }
