@@ -205,7 +205,7 @@ pub struct Names {
 }
 
 /// How many bytes of an id [`Named`] holds in the table itself.
-const INLINE: usize = 23;
+const INLINE: usize = 15;
 
 /// An entry of [`Names`]: the id, and its bytes in the entry when they fit
 /// (ids are short: `acme`, `c000467`), so that finding a name compares bytes

@@ -106,11 +106,20 @@ footer { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line);
 }
 "#;
 
-/// The whole page.
-pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Date) -> String {
+/// The whole page. While the items' rows are written, `flush` is given
+/// what is written so far every megabyte or so, and may take it out (a
+/// report over 100,000 members is over 100 MB: `review report -o` streams
+/// it to the file); what it leaves, and the rest, is returned.
+pub fn report(
+    ws: &Workspace,
+    root: &Path,
+    c: &Campaign,
+    today: jiff::civil::Date,
+    flush: &mut dyn FnMut(&mut String),
+) -> String {
     // About what a row takes (an item's row is about 200 bytes), so that the
     // page is not copied while it grows.
-    let mut out = String::with_capacity(32_768 + c.access.len() * 400 + c.items.len() * 220);
+    let mut out = String::with_capacity(2 << 20);
     let (pending, kept, revoked) = c.counts();
     let total = c.items.len();
     let decided = total - pending;
@@ -134,7 +143,8 @@ pub fn report(ws: &Workspace, root: &Path, c: &Campaign, today: jiff::civil::Dat
         "<h2 id=\"items\">Every item ({total})</h2>\n<p class=\"muted\">{decided} of {total} decided. One row per item, in the order of the campaign file.</p>\n"
     );
     let sets = Sets::of(c);
-    items_table(&mut out, ws, &sets, c.items.iter());
+    let items: Vec<&Item> = c.items.iter().collect();
+    items_table(&mut out, ws, &sets, &items, flush);
     access_sets(&mut out, c);
     changes(&mut out, ws, root, c);
     cost(&mut out, c);
@@ -255,7 +265,7 @@ fn revocations(out: &mut String, ws: &Workspace, c: &Campaign) {
             revoked.len()
         );
     }
-    items_table(out, ws, &Sets::of(c), revoked.into_iter());
+    items_table(out, ws, &Sets::of(c), &revoked, &mut |_| {});
 }
 
 /// Where each access set is listed on the page (`#aN`), by name.
@@ -285,12 +295,15 @@ fn access_sets(out: &mut String, c: &Campaign) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn items_table<'a>(out: &mut String, ws: &Workspace, sets: &Sets, items: impl Iterator<Item = &'a Item>) {
+fn items_table(out: &mut String, ws: &Workspace, sets: &Sets, items: &[&Item], flush: &mut dyn FnMut(&mut String)) {
     out.push_str(
         "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:20%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
     );
     for i in items {
         item_row(out, ws, sets, i);
+        if out.len() >= 1 << 20 {
+            flush(out);
+        }
     }
     out.push_str("</tbody>\n</table>\n");
 }

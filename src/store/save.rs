@@ -389,7 +389,23 @@ pub fn prepare_in(root: &Path, name: &str, bytes: &[u8]) -> Result<Prepared> {
 }
 
 /// The temporary file for `path`, written and synced, not yet in place.
+/// Writes the file at `path` as `write` writes it, atomically as
+/// [`write_atomic`] does, without the whole text in memory first (a report
+/// over 100,000 members is over 100 MB).
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let target = super::files::write_target_anywhere(path).map_err(|r| refused(&shown, &r, "replace"))?;
+    prepare_with(&target, write)?.persist()
+}
+
 fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
+    prepare_with(path, |w| w.write_all(bytes))
+}
+
+fn prepare_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<Prepared> {
     let dir = parent_dir(path);
     let shown = path.display();
     let mut tmp = tempfile::Builder::new()
@@ -397,7 +413,10 @@ fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(format!("cannot create a temporary file beside `{shown}`"), &e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io(format!("cannot write `{shown}`"), &e))?;
+    {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
+        write(&mut out).and_then(|()| out.flush()).map_err(|e| Error::io(format!("cannot write `{shown}`"), &e))?;
+    }
     if let Ok(meta) = std::fs::metadata(path) {
         // Keep the old file's mode: the temporary file is created 0600.
         let _ = tmp.as_file().set_permissions(meta.permissions());

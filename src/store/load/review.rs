@@ -349,10 +349,10 @@ fn read_item(r: &mut Reader, v: &Val, sets: &Sets) -> Option<Item> {
                 id_span = Some(v.span());
                 item.id = item_id(r, v).unwrap_or_default();
             }
-            "profile" => item.profile = r.id_text(v, "`profile`"),
+            "profile" => item.profile = r.id_text(v, "`profile`").map(Arc::from),
             "via" => item.via = r.string(v, "`via`"),
             "access" => named = Some(v),
-            "reviewer" => item.reviewer = r.id_text(v, "`reviewer`"),
+            "reviewer" => item.reviewer = r.id_text(v, "`reviewer`").map(Arc::from),
             "decision" => {
                 decision_span = Some(v.span());
                 item.decision = decision(r, v);
