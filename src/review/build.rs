@@ -216,7 +216,7 @@ pub fn items<'w>(ws: &'w Workspace, scope: Scope<'_>) -> (Vec<NewItem<'w>>, Vec<
 /// The access sets of a new campaign: each distinct list of levels named once.
 #[derive(Default)]
 struct Sets {
-    by_levels: HashMap<Vec<Level>, Arc<str>>,
+    by_levels: crate::fxhash::FxHashMap<Vec<Level>, Arc<str>>,
     /// How many sets each name stem has (for ` #2`, ` #3`).
     stems: HashMap<String, usize>,
     list: Vec<AccessSet>,
