@@ -143,8 +143,7 @@ pub fn report(
         "<h2 id=\"items\">Every item ({total})</h2>\n<p class=\"muted\">{decided} of {total} decided. One row per item, in the order of the campaign file.</p>\n"
     );
     let sets = Sets::of(c);
-    let items: Vec<&Item> = c.items.iter().collect();
-    items_table(&mut out, ws, &sets, &items, flush);
+    items_table(&mut out, ws, &sets, c.items.iter(), flush);
     access_sets(&mut out, c);
     changes(&mut out, ws, root, c);
     cost(&mut out, c);
@@ -265,7 +264,7 @@ fn revocations(out: &mut String, ws: &Workspace, c: &Campaign) {
             revoked.len()
         );
     }
-    items_table(out, ws, &Sets::of(c), &revoked, &mut |_| {});
+    items_table(out, ws, &Sets::of(c), revoked.into_iter(), &mut |_| {});
 }
 
 /// Where each access set is listed on the page (`#aN`), by name.
@@ -295,7 +294,13 @@ fn access_sets(out: &mut String, c: &Campaign) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn items_table(out: &mut String, ws: &Workspace, sets: &Sets, items: &[&Item], flush: &mut dyn FnMut(&mut String)) {
+fn items_table<'a>(
+    out: &mut String,
+    ws: &Workspace,
+    sets: &Sets,
+    items: impl Iterator<Item = &'a Item>,
+    flush: &mut dyn FnMut(&mut String),
+) {
     out.push_str(
         "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:20%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
     );

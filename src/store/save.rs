@@ -350,9 +350,7 @@ fn refused(name: &str, r: &Refusal, doing: &str) -> Error {
 /// temporary file, fsync, rename, fsync of the folder. A link is written
 /// through; a FIFO, a device or a folder is refused, never replaced.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display().to_string();
-    let target = super::files::write_target_anywhere(path).map_err(|r| refused(&shown, &r, "replace"))?;
-    prepare_at(&target, bytes)?.persist()
+    write_atomic_with(path, |w| w.write_all(bytes))
 }
 
 /// A file's new text in a temporary file beside it, flushed to disk, not yet
