@@ -29,21 +29,12 @@ struct State {
     seen_started: bool,
 }
 
-/// The campaign's `[access]` table: each set's levels as one line for
-/// people, by name, and the names in file order (for "did you mean").
+/// The campaign's `[access]` table: each set's name and levels (as one line
+/// for people) in file order, and where each name is in that list.
 #[derive(Default)]
 struct Sets {
-    /// Each set's name (shared by the items that name it) and levels.
-    by_name: crate::fxhash::FxHashMap<Arc<str>, (Arc<str>, Arc<str>)>,
-    /// The names in file order.
-    names: Vec<Arc<str>>,
-}
-
-impl Sets {
-    /// The sets in file order, as the campaign keeps them.
-    fn list(&self) -> Vec<(Arc<str>, Arc<str>)> {
-        self.names.iter().filter_map(|n| self.by_name.get(n)).cloned().collect()
-    }
+    list: Vec<(Arc<str>, Arc<str>)>,
+    by_name: crate::fxhash::FxHashMap<Arc<str>, usize>,
 }
 
 /// Parses and reads one campaign file. A large campaign is read in pieces:
@@ -221,10 +212,10 @@ fn read_top(r: &mut Reader, top: &DeTable, st: &mut State, sets: &mut Sets, item
         for (name, levels) in table {
             let text = access(r, levels);
             let name: Arc<str> = Arc::from(name.get_ref().as_ref());
-            sets.names.push(name.clone());
-            sets.by_name.insert(name.clone(), (name, text));
+            sets.by_name.insert(name.clone(), sets.list.len());
+            sets.list.push((name, text));
         }
-        st.c.access = sets.list();
+        st.c.access = sets.list.clone();
     }
     let c = &mut st.c;
     for (k, v) in top {
@@ -407,8 +398,8 @@ fn access_set(r: &mut Reader, v: &Val, sets: &Sets, item: &str) -> Arc<str> {
     let Some(name) = r.string(v, "`access` (the name of a set of the campaign's [access] table)") else {
         return Arc::from("");
     };
-    if let Some((name, _)) = sets.by_name.get(name.as_str()) {
-        return Arc::clone(name);
+    if let Some(&i) = sets.by_name.get(name.as_str()) {
+        return Arc::clone(&sets.list[i].0);
     }
     let d = Diagnostic::error(
         "unknown-ref",
@@ -417,7 +408,7 @@ fn access_set(r: &mut Reader, v: &Val, sets: &Sets, item: &str) -> Arc<str> {
     );
     r.diags.push(d.suggest(
         &name,
-        sets.names.iter().map(|n| &**n),
+        sets.list.iter().map(|(n, _)| &**n),
         "name a set of the campaign's [access] table, or add it there",
     ));
     Arc::from("")
