@@ -390,7 +390,9 @@ mod tests {
         for (t, id) in texts.iter().zip(&ids) {
             assert_eq!(id.as_str(), *t);
             assert_eq!(Id::from(t.to_string()), *id, "from a String and from a str: one id");
-            assert!(id.is(t) && id == t && t == id);
+            assert!(id.is(t));
+            assert_eq!(id, t);
+            assert_eq!(t, id);
             assert!(!id.is(&format!("{t}x")));
             assert_eq!(hash(id), hash(t), "looked up by `&str`");
             assert_eq!(format!("{id:?}"), format!("{t:?}"));
