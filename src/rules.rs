@@ -11,25 +11,118 @@ use crate::model::{
 };
 use crate::source::Span;
 
-/// Runs every rule; errors and warnings in one list.
+/// Runs every rule; errors and warnings in one list, in the order of the
+/// rules below. A large workspace's rules run on every core: the groups of
+/// rules are tasks, the members' own rules split in parts, and each task's
+/// findings take their place in that order (see [`Task`]).
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    settings_area(ws, &mut out);
-    workspace_refs(ws, &mut out);
-    for tier in &ws.tiers {
-        grant_shape(ws, &tier.ceiling, &format!("tier `{}`'s ceiling", tier.id), &mut out);
+    check_in(ws, if ws.members.len() >= PARALLEL_MEMBERS { threads() } else { 1 })
+}
+
+/// [`check`] on `parts` threads, the members' own rules in `parts` parts.
+fn check_in(ws: &Workspace, parts: usize) -> Vec<Diagnostic> {
+    let n = ws.members.len();
+    let mut tasks: Vec<Task> = (0..parts).map(|i| Task::Members(i * n / parts..(i + 1) * n / parts)).collect();
+    tasks.extend([Task::Emails, Task::Warnings, Task::Clients, Task::Head, Task::Rest]);
+    let mut done = run_tasks(&tasks, parts, |task| {
+        let mut out = Vec::new();
+        match task {
+            Task::Head => {
+                settings_area(ws, &mut out);
+                workspace_refs(ws, &mut out);
+                for tier in &ws.tiers {
+                    grant_shape(ws, &tier.ceiling, &format!("tier `{}`'s ceiling", tier.id), &mut out);
+                }
+                for profile in &ws.profiles {
+                    profile_rules(ws, profile, &mut out);
+                }
+            }
+            Task::Members(range) => {
+                let mut of = Vec::new();
+                for (i, m) in ws.members[range.clone()].iter().enumerate() {
+                    member_rule(ws, m, &mut out);
+                    of.resize(out.len(), range.start + i);
+                }
+                return out.into_iter().zip(of).map(|(d, i)| (i, d)).collect();
+            }
+            Task::Emails => return shared_emails(ws),
+            Task::Clients => client_rules(ws, &mut out),
+            Task::Rest => {
+                test_rules(ws, &mut out);
+                crate::separation::reference_rules(ws, &mut out);
+                crate::separation::member_rules(ws, None, &mut out);
+                team_rules(ws, &mut out);
+            }
+            Task::Warnings => warnings(ws, &mut out),
+        }
+        out.into_iter().map(|d| (0, d)).collect()
+    });
+    let mut take = |i: usize| std::mem::take(&mut done[i]).into_iter().map(|(_, d)| d);
+    let mut out: Vec<Diagnostic> = take(parts + 3).collect();
+    // The members' own findings, each member's followed by the one of its
+    // email shared with an earlier member (both lists are in member order).
+    let mut emails = std::mem::take(&mut done[parts]).into_iter().peekable();
+    for (i, d) in done[..parts].iter_mut().flat_map(std::mem::take) {
+        while let Some((_, e)) = emails.next_if(|e| e.0 < i) {
+            out.push(e);
+        }
+        out.push(d);
     }
-    for profile in &ws.profiles {
-        profile_rules(ws, profile, &mut out);
-    }
-    member_rules(ws, &mut out);
-    client_rules(ws, &mut out);
-    test_rules(ws, &mut out);
-    crate::separation::reference_rules(ws, &mut out);
-    crate::separation::member_rules(ws, None, &mut out);
-    team_rules(ws, &mut out);
-    warnings(ws, &mut out);
+    out.extend(emails.map(|(_, e)| e));
+    let mut take = |i: usize| std::mem::take(&mut done[i]).into_iter().map(|(_, d)| d);
+    out.extend(take(parts + 2));
+    out.extend(take(parts + 4));
+    out.extend(take(parts + 1));
     out
+}
+
+/// Members from which [`check`] runs the rules on every core: below it,
+/// starting threads costs more than it saves.
+const PARALLEL_MEMBERS: usize = 5_000;
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// A group of rules that [`check`] runs as one task.
+enum Task {
+    /// Settings, the workspace's references, tiers and profiles.
+    Head,
+    /// The own rules of these members (each finding with its member's position).
+    Members(std::ops::Range<usize>),
+    /// Emails shared between members (each finding with its member's position).
+    Emails,
+    Clients,
+    /// Tests, separation of duties and teams.
+    Rest,
+    Warnings,
+}
+
+/// `work(task)` for every task, on `threads` threads (this one and scoped
+/// ones), each taking the next task not yet taken; the results in task order.
+fn run_tasks<T: Sync, R: Send>(tasks: &[T], threads: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let results: Vec<Mutex<Option<R>>> = tasks.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let worker = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(task) = tasks.get(i) else { break };
+            let r = work(task);
+            *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(r);
+        }
+    };
+    std::thread::scope(|s| {
+        for _ in 1..threads {
+            s.spawn(worker);
+        }
+        worker();
+    });
+    results
+        .into_iter()
+        .map(|r| r.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every task was run"))
+        .collect()
 }
 
 /// `teams.toml` (SPEC §10): its lead, members and clients exist, each is
@@ -603,23 +696,27 @@ fn edit_exceeds_view(
     }
 }
 
-fn member_rules(ws: &Workspace, out: &mut Vec<Diagnostic>) {
-    // Members by email compared without case: positions, not copies of the emails.
+/// Emails shared between members, compared without case: each member that
+/// reuses an earlier member's email, with its position, for [`check`]'s
+/// merge with the members' own rules.
+fn shared_emails(ws: &Workspace) -> Vec<(usize, Diagnostic)> {
+    let mut out = Vec::new();
+    // Members by email: positions, not copies of the emails.
     let mut emails: hashbrown::HashTable<u32> = hashbrown::HashTable::with_capacity(ws.members.len());
     for (index, m) in ws.members.iter().enumerate() {
-        member_rule(ws, m, out);
         if m.email.value.is_empty() {
             continue;
         }
         let e: &str = &m.email.value;
         let h = email::hash(e);
         match emails.find(h, |&j| email::same(&ws.members[j as usize].email.value, e)) {
-            Some(&first) => out.push(duplicate_email(m, &ws.members[first as usize])),
+            Some(&first) => out.push((index, duplicate_email(m, &ws.members[first as usize]))),
             None => {
                 emails.insert_unique(h, index as u32, |&j| email::hash(&ws.members[j as usize].email.value));
             }
         }
     }
+    out
 }
 
 /// The errors that the members at `touched` (indexes into `ws.members`) can
@@ -1683,6 +1780,40 @@ mod edited_members {
             let scoped = errors([applied.diags, super::check_edited_members(&ws, &touched)].concat());
             assert_eq!(scoped, full, "case {i}");
             assert_eq!(full.is_empty(), i == 0, "case {i}: {full:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod parallel {
+    use crate::generate::{Params, generate};
+    use crate::store::load::{Input, load_from};
+
+    #[test]
+    fn the_rules_on_many_threads_find_what_one_finds_in_the_same_order() {
+        let mut files = generate(&Params { members: 3000, clients: 200, profiles: 8, ..Params::default() });
+        let mut members = files["members.toml"].clone();
+        // Problems spread over the members, two of them shared emails across the parts.
+        for (i, id) in ["m000005", "m001499", "m001500", "m002998"].iter().enumerate() {
+            let header = format!("[members.{id}]\n");
+            let with = format!("{header}email = \"shared{}@example.com\"\n", i % 2);
+            let start = members.find(&header).unwrap();
+            let end = members[start + header.len()..].find("\n[").map_or(members.len(), |e| start + header.len() + e);
+            let entry = members[start..end].replace("profile = \"", "profile = \"nope-").replacen("email", "#", 1);
+            members.replace_range(start..end, &entry.replacen(&header, &with, 1));
+        }
+        members = members.replacen("clients = [\"", "clients = [\"c009999\", \"", 3);
+        files.insert("members.toml".into(), members);
+        let loaded = load_from(std::path::Path::new("/nonexistent"), Input::Memory(&files));
+        let ws = loaded.workspace;
+        let shown = |d: &[crate::diag::Diagnostic]| -> Vec<String> {
+            d.iter().map(|d| format!("{} {:?} {}", d.code, d.span, d.message)).collect()
+        };
+        let one = shown(&super::check_in(&ws, 1));
+        assert!(one.iter().filter(|d| d.starts_with("duplicate-email")).count() == 2, "{one:#?}");
+        assert!(one.iter().filter(|d| d.starts_with("unknown-ref")).count() >= 7, "{one:#?}");
+        for parts in [2, 3, 7] {
+            assert_eq!(shown(&super::check_in(&ws, parts)), one, "on {parts} threads");
         }
     }
 }

@@ -83,6 +83,7 @@ fn load_with(root: &Path, input: Input, chunked: bool) -> Loaded {
         crate::progress::phase("reading the workspace", 0, crate::progress::Unit::None);
     }
     let mut cx = Loader::new(root, input, chunked);
+    cx.read_ahead(MEMBERS_FILE);
     let ws_file = cx.read(WORKSPACE_FILE);
     let (settings, areas, tiers, separation) =
         cx.parse(ws_file, workspace::read_workspace).unwrap_or((None, Vec::new(), Vec::new(), Vec::new()));
@@ -176,7 +177,15 @@ struct Loader<'a> {
     names: Names,
     /// The real path of each file read, with the name it was read as.
     real_paths: BTreeMap<PathBuf, String>,
+    /// A large file being read on another thread ([`Loader::read_ahead`]).
+    ahead: Option<(&'static str, std::thread::JoinHandle<Read>)>,
 }
+
+/// A file's text and real path, or why it could not be read ([`read_text`]).
+type Read = Result<(String, PathBuf), ReadError>;
+
+/// The size above which [`Loader::read_ahead`] reads a file on another thread.
+const AHEAD: u64 = 1 << 20;
 
 impl<'a> Loader<'a> {
     fn new(root: &Path, input: Input<'a>, chunked: bool) -> Loader<'a> {
@@ -190,6 +199,19 @@ impl<'a> Loader<'a> {
             failed: Vec::new(),
             names: Names::default(),
             real_paths: BTreeMap::new(),
+            ahead: None,
+        }
+    }
+
+    /// Starts reading `name` from disk on another thread when it is large
+    /// (`members.toml` of a large workspace: 16 MB at 100,000 members), so
+    /// that it is read while the files before it are parsed; [`Loader::read`]
+    /// takes it when its turn comes, with the same checks and errors.
+    fn read_ahead(&mut self, name: &'static str) {
+        let path = self.root.join(name);
+        if matches!(self.input, Input::Disk) && std::fs::metadata(&path).is_ok_and(|m| m.len() > AHEAD) {
+            let root = self.root.clone();
+            self.ahead = Some((name, std::thread::spawn(move || read_text(&root, &path, name))));
         }
     }
 
@@ -206,7 +228,11 @@ impl<'a> Loader<'a> {
     fn read(&mut self, name: &str) -> FileId {
         let path = self.root.join(name);
         let text = match self.input {
-            Input::Disk => read_text(&self.root, &path, name).and_then(|(text, real)| self.one_name(name, real, text)),
+            Input::Disk => match self.ahead.take_if(|(ahead, _)| *ahead == name) {
+                Some((_, reading)) => reading.join().unwrap_or_else(|_| read_text(&self.root, &path, name)),
+                None => read_text(&self.root, &path, name),
+            }
+            .and_then(|(text, real)| self.one_name(name, real, text)),
             Input::Memory(files) => files.get(name).cloned().ok_or_else(|| ReadError::Diag(missing_file(name))),
         };
         match text {
@@ -347,7 +373,7 @@ enum ReadError {
 
 /// Reads a workspace file through [`super::files::read_in`]: a regular file
 /// inside the workspace, with one link. Returns its text and its real path.
-fn read_text(root: &Path, path: &Path, name: &str) -> Result<(String, PathBuf), ReadError> {
+fn read_text(root: &Path, path: &Path, name: &str) -> Read {
     use super::files::Refusal;
     let (bytes, real) = super::files::read_in(root, path).map_err(|refusal| {
         ReadError::Diag(match refusal {
