@@ -38,6 +38,7 @@ pub mod history;
 pub mod json_schema;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod progress;
 pub mod render;
 pub mod review;

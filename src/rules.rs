@@ -16,7 +16,7 @@ use crate::source::Span;
 /// rules are tasks, the members' own rules split in parts, and each task's
 /// findings take their place in that order (see [`Task`]).
 pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
-    check_in(ws, if ws.members.len() >= PARALLEL_MEMBERS { threads() } else { 1 })
+    check_in(ws, if ws.members.len() >= PARALLEL_MEMBERS { crate::parallel::threads() } else { 1 })
 }
 
 /// [`check`] on `parts` threads, the members' own rules in `parts` parts.
@@ -24,7 +24,7 @@ fn check_in(ws: &Workspace, parts: usize) -> Vec<Diagnostic> {
     let n = ws.members.len();
     let mut tasks: Vec<Task> = (0..parts).map(|i| Task::Members(i * n / parts..(i + 1) * n / parts)).collect();
     tasks.extend([Task::Emails, Task::Warnings, Task::Clients, Task::Head, Task::Rest]);
-    let mut done = run_tasks(&tasks, parts, |task| {
+    let mut done = crate::parallel::map(&tasks, parts, |task| {
         let mut out = Vec::new();
         match task {
             Task::Head => {
@@ -80,10 +80,6 @@ fn check_in(ws: &Workspace, parts: usize) -> Vec<Diagnostic> {
 /// starting threads costs more than it saves.
 const PARALLEL_MEMBERS: usize = 5_000;
 
-fn threads() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
 /// A group of rules that [`check`] runs as one task.
 enum Task {
     /// Settings, the workspace's references, tiers and profiles.
@@ -96,33 +92,6 @@ enum Task {
     /// Tests, separation of duties and teams.
     Rest,
     Warnings,
-}
-
-/// `work(task)` for every task, on `threads` threads (this one and scoped
-/// ones), each taking the next task not yet taken; the results in task order.
-fn run_tasks<T: Sync, R: Send>(tasks: &[T], threads: usize, work: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::Mutex;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let results: Vec<Mutex<Option<R>>> = tasks.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let worker = || {
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(task) = tasks.get(i) else { break };
-            let r = work(task);
-            *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(r);
-        }
-    };
-    std::thread::scope(|s| {
-        for _ in 1..threads {
-            s.spawn(worker);
-        }
-        worker();
-    });
-    results
-        .into_iter()
-        .map(|r| r.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every task was run"))
-        .collect()
 }
 
 /// `teams.toml` (SPEC §10): its lead, members and clients exist, each is
@@ -738,14 +707,23 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
     let edited: Vec<&Member> = touched.iter().map(|&i| &ws.members[i]).filter(|m| !m.email.value.is_empty()).collect();
     // The members that hold an edited member's email, by its hash: one pass
     // over every member however many were edited (a batch edits a thousand).
-    // An ASCII email of another length is none of them.
+    // An ASCII email of another length is none of them; for a few edited
+    // members, an ASCII email is compared with theirs directly (it differs
+    // within a few bytes), without hashing 100,000 emails.
     let mut holders: HashMap<u64, Vec<&Member>> =
         edited.iter().map(|m| (email::hash(&m.email.value), Vec::new())).collect();
     let ascii = edited.iter().all(|m| m.email.value.is_ascii());
     let lengths: std::collections::BTreeSet<usize> = edited.iter().map(|m| m.email.value.len()).collect();
+    let few = ascii && edited.len() <= 8;
     for o in ws.members.iter().filter(|o| !o.email.value.is_empty()) {
         let e: &str = &o.email.value;
         if ascii && !lengths.contains(&e.len()) && e.is_ascii() {
+            continue;
+        }
+        if few && e.is_ascii() {
+            if let Some(m) = edited.iter().find(|m| m.email.value.eq_ignore_ascii_case(e)) {
+                holders.entry(email::hash(&m.email.value)).or_default().push(o);
+            }
             continue;
         }
         if let Some(list) = holders.get_mut(&email::hash(e)) {

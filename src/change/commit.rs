@@ -50,8 +50,20 @@ impl Session {
         }
         crate::progress::phase("validating the change", 0, crate::progress::Unit::None);
         let touched = touched_members(&ws, &texts, &splices);
-        // What is compared after the change, taken before the workspace moves on.
-        let before = Summary::of(&ws, touched.as_ref());
+        let root = options.root.as_path();
+        // What is compared after the change, taken before the workspace moves
+        // on, while the spliced files' temporary files are written from the
+        // text as read and the splices (not synced yet: the text is free again).
+        let (before, written) = std::thread::scope(|scope| {
+            let writing =
+                if options.dry_run || !texts.is_empty() { Vec::new() } else { write_early(scope, root, &ws, &splices) };
+            let before = Summary::of(&ws, touched.as_ref());
+            let written: Vec<(String, Result<save::Unsynced>)> = writing
+                .into_iter()
+                .map(|(name, handle)| (name, handle.join().unwrap_or_else(|e| std::panic::resume_unwind(e))))
+                .collect();
+            (before, written)
+        });
         let owner_entry = OwnerEntry::guarded(&ws, options.actor.as_deref());
         let state = validate(&options.root, &mut ws, texts, splices);
         // Who may make the change comes before whether it is valid.
@@ -61,14 +73,16 @@ impl Session {
         refuse_broken_rules(&mut ws, state.diagnostics)?;
         refuse_no_settings_editor(&ws)?;
         let new: &Workspace = &ws;
-        let root = options.root.as_path();
         std::thread::scope(|scope| {
-            // A spliced file (a large members.toml) is written to its
-            // temporary file and synced while the last checks run, on the
-            // other core; a refusal below drops it, and `save::write_all`
-            // still compares the disk with the old text before anything is
-            // put in place.
-            let early = if options.dry_run { Vec::new() } else { prepare_early(scope, root, new, &state.undo) };
+            // The spliced files' temporary files (a large members.toml) are
+            // synced while the last checks run, on the other core; a refusal
+            // below drops them, and `save::write_all` still compares the disk
+            // with the old text before anything is put in place.
+            let early: Early<'_> = written
+                .into_iter()
+                .filter(|(name, _)| state.undo.contains_key(name))
+                .map(|(name, unsynced)| (name, scope.spawn(move || unsynced.and_then(save::Unsynced::sync))))
+                .collect();
             crate::progress::phase("running the tests", 0, crate::progress::Unit::None);
             let broken = tests_guard(new, &before, options.allow_failing_tests)?;
             let (facts, sign_in_again) = sum_up(facts, &before, new, touched.as_ref(), &broken);
@@ -310,18 +324,24 @@ fn refuse_no_settings_editor(new: &Workspace) -> Result<()> {
 /// A handle on a spliced file's temporary file, being written.
 type Early<'scope> = Vec<(String, ScopedJoinHandle<'scope, Result<Prepared>>)>;
 
-/// Starts writing the temporary file of each spliced file, on other threads.
-fn prepare_early<'scope, 'env>(
+/// Starts writing the temporary file of each spliced file, on other
+/// threads, from its text as read and its splices: the bytes the model's text
+/// holds once `validate` has applied them (`store::splice::spliced`, the
+/// order `incremental::apply` applies them in).
+fn write_early<'scope, 'env>(
     scope: &'scope Scope<'scope, 'env>,
     root: &'env Path,
-    new: &'env Workspace,
-    undo: &BTreeMap<String, Vec<Undo>>,
-) -> Early<'scope> {
-    undo.keys()
-        .filter_map(|name| new.sources.find(name).map(|id| (name.clone(), new.sources.get(id).text.as_str())))
-        .map(|(name, text)| {
-            let n = name.clone();
-            (name, scope.spawn(move || save::prepare_in(root, &n, text.as_bytes())))
+    ws: &'env Workspace,
+    splices: &'env Splices,
+) -> Vec<(String, ScopedJoinHandle<'scope, Result<save::Unsynced>>)> {
+    splices
+        .iter()
+        .filter_map(|(name, list)| ws.sources.find(name).map(|id| (name, list, ws.sources.get(id).text.as_str())))
+        .map(|(name, list, text)| {
+            let write = move |out: &mut dyn std::io::Write| {
+                store::splice::spliced(text, list).try_for_each(|piece| out.write_all(piece.as_bytes()))
+            };
+            (name.clone(), scope.spawn(move || save::unsynced_in(root, name, write)))
         })
         .collect()
 }

@@ -717,6 +717,10 @@ impl Workspace {
     pub fn client(&self, id: &str) -> Option<&Client> {
         self.index.clients.find(&self.clients, |c| &c.id, id).map(|i| &self.clients[i])
     }
+    /// The position in `profiles` of the profile with this id.
+    pub fn profile_position(&self, id: &str) -> Option<usize> {
+        self.index.profiles.find(&self.profiles, |p| &p.id, id)
+    }
     /// The position in `members` of the member with this id.
     pub fn member_position(&self, id: &str) -> Option<usize> {
         self.index.members.find(&self.members, |m| &m.id, id)
@@ -808,8 +812,48 @@ impl Workspace {
 
     /// SPEC §1: the sum, over members who hold a seat on the date of
     /// judgement ([`Workspace::holds_seat`]), of their licence's price.
+    ///
+    /// The seats are counted by tier ([`Workspace::seats`]) and each count
+    /// multiplied by its price: the same total whatever the members' order
+    /// or the cores that counted them.
     pub fn monthly_cost(&self) -> f64 {
-        self.members.iter().filter(|m| self.holds_seat(m)).filter_map(|m| self.licence(m)).map(|t| t.price).sum()
+        self.seats().iter().zip(&self.tiers).map(|(&n, t)| n as f64 * t.price).sum()
+    }
+
+    /// How many members hold a seat ([`Workspace::holds_seat`]) on each tier
+    /// (by position in `tiers`), the tier of their licence
+    /// ([`Workspace::licence`]). Each profile's tier is looked up once, and
+    /// a large workspace's members are counted on every core.
+    pub fn seats(&self) -> Vec<u64> {
+        let tier_of: Vec<Option<usize>> =
+            self.profiles.iter().map(|p| self.index.tiers.find(&self.tiers, |t| &t.id, &p.tier.value)).collect();
+        let at = self.at();
+        let count = |members: &[Member]| {
+            let mut seats = vec![0u64; self.tiers.len()];
+            for m in members.iter().filter(|m| self.holds_seat(m)) {
+                let per_client = m.client_profiles_on(at).map(|(_, p)| p.value.as_str());
+                let mut best: Option<usize> = None;
+                for p in std::iter::once(m.profile.value.as_str()).chain(per_client) {
+                    let tier = self.index.profiles.find(&self.profiles, |p| &p.id, p).and_then(|i| tier_of[i]);
+                    if let Some(t) = tier
+                        && best.is_none_or(|b| self.tiers[t].price > self.tiers[b].price)
+                    {
+                        best = Some(t);
+                    }
+                }
+                if let Some(t) = best {
+                    seats[t] += 1;
+                }
+            }
+            seats
+        };
+        let threads = if self.members.len() >= 20_000 { crate::parallel::threads() } else { 1 };
+        let parts: Vec<&[Member]> = self.members.chunks(self.members.len().div_ceil(threads).max(1)).collect();
+        let mut seats = vec![0u64; self.tiers.len()];
+        for part in crate::parallel::map(&parts, threads, |ms| count(ms)) {
+            seats.iter_mut().zip(part).for_each(|(n, m)| *n += m);
+        }
+        seats
     }
 
     /// Members whose own profile, or one of whose per-client profiles, is `profile`.
@@ -823,6 +867,31 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use crate::testing::{MEMBERS, check_with, edit};
+
+    #[test]
+    fn seats_count_each_member_s_licence_on_every_core_as_one_by_one() {
+        use crate::generate::{Params, generate};
+        use crate::store::load::{Input, load_from};
+        // Over the size counted on every core; some suspended, some on no profile.
+        let files = generate(&Params { members: 21_000, clients: 500, profiles: 12, ..Params::default() });
+        let members = files["members.toml"]
+            .replacen("profile = \"p0002\"", "profile = \"p0002\"\nstatus = \"suspended\"", 40)
+            .replacen("profile = \"p0005\"", "profile = \"nowhere\"", 7);
+        let mut files = files;
+        files.insert("members.toml".into(), members);
+        let ws = load_from(std::path::Path::new("/nonexistent"), Input::Memory(&files)).workspace;
+        let mut one_by_one = vec![0u64; ws.tiers.len()];
+        for m in ws.members.iter().filter(|m| ws.holds_seat(m)) {
+            if let Some(t) = ws.licence(m) {
+                one_by_one[ws.tiers.iter().position(|x| std::ptr::eq(x, t)).unwrap()] += 1;
+            }
+        }
+        assert_eq!(ws.seats(), one_by_one);
+        assert!(one_by_one.iter().sum::<u64>() < 21_000 - 40);
+        let summed: f64 =
+            ws.members.iter().filter(|m| ws.holds_seat(m)).filter_map(|m| ws.licence(m)).map(|t| t.price).sum();
+        assert!((ws.monthly_cost() - summed).abs() < 0.005, "{} against {summed}", ws.monthly_cost());
+    }
 
     /// `same_entry` reads what an entry says: not where, nor in which order.
     #[test]

@@ -15,7 +15,10 @@ use std::collections::{BTreeMap, HashMap};
 /// Members by id: the order of every list of members.
 pub fn members_by_id(ws: &Workspace) -> Vec<&Member> {
     let mut members: Vec<&Member> = ws.members.iter().collect();
-    members.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    // Usually in order already: roster adds members in id order to a sorted file.
+    if !members.is_sorted_by(|a, b| a.id <= b.id) {
+        members.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    }
     members
 }
 
@@ -221,9 +224,10 @@ impl View for Matrix<'_> {
     fn records(&self) -> Option<Cow<'_, Records>> {
         let ws = self.ws;
         let mut records = Records::new(self.header().into_iter().map(|name| (name, Col::Text)));
+        let matrix = access::Matrix::new(ws);
         for m in members_by_id(ws) {
             let mut row = vec![json!(m.id), json!(m.status.as_str()), json!(m.profile.value)];
-            row.extend(access::matrix_row(ws, m).into_iter().map(|l| json!(l.as_str())));
+            row.extend(matrix.row(m).into_iter().map(|l| json!(l.as_str())));
             records.push(row);
         }
         Some(Cow::Owned(records))
@@ -244,10 +248,11 @@ impl View for Matrix<'_> {
         let mut w = CsvWriter::with_capacity(ws.members.len() * ((header.len() - 3) * 5 + 40));
         w.text_row(header.iter().map(String::as_str));
         let mut row: Vec<&str> = Vec::with_capacity(header.len());
+        let matrix = access::Matrix::new(ws);
         for m in members_by_id(ws) {
             row.clear();
             row.extend([m.id.as_str(), m.status.as_str(), m.profile.value.as_str()]);
-            row.extend(access::matrix_row(ws, m).into_iter().map(|l| l.as_str()));
+            row.extend(matrix.row(m).into_iter().map(|l| l.as_str()));
             w.text_row(row.iter().copied());
         }
         Some(w.finish())
@@ -279,7 +284,8 @@ pub fn matrix_table(ws: &Workspace, paint: Paint) -> String {
     if members.is_empty() {
         return "no members\n".to_string();
     }
-    let rows: Vec<Vec<Level>> = members.iter().map(|m| access::matrix_row(ws, m)).collect();
+    let matrix = access::Matrix::new(ws);
+    let rows: Vec<Vec<Level>> = members.iter().map(|m| matrix.row(m)).collect();
     let fixed_heads = ["MEMBER", "STATUS", "PROFILE"];
     let fixed: Vec<[String; 3]> = members
         .iter()

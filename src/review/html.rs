@@ -304,10 +304,26 @@ fn items_table<'a>(
     out.push_str(
         "<table class=\"items\">\n<thead><tr><th style=\"width:15%\">Item</th><th style=\"width:12%\">Profile</th><th style=\"width:20%\">Access</th><th>Reviewer</th><th>Decision</th><th style=\"width:14%\">Decided</th><th style=\"width:14%\">Note</th><th>Applied</th></tr></thead>\n<tbody>\n",
     );
-    for i in items {
-        item_row(out, ws, sets, i);
-        if out.len() >= 1 << 20 {
-            flush(out);
+    // In waves of rows written on every core, each wave's parts joined in
+    // order: half a million rows took half a second on one.
+    const WAVE: usize = 8192;
+    let mut items = items.peekable();
+    let mut wave: Vec<&Item> = Vec::with_capacity(WAVE);
+    while items.peek().is_some() {
+        wave.clear();
+        wave.extend(items.by_ref().take(WAVE));
+        let threads = if wave.len() >= 2048 { crate::parallel::threads() } else { 1 };
+        let parts: Vec<&[&Item]> = wave.chunks(wave.len().div_ceil(threads)).collect();
+        let rows = crate::parallel::map(&parts, threads, |part| {
+            let mut rows = String::with_capacity(part.len() * 256);
+            part.iter().for_each(|i| item_row(&mut rows, ws, sets, i));
+            rows
+        });
+        for part in rows {
+            out.push_str(&part);
+            if out.len() >= 1 << 20 {
+                flush(out);
+            }
         }
     }
     out.push_str("</tbody>\n</table>\n");

@@ -158,7 +158,7 @@ impl Old<'_> {
             Old::Text(t) => Box::new(std::iter::once(t.as_ref())),
             Old::Spliced { new, undo } => Box::new(undone(new, undo)),
         };
-        let mut disk = BufReader::with_capacity(1 << 16, file);
+        let mut disk = BufReader::with_capacity(1 << 20, file);
         for piece in pieces {
             let mut rest = piece.as_bytes();
             while !rest.is_empty() {
@@ -267,11 +267,24 @@ pub fn write_all(
         let same = old.on_disk(&root.join(name)).map_err(|e| Error::io(format!("cannot read `{name}`"), &e))?;
         if same { Ok(()) } else { Err(changed(name, "changed")) }
     };
-    for (name, w) in &writes.files {
-        compare(name, &w.old)?;
-    }
-    for &(name, text) in read.iter().filter(|(name, _)| !writes.files.contains_key(*name)) {
-        compare(name, &Old::Text(Cow::Borrowed(text)))?;
+    // Every file read, compared with the disk: on every core when they are
+    // large (`members.toml` of 100,000 members is 16 MB); the first that
+    // changed, in this order, is the one named.
+    let only_read: Vec<(&str, Old)> = read
+        .iter()
+        .filter(|(name, _)| !writes.files.contains_key(*name))
+        .map(|&(name, text)| (name, Old::Text(Cow::Borrowed(text))))
+        .collect();
+    let all: Vec<(&str, &Old)> = writes
+        .files
+        .iter()
+        .map(|(name, w)| (name.as_str(), &w.old))
+        .chain(only_read.iter().map(|(name, old)| (*name, old)))
+        .collect();
+    let size: usize = read.iter().map(|(_, text)| text.len()).sum();
+    let threads = if size > 1 << 20 { crate::parallel::threads() } else { 1 };
+    for result in crate::parallel::map(&all, threads, |&(name, old)| compare(name, old)) {
+        result?;
     }
     // A new file in a folder the workspace does not have yet (the first
     // review campaign, `reviews/`): the folder, one level, inside the
@@ -404,6 +417,34 @@ fn prepare_at(path: &Path, bytes: &[u8]) -> Result<Prepared> {
 }
 
 fn prepare_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<Prepared> {
+    unsynced_with(path, write)?.sync()
+}
+
+/// A temporary file written and not yet synced: what it was written from is
+/// no longer needed ([`Unsynced::sync`] makes it [`Prepared`]).
+#[derive(Debug)]
+pub struct Unsynced(Prepared);
+
+impl Unsynced {
+    pub fn sync(self) -> Result<Prepared> {
+        let shown = self.0.path.display();
+        self.0.tmp.as_file().sync_all().map_err(|e| Error::io(format!("cannot flush `{shown}` to disk"), &e))?;
+        Ok(self.0)
+    }
+}
+
+/// The first half of [`prepare_in`]: the temporary file of the workspace
+/// file `name`, written as `write` writes it, not yet synced.
+pub fn unsynced_in(
+    root: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<Unsynced> {
+    let target = super::files::write_target(root, &root.join(name)).map_err(|r| refused(name, &r, "replace"))?;
+    unsynced_with(&target, write)
+}
+
+fn unsynced_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> Result<Unsynced> {
     let dir = parent_dir(path);
     let shown = path.display();
     let mut tmp = tempfile::Builder::new()
@@ -422,8 +463,7 @@ fn prepare_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std:
         use std::os::unix::fs::PermissionsExt;
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
-    tmp.as_file().sync_all().map_err(|e| Error::io(format!("cannot flush `{shown}` to disk"), &e))?;
-    Ok(Prepared { tmp, path: path.to_path_buf() })
+    Ok(Unsynced(Prepared { tmp, path: path.to_path_buf() }))
 }
 
 /// The folder that holds `path`: `.` for a bare file name, whose parent is

@@ -12,17 +12,27 @@ pub struct Splice {
     pub text: String,
 }
 
-/// `text` with the splices applied (they never overlap).
-pub fn apply_splices<'a>(text: &str, splices: impl IntoIterator<Item = &'a Splice>) -> String {
+/// The pieces of `text` with the splices applied (they never overlap), in
+/// order: what [`apply_splices`] joins and a change writes to its temporary
+/// file before the model takes the splices (`change::commit`).
+pub fn spliced<'a>(text: &'a str, splices: impl IntoIterator<Item = &'a Splice>) -> impl Iterator<Item = &'a str> {
     let mut sorted: Vec<&Splice> = splices.into_iter().collect();
     sorted.sort_by_key(|s| (s.start, s.end));
-    let mut out = String::with_capacity(text.len() + sorted.iter().map(|s| s.text.len()).sum::<usize>());
     let mut at = 0;
+    let mut pieces = Vec::with_capacity(2 * sorted.len() + 1);
     for s in sorted {
-        out.push_str(&text[at..s.start as usize]);
-        out.push_str(&s.text);
+        pieces.push(&text[at..s.start as usize]);
+        pieces.push(s.text.as_str());
         at = s.end as usize;
     }
-    out.push_str(&text[at..]);
+    pieces.push(&text[at..]);
+    pieces.into_iter()
+}
+
+/// `text` with the splices applied (they never overlap).
+pub fn apply_splices<'a>(text: &'a str, splices: impl IntoIterator<Item = &'a Splice>) -> String {
+    let pieces: Vec<&str> = spliced(text, splices).collect();
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    pieces.iter().for_each(|p| out.push_str(p));
     out
 }

@@ -53,7 +53,7 @@ impl Loader<'_> {
         }
         crate::progress::phase(format!("reading {}", T::FILE), text.len() as u64, crate::progress::Unit::Bytes);
         let ranges = chunks(text, T::TABLE);
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(ranges.len());
+        let threads = crate::parallel::threads().min(ranges.len());
         let read = if threads > 1 {
             read_parallel::<T>(file, text, &ranges, &self.names, threads)
         } else {
@@ -250,20 +250,11 @@ fn chunks(text: &str, table: &str) -> Vec<Range<usize>> {
 /// `threads` threads: the list of entries is made to measure before it is
 /// read ([`in_place`]).
 fn header_counts(text: &str, table: &str, ranges: &[Range<usize>], threads: usize) -> Vec<usize> {
-    let count = |rs: &[Range<usize>]| -> Vec<usize> {
-        rs.iter().map(|r| header_starts(text, r.clone(), table).count()).collect()
-    };
-    let per_thread = ranges.len().div_ceil(threads.max(1)).max(1);
-    std::thread::scope(|s| {
-        let mut parts = ranges.chunks(per_thread);
-        let first = parts.next().unwrap_or_default();
-        let others: Vec<_> = parts.map(|rs| s.spawn(move || count(rs))).collect();
-        let mut counts = count(first);
-        for other in others {
-            counts.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
-        }
-        counts
-    })
+    let parts: Vec<&[Range<usize>]> = ranges.chunks(ranges.len().div_ceil(threads.max(1)).max(1)).collect();
+    let counts = crate::parallel::map(&parts, threads, |rs| {
+        rs.iter().map(|r| header_starts(text, r.clone(), table).count()).collect::<Vec<usize>>()
+    });
+    counts.concat()
 }
 
 /// Where the lines of `text` within `range` that are `[table.ID]` headers
