@@ -137,14 +137,22 @@ struct State {
     ws: Workspace,
     ids: BTreeMap<String, String>,
     status: Status,
+    /// The seats by tier ([`Workspace::seats`]) and what they cost.
+    seats: Vec<u64>,
     cost: f64,
 }
 
 impl State {
     fn new(ws: Workspace, ids: BTreeMap<String, String>, status: Status) -> State {
+        let seats = ws.seats();
+        State::with_seats(ws, ids, status, seats)
+    }
+
+    /// A state whose seats are known (worked out from the next state's).
+    fn with_seats(ws: Workspace, ids: BTreeMap<String, String>, status: Status, seats: Vec<u64>) -> State {
         // `+ 0.0`: the sum of no member is -0.0, which would print as such.
-        let cost = ws.monthly_cost() + 0.0;
-        State { ws, ids, status, cost }
+        let cost = ws.cost_of(&seats) + 0.0;
+        State { ws, ids, status, seats, cost }
     }
 }
 
@@ -415,9 +423,20 @@ impl<'r> Walk<'r> {
                 (m.id.to_string(), (m.clone(), entry))
             })
             .collect();
+        // The seats before the commit: those after it, less the covered
+        // members', plus those of the entries that stood there (nothing else
+        // decides a seat changed: only members.toml did).
+        let mut seats = after.seats.clone();
+        for t in ws.members.iter().filter(|m| inside(&old_ranges, m.span.start)).filter_map(|m| ws.seat(m)) {
+            seats[t] -= 1;
+        }
         let list = BTreeMap::from([(MEMBERS_FILE.to_string(), splices)]);
         let applied = incremental::apply(ws, &list);
         let splices = &list[MEMBERS_FILE];
+        let new_ranges = spliced(splices, true);
+        for t in ws.members.iter().filter(|m| inside(&new_ranges, m.span.start)).filter_map(|m| ws.seat(m)) {
+            seats[t] += 1;
+        }
         let text = source_text(ws, MEMBERS_FILE).unwrap_or("");
         // Of the entries kept in place, those whose text is the same did not change.
         let (mut entries, edited): (BTreeMap<String, Option<Member>>, Option<Vec<usize>>) = match &applied
@@ -439,7 +458,6 @@ impl<'r> Walk<'r> {
             }
             None => {
                 let mut ids: BTreeMap<String, Option<Member>> = covered.keys().map(|id| (id.clone(), None)).collect();
-                let new_ranges = spliced(splices, true);
                 ids.extend(
                     ws.members.iter().filter(|m| inside(&new_ranges, m.span.start)).map(|m| (m.id.to_string(), None)),
                 );
@@ -473,7 +491,7 @@ impl<'r> Walk<'r> {
         }
         self.seen.members.extend(entries.keys().cloned());
         let ws = std::mem::replace(&mut after.ws, empty(&self.root));
-        Ok(Some(InPlace { before: State::new(ws, before_ids.clone(), Status::Valid), after: entries }))
+        Ok(Some(InPlace { before: State::with_seats(ws, before_ids.clone(), Status::Valid, seats), after: entries }))
     }
 }
 

@@ -716,17 +716,18 @@ pub fn check_edited_members(ws: &Workspace, touched: &[usize]) -> Vec<Diagnostic
     let lengths: std::collections::BTreeSet<usize> = edited.iter().map(|m| m.email.value.len()).collect();
     let few = ascii && edited.len() <= 8;
     for o in ws.members.iter().filter(|o| !o.email.value.is_empty()) {
-        let e: &str = &o.email.value;
-        if ascii && !lengths.contains(&e.len()) && e.is_ascii() {
+        // Bytes first: the text itself only for what is hashed.
+        let bytes = o.email.value.as_bytes();
+        if ascii && !lengths.contains(&bytes.len()) && bytes.is_ascii() {
             continue;
         }
-        if few && e.is_ascii() {
-            if let Some(m) = edited.iter().find(|m| m.email.value.eq_ignore_ascii_case(e)) {
+        if few && bytes.is_ascii() {
+            if let Some(m) = edited.iter().find(|m| m.email.value.as_bytes().eq_ignore_ascii_case(bytes)) {
                 holders.entry(email::hash(&m.email.value)).or_default().push(o);
             }
             continue;
         }
-        if let Some(list) = holders.get_mut(&email::hash(e)) {
+        if let Some(list) = holders.get_mut(&email::hash(&o.email.value)) {
             list.push(o);
         }
     }

@@ -817,7 +817,7 @@ impl Workspace {
     /// multiplied by its price: the same total whatever the members' order
     /// or the cores that counted them.
     pub fn monthly_cost(&self) -> f64 {
-        self.seats().iter().zip(&self.tiers).map(|(&n, t)| n as f64 * t.price).sum()
+        self.cost_of(&self.seats())
     }
 
     /// How many members hold a seat ([`Workspace::holds_seat`]) on each tier
@@ -827,23 +827,11 @@ impl Workspace {
     pub fn seats(&self) -> Vec<u64> {
         let tier_of: Vec<Option<usize>> =
             self.profiles.iter().map(|p| self.index.tiers.find(&self.tiers, |t| &t.id, &p.tier.value)).collect();
-        let at = self.at();
         let count = |members: &[Member]| {
             let mut seats = vec![0u64; self.tiers.len()];
-            for m in members.iter().filter(|m| self.holds_seat(m)) {
-                let per_client = m.client_profiles_on(at).map(|(_, p)| p.value.as_str());
-                let mut best: Option<usize> = None;
-                for p in std::iter::once(m.profile.value.as_str()).chain(per_client) {
-                    let tier = self.index.profiles.find(&self.profiles, |p| &p.id, p).and_then(|i| tier_of[i]);
-                    if let Some(t) = tier
-                        && best.is_none_or(|b| self.tiers[t].price > self.tiers[b].price)
-                    {
-                        best = Some(t);
-                    }
-                }
-                if let Some(t) = best {
-                    seats[t] += 1;
-                }
+            let tier = |p: &str| self.index.profiles.find(&self.profiles, |p| &p.id, p).and_then(|i| tier_of[i]);
+            for t in members.iter().filter_map(|m| self.seat_with(m, tier)) {
+                seats[t] += 1;
             }
             seats
         };
@@ -854,6 +842,34 @@ impl Workspace {
             seats.iter_mut().zip(part).for_each(|(n, m)| *n += m);
         }
         seats
+    }
+
+    /// The tier (position in `tiers`) of the seat `m` holds, if they hold
+    /// one: what [`Workspace::seats`] counts them under.
+    pub fn seat(&self, m: &Member) -> Option<usize> {
+        self.seat_with(m, |p| {
+            self.profile(p).and_then(|p| self.index.tiers.find(&self.tiers, |t| &t.id, &p.tier.value))
+        })
+    }
+
+    /// [`Workspace::seat`], with the tier of each profile given by `tier`.
+    fn seat_with(&self, m: &Member, tier: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+        if !self.holds_seat(m) {
+            return None;
+        }
+        let per_client = m.client_profiles_on(self.at()).map(|(_, p)| p.value.as_str());
+        let mut best: Option<usize> = None;
+        for t in std::iter::once(m.profile.value.as_str()).chain(per_client).filter_map(tier) {
+            if best.is_none_or(|b| self.tiers[t].price > self.tiers[b].price) {
+                best = Some(t);
+            }
+        }
+        best
+    }
+
+    /// The monthly cost of these seats ([`Workspace::seats`]).
+    pub fn cost_of(&self, seats: &[u64]) -> f64 {
+        seats.iter().zip(&self.tiers).map(|(&n, t)| n as f64 * t.price).sum()
     }
 
     /// Members whose own profile, or one of whose per-client profiles, is `profile`.

@@ -30,6 +30,15 @@ impl SmallStr {
             Repr::Boxed(s) => s,
         }
     }
+
+    /// Its bytes, without checking an inline string as UTF-8 again (as
+    /// [`SmallStr::as_str`] must): for loops over every member's email.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(len, bytes) => &bytes[..*len as usize],
+            Repr::Boxed(s) => s.as_bytes(),
+        }
+    }
 }
 
 impl From<&str> for SmallStr {
@@ -83,7 +92,7 @@ impl std::borrow::Borrow<str> for SmallStr {
 
 impl PartialEq for SmallStr {
     fn eq(&self, other: &SmallStr) -> bool {
-        self.as_str() == other.as_str()
+        self.as_bytes() == other.as_bytes()
     }
 }
 
@@ -91,7 +100,7 @@ impl Eq for SmallStr {}
 
 impl PartialEq<str> for SmallStr {
     fn eq(&self, other: &str) -> bool {
-        self.as_str() == other
+        self.as_bytes() == other.as_bytes()
     }
 }
 
