@@ -158,7 +158,7 @@ impl Old<'_> {
             Old::Text(t) => Box::new(std::iter::once(t.as_ref())),
             Old::Spliced { new, undo } => Box::new(undone(new, undo)),
         };
-        let mut disk = BufReader::with_capacity(1 << 20, file);
+        let mut disk = BufReader::with_capacity(1 << 18, file);
         for piece in pieces {
             let mut rest = piece.as_bytes();
             while !rest.is_empty() {
@@ -452,10 +452,11 @@ fn unsynced_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io(format!("cannot create a temporary file beside `{shown}`"), &e))?;
-    {
-        let mut out = std::io::BufWriter::with_capacity(1 << 20, tmp.as_file_mut());
-        write(&mut out).and_then(|()| out.flush()).map_err(|e| Error::io(format!("cannot write `{shown}`"), &e))?;
-    }
+    let syncer = tmp.as_file().try_clone().ok();
+    std::thread::scope(|scope| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, SyncAhead::new(tmp.as_file_mut(), syncer, scope));
+        write(&mut out).and_then(|()| out.flush()).map_err(|e| Error::io(format!("cannot write `{shown}`"), &e))
+    })?;
     if let Ok(meta) = std::fs::metadata(path) {
         // Keep the old file's mode: the temporary file is created 0600.
         let _ = tmp.as_file().set_permissions(meta.permissions());
@@ -464,6 +465,61 @@ fn unsynced_with(path: &Path, write: impl FnOnce(&mut dyn std::io::Write) -> std
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     Ok(Unsynced(Prepared { tmp, path: path.to_path_buf() }))
+}
+
+/// Writes a file and, every [`SYNC_AHEAD`] bytes, has another thread flush
+/// what is written so far to the disk, so that the sync that ends the write
+/// finds little left to do: a 123 MB review report took 70 ms to sync at
+/// the end, with the disk idle while it was being written.
+struct SyncAhead<'f, 'scope> {
+    file: &'f mut std::fs::File,
+    /// A second handle on the file, until the thread that syncs takes it.
+    handle: Option<std::fs::File>,
+    scope: &'scope std::thread::Scope<'scope, 'f>,
+    /// Tells that thread to sync again.
+    again: Option<std::sync::mpsc::Sender<()>>,
+    since: usize,
+}
+
+/// How many bytes [`SyncAhead`] writes between two syncs.
+const SYNC_AHEAD: usize = 16 << 20;
+
+impl<'f, 'scope> SyncAhead<'f, 'scope> {
+    fn new(
+        file: &'f mut std::fs::File,
+        handle: Option<std::fs::File>,
+        scope: &'scope std::thread::Scope<'scope, 'f>,
+    ) -> SyncAhead<'f, 'scope> {
+        SyncAhead { file, handle, scope, again: None, since: 0 }
+    }
+}
+
+impl std::io::Write for SyncAhead<'_, '_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.since += n;
+        if self.since >= SYNC_AHEAD {
+            self.since = 0;
+            if let Some(handle) = self.handle.take() {
+                let (tx, rx) = std::sync::mpsc::channel::<()>();
+                // Errors are the final sync's to report.
+                self.scope.spawn(move || {
+                    while rx.recv().is_ok() {
+                        let _ = handle.sync_data();
+                    }
+                });
+                self.again = Some(tx);
+            }
+            if let Some(again) = &self.again {
+                let _ = again.send(());
+            }
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
 }
 
 /// The folder that holds `path`: `.` for a bare file name, whose parent is
