@@ -3,12 +3,14 @@
 //! [`check`] is SPEC §2's id pattern, the one rule for the loader (ids written
 //! in the files) and the commands (ids given on the command line or in a CSV).
 //!
-//! An [`Id`] is cheap to clone and small: a reference (a member's client, its
-//! profile) holds the same allocation as the id it names, which the loader
-//! looks up as it reads ([`Names`]). On the reference workload that makes
-//! 500,000 client references cost one pointer each instead of one string each.
-//! An [`IdIndex`] finds an item by id through a table of positions, without a
-//! copy of the ids.
+//! An [`Id`] is 16 bytes and cheap to copy: an id of up to 15 bytes (every
+//! id of the reference workload: `m004211`, `c000467`) is kept in the value
+//! itself, a longer one in an allocation shared by whatever names it, which
+//! the loader looks up as it reads ([`Names`]). Copying or comparing an
+//! inline id reads no other memory: with half a million client references
+//! at 100,000 members, the shared allocation's counter and bytes were a cache
+//! miss each, a fifth of `check`'s time. An [`IdIndex`] finds an item by id
+//! through a table of positions, without a copy of the ids.
 
 use crate::fxhash::FxHasher;
 use hashbrown::HashTable;
