@@ -163,13 +163,20 @@ struct EntryOrder {
 }
 
 impl EntryOrder {
+    /// What `store::edit::in_id_order` decides (ids in order, each a
+    /// standard table's header), in the same one pass that notes where each
+    /// entry starts and whether its id is written bare.
     fn of<'a>(entries: impl Iterator<Item = (&'a Id, u32)> + Clone, text: &str) -> EntryOrder {
-        let keyed = edit::in_id_order(text, entries.clone().map(|(id, at)| (id.as_str(), at as usize)));
+        let mut starts = Vec::new();
+        let mut bare = true;
+        let keyed =
+            edit::in_id_order_with(text, entries.clone().map(|(id, at)| (id.as_bytes(), at as usize)), |id, at| {
+                bare &= bare_key(text, at as u32).as_bytes() == id;
+                starts.push(at as u32);
+            });
         if !keyed {
             return EntryOrder::default();
         }
-        let bare = entries.clone().all(|(id, at)| bare_key(text, at) == id.as_str());
-        let starts = entries.clone().map(|(_, at)| at).collect();
         let ids = (!bare).then(|| entries.map(|(id, _)| id.clone()).collect());
         EntryOrder { starts, ids, keyed }
     }

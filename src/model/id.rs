@@ -94,6 +94,15 @@ impl Id {
         }
     }
 
+    /// Its bytes, without checking an inline id as UTF-8 again (as
+    /// [`Id::as_str`] must): for comparisons over every member.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(len, bytes) => &bytes[..*len as usize],
+            Repr::Shared(s) => s.as_bytes(),
+        }
+    }
+
     /// Whether this is the id `name`; an inline id compares its own bytes,
     /// without checking them as UTF-8 again.
     pub fn is(&self, name: &str) -> bool {
@@ -105,7 +114,7 @@ impl Id {
 }
 
 impl Hash for Id {
-    /// As the `str` hashes: ids are looked up by `&str` (`Borrow<str>`).
+    /// As the `str` hashes (ids are looked up by `&str`, `Borrow<str>`).
     fn hash<H: Hasher>(&self, state: &mut H) {
         self.as_str().hash(state);
     }
@@ -118,8 +127,9 @@ impl PartialOrd for Id {
 }
 
 impl Ord for Id {
+    /// As their texts: `str` orders by bytes.
     fn cmp(&self, other: &Id) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
+        self.as_bytes().cmp(other.as_bytes())
     }
 }
 

@@ -644,7 +644,17 @@ impl Workspace {
 
     /// Rebuilds the id indexes after members or clients were added or removed.
     pub fn reindex(&mut self) {
+        self.reindex_members();
+        self.reindex_clients();
+    }
+
+    /// Indexes the members again (they came, went or moved), not the clients.
+    pub fn reindex_members(&mut self) {
         self.index.members.rebuild(&self.members, |m| &m.id);
+    }
+
+    /// Indexes the clients again, not the members.
+    pub fn reindex_clients(&mut self) {
         self.index.clients.rebuild(&self.clients, |c| &c.id);
     }
 

@@ -406,14 +406,27 @@ pub fn insertion_splices(text: &str, ids: &[(&str, usize)], new: &[(&str, &str)]
 
 /// Whether new entries go in id order: the ids (in file order, each with
 /// the offset of its key) are sorted and each is a standard table's header.
-pub fn in_id_order<'a>(text: &str, ids: impl Iterator<Item = (&'a str, usize)> + Clone) -> bool {
-    let mut last: Option<&str> = None;
-    let sorted = ids.clone().all(|(id, _)| {
-        let ok = last.is_none_or(|l| l <= id);
+pub fn in_id_order<'a>(text: &str, ids: impl Iterator<Item = (&'a str, usize)>) -> bool {
+    in_id_order_with(text, ids.map(|(id, at)| (id.as_bytes(), at)), |_, _| {})
+}
+
+/// [`in_id_order`] in one pass over the entries (each read once, in file
+/// order: 100,000 of them are spread over 16 MB), `each` seeing every entry
+/// until the answer is no. Ids compare as bytes, as `str` orders them.
+pub fn in_id_order_with<'a>(
+    text: &str,
+    ids: impl Iterator<Item = (&'a [u8], usize)>,
+    mut each: impl FnMut(&'a [u8], usize),
+) -> bool {
+    let mut last: Option<&[u8]> = None;
+    for (id, at) in ids {
+        if last.is_some_and(|l| l > id) || !line_start_is_header(text, at) {
+            return false;
+        }
         last = Some(id);
-        ok
-    });
-    sorted && ids.into_iter().all(|(_, at)| line_start_is_header(text, at))
+        each(id, at);
+    }
+    true
 }
 
 /// As [`insertion_splices`], with the entry each new one goes before given by

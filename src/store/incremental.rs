@@ -35,7 +35,8 @@ pub struct Applied {
 pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> Applied {
     let mut diags = Vec::new();
     let mut undo = BTreeMap::new();
-    let mut reindex = false;
+    // Which lists came or went entries: only their indexes are made again.
+    let (mut members_moved, mut clients_moved) = (false, false);
     let mut members_in_place = None;
     let mut added: Vec<String> = Vec::new();
     let names = ws.names();
@@ -45,7 +46,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
         list.sort_by_key(|s| (s.start, s.end));
         if name == MEMBERS_FILE {
             let spliced = splice_items(&mut ws.members, file, &list, &names, &mut diags);
-            reindex |= !matches!(spliced, Spliced::Same(_));
+            members_moved |= !matches!(spliced, Spliced::Same(_));
             members_in_place = match spliced {
                 Spliced::Same(positions) => Some(positions),
                 // Their positions once the members are indexed again, below.
@@ -59,7 +60,7 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
             && !matches!(splice_items(&mut ws.clients, file, &list, &names, &mut diags), Spliced::Same(_))
         {
             // Clients came or went: what the members' references named is to be looked up again.
-            reindex = true;
+            clients_moved = true;
             ws.members.iter_mut().for_each(|m| m.clients_known = false);
         }
         let edits: Vec<(usize, usize, &str)> =
@@ -67,8 +68,11 @@ pub fn apply(ws: &mut Workspace, splices: &BTreeMap<String, Vec<Splice>>) -> App
         undo.insert(name.clone(), ws.sources.splice(file, &edits));
     }
     // Entries edited in place keep their ids and their places: the indexes hold.
-    if reindex {
-        ws.reindex();
+    if members_moved {
+        ws.reindex_members();
+    }
+    if clients_moved {
+        ws.reindex_clients();
     }
     if let Some(positions) = &mut members_in_place
         && !added.is_empty()
