@@ -23,8 +23,9 @@ pub fn check(ws: &Workspace) -> Vec<Diagnostic> {
 fn check_in(ws: &Workspace, parts: usize) -> Vec<Diagnostic> {
     let n = ws.members.len();
     let mut tasks: Vec<Task> = (0..parts).map(|i| Task::Members(i * n / parts..(i + 1) * n / parts)).collect();
+    // The largest first, so that the cores end about together.
     tasks.extend([Task::Emails, Task::Warnings, Task::Clients, Task::Head, Task::Rest]);
-    let mut done = crate::parallel::map(&tasks, parts, |task| {
+    let done = crate::parallel::map(&tasks, parts, |task| {
         let mut out = Vec::new();
         match task {
             Task::Head => {
@@ -57,22 +58,34 @@ fn check_in(ws: &Workspace, parts: usize) -> Vec<Diagnostic> {
         }
         out.into_iter().map(|d| (0, d)).collect()
     });
-    let mut take = |i: usize| std::mem::take(&mut done[i]).into_iter().map(|(_, d)| d);
-    let mut out: Vec<Diagnostic> = take(parts + 3).collect();
-    // The members' own findings, each member's followed by the one of its
-    // email shared with an earlier member (both lists are in member order).
-    let mut emails = std::mem::take(&mut done[parts]).into_iter().peekable();
-    for (i, d) in done[..parts].iter_mut().flat_map(std::mem::take) {
+    // Each task's findings by what it checked; the members' in member order.
+    let (mut head, mut emails, mut clients, mut rest, mut warned) = Default::default();
+    let mut own: Vec<(usize, Diagnostic)> = Vec::new();
+    for (task, found) in tasks.iter().zip(done) {
+        match task {
+            Task::Head => head = found,
+            Task::Members(_) => own.extend(found),
+            Task::Emails => emails = found,
+            Task::Clients => clients = found,
+            Task::Rest => rest = found,
+            Task::Warnings => warned = found,
+        }
+    }
+    let plain = |found: Vec<(usize, Diagnostic)>| found.into_iter().map(|(_, d)| d);
+    let mut out: Vec<Diagnostic> = plain(head).collect();
+    // Each member's own findings, then the one of its email shared with an
+    // earlier member (both lists are in member order).
+    let mut emails = emails.into_iter().peekable();
+    for (i, d) in own {
         while let Some((_, e)) = emails.next_if(|e| e.0 < i) {
             out.push(e);
         }
         out.push(d);
     }
-    out.extend(emails.map(|(_, e)| e));
-    let mut take = |i: usize| std::mem::take(&mut done[i]).into_iter().map(|(_, d)| d);
-    out.extend(take(parts + 2));
-    out.extend(take(parts + 4));
-    out.extend(take(parts + 1));
+    out.extend(plain(emails.collect()));
+    out.extend(plain(clients));
+    out.extend(plain(rest));
+    out.extend(plain(warned));
     out
 }
 

@@ -88,8 +88,7 @@ const LENS: [Len; INLINE + 1] = [
 impl Id {
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // Always whole UTF-8, made from a `str`: the fallback is never taken.
-            Repr::Inline(len, bytes) => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default(),
+            Repr::Inline(len, bytes) => super::small::inline_text(&bytes[..*len as usize]),
             Repr::Shared(s) => s,
         }
     }
@@ -161,9 +160,7 @@ impl AsRef<str> for Id {
 impl From<&str> for Id {
     fn from(s: &str) -> Id {
         if s.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
-            Id(Repr::Inline(LENS[s.len()], bytes))
+            Id(Repr::Inline(LENS[s.len()], super::small::inline_bytes(s)))
         } else {
             Id(Repr::Shared(Arc::new(Box::from(s))))
         }
@@ -263,6 +260,47 @@ pub fn hash(id: &str) -> u64 {
     let mut h = FxHasher::default();
     id.hash(&mut h);
     h.finish()
+}
+
+/// An item's key for [`repeats`]: the top 32 bits of its id's [`hash`], then
+/// its position (below 2^32). 8 bytes: a list of them is sorted where a table
+/// of 570,000 ids (a campaign of the reference workload) cost a cache miss
+/// an id, and it may be alive at the peak of a load (every member read).
+pub fn key(id: &str, at: usize) -> u64 {
+    (hash(id) >> 32) << 32 | at as u64
+}
+
+/// The items whose id an earlier item has, each with the first item of that
+/// id (positions, in the order of the later one), from their [`key`]s and
+/// `id`, the id at a position. Sorting the keys keeps this to one pass over
+/// the ids: only ids of equal hash are compared, and a run of many (one id
+/// written thousands of times) through a table, so no input is quadratic.
+pub fn repeats<'a>(mut keys: Vec<u64>, id: impl Fn(usize) -> &'a str) -> Vec<(usize, usize)> {
+    keys.sort_unstable();
+    let mut twice = Vec::new();
+    for run in keys.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
+        // In position order: the keys of one hash sort by position.
+        let items: Vec<usize> = run.iter().map(|k| (k & u64::from(u32::MAX)) as usize).collect();
+        if items.len() <= 8 {
+            for (n, &i) in items.iter().enumerate() {
+                if let Some(&first) = items[..n].iter().find(|&&f| id(f) == id(i)) {
+                    twice.push((i, first));
+                }
+            }
+        } else {
+            let mut first: crate::fxhash::FxHashMap<&str, usize> = crate::fxhash::FxHashMap::default();
+            for &i in &items {
+                match first.get(id(i)) {
+                    Some(&f) => twice.push((i, f)),
+                    None => {
+                        first.insert(id(i), i);
+                    }
+                }
+            }
+        }
+    }
+    twice.sort_unstable();
+    twice
 }
 
 /// Finds items by id: a table of their positions, the ids staying in the items.

@@ -20,7 +20,9 @@ mod team;
 
 pub use dates::{Date, Window};
 pub use email::check as check_email;
-pub use id::{Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash};
+pub use id::{
+    Id, IdIndex, Names, PATTERN as ID_PATTERN, check as check_id, hash as id_hash, key as id_key, repeats as id_repeats,
+};
 pub use level::{ClientKind, Level, Status};
 pub use separation::{Exception, Separation};
 pub use small::SmallStr;
@@ -811,10 +813,26 @@ impl Workspace {
     /// The licence of someone working under these profiles, as [`Workspace::licence`]:
     /// what a change that has not happened yet would make of a member's.
     pub fn licence_of<'a>(&self, profiles: impl IntoIterator<Item = &'a str>) -> Option<&Tier> {
-        let mut best: Option<&Tier> = None;
-        for tier in profiles.into_iter().filter_map(|p| self.profile(p)).filter_map(|p| self.tier(&p.tier.value)) {
-            if best.is_none_or(|b| tier.price > b.price) {
-                best = Some(tier);
+        self.pricier(profiles, |p| self.profile_tier(p)).map(|t| &self.tiers[t])
+    }
+
+    /// The tier (position in `tiers`) of the profile with this id.
+    fn profile_tier(&self, profile: &str) -> Option<usize> {
+        self.profile(profile).and_then(|p| self.index.tiers.find(&self.tiers, |t| &t.id, &p.tier.value))
+    }
+
+    /// The highest-priced tier (a position in `tiers`) of these profiles,
+    /// the first on a tie, each profile's tier given by `tier`: the one rule
+    /// of a licence ([`Workspace::licence`], [`Workspace::seats`]).
+    fn pricier<'a>(
+        &self,
+        profiles: impl IntoIterator<Item = &'a str>,
+        tier: impl Fn(&str) -> Option<usize>,
+    ) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for t in profiles.into_iter().filter_map(tier) {
+            if best.is_none_or(|b| self.tiers[t].price > self.tiers[b].price) {
+                best = Some(t);
             }
         }
         best
@@ -857,9 +875,7 @@ impl Workspace {
     /// The tier (position in `tiers`) of the seat `m` holds, if they hold
     /// one: what [`Workspace::seats`] counts them under.
     pub fn seat(&self, m: &Member) -> Option<usize> {
-        self.seat_with(m, |p| {
-            self.profile(p).and_then(|p| self.index.tiers.find(&self.tiers, |t| &t.id, &p.tier.value))
-        })
+        self.seat_with(m, |p| self.profile_tier(p))
     }
 
     /// [`Workspace::seat`], with the tier of each profile given by `tier`.
@@ -868,13 +884,7 @@ impl Workspace {
             return None;
         }
         let per_client = m.client_profiles_on(self.at()).map(|(_, p)| p.value.as_str());
-        let mut best: Option<usize> = None;
-        for t in std::iter::once(m.profile.value.as_str()).chain(per_client).filter_map(tier) {
-            if best.is_none_or(|b| self.tiers[t].price > self.tiers[b].price) {
-                best = Some(t);
-            }
-        }
-        best
+        self.pricier(std::iter::once(m.profile.value.as_str()).chain(per_client), tier)
     }
 
     /// The monthly cost of these seats ([`Workspace::seats`]).

@@ -25,8 +25,7 @@ enum Repr {
 impl SmallStr {
     pub fn as_str(&self) -> &str {
         match &self.0 {
-            // Always whole UTF-8: made from a `str` (the fallback is never taken).
-            Repr::Inline(len, bytes) => std::str::from_utf8(&bytes[..*len as usize]).unwrap_or_default(),
+            Repr::Inline(len, bytes) => inline_text(&bytes[..*len as usize]),
             Repr::Boxed(s) => s,
         }
     }
@@ -44,13 +43,25 @@ impl SmallStr {
 impl From<&str> for SmallStr {
     fn from(s: &str) -> SmallStr {
         if s.len() <= INLINE {
-            let mut bytes = [0; INLINE];
-            bytes[..s.len()].copy_from_slice(s.as_bytes());
-            SmallStr(Repr::Inline(s.len() as u8, bytes))
+            SmallStr(Repr::Inline(s.len() as u8, inline_bytes(s)))
         } else {
             SmallStr(Repr::Boxed(s.into()))
         }
     }
+}
+
+/// The text of a string kept inline (a [`SmallStr`]'s, an `Id`'s): always
+/// whole UTF-8, made from a `str`, so the fallback is never taken.
+pub(super) fn inline_text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or_default()
+}
+
+/// `s`'s bytes at the start of `N` (it has at most `N`), the rest zero: equal
+/// strings are equal buffers.
+pub(super) fn inline_bytes<const N: usize>(s: &str) -> [u8; N] {
+    let mut bytes = [0; N];
+    bytes[..s.len()].copy_from_slice(s.as_bytes());
+    bytes
 }
 
 impl From<String> for SmallStr {

@@ -20,7 +20,7 @@
 //! of a large file is held for it. The set of files is compared too: a profile
 //! or a `tests.toml` that appeared, or a file that vanished, refuses the
 //! change. The temporary file of a large file may be written while the
-//! change's last checks run ([`prepare_in`]); a refused change drops it, and the
+//! change's last checks run ([`unsynced_in`]); a refused change drops it, and the
 //! comparison still comes after it, just before the renames.
 //!
 //! A change that touches several files (a client removed from `clients.toml`
@@ -233,7 +233,7 @@ fn pause_for_tests() {
 /// must still hold that text, and the workspace no other file that a load
 /// reads (a new profile, a new `tests.toml`): the change was validated, and
 /// held to the tests, against exactly those files. `prepared` holds the files
-/// whose new text is already in a temporary file (see [`prepare_in`]).
+/// whose new text is already in a temporary file (see [`unsynced_in`]).
 ///
 /// When a write fails half-way, the error names the files already written and
 /// those not written; written in [`Writes::order`], those written leave a
@@ -390,15 +390,6 @@ impl Prepared {
     }
 }
 
-/// The first half of writing the workspace file `name`: the temporary file,
-/// written and synced, beside the file it will replace (the target of a link
-/// inside the workspace). A change starts it for a large file while its last
-/// checks run.
-pub fn prepare_in(root: &Path, name: &str, bytes: &[u8]) -> Result<Prepared> {
-    let target = super::files::write_target(root, &root.join(name)).map_err(|r| refused(name, &r, "replace"))?;
-    prepare_at(&target, bytes)
-}
-
 /// The temporary file for `path`, written and synced, not yet in place.
 /// Writes the file at `path` as `write` writes it, atomically as
 /// [`write_atomic`] does, without the whole text in memory first (a report
@@ -433,8 +424,11 @@ impl Unsynced {
     }
 }
 
-/// The first half of [`prepare_in`]: the temporary file of the workspace
-/// file `name`, written as `write` writes it, not yet synced.
+/// The first half of writing the workspace file `name`: its temporary file,
+/// written as `write` writes it, beside the file it will replace (the target
+/// of a link inside the workspace), not yet synced ([`Unsynced::sync`]). A
+/// change writes a spliced file's while it sums up the state before, and
+/// syncs it while its last checks run.
 pub fn unsynced_in(
     root: &Path,
     name: &str,

@@ -31,8 +31,5 @@ pub fn spliced<'a>(text: &'a str, splices: impl IntoIterator<Item = &'a Splice>)
 
 /// `text` with the splices applied (they never overlap).
 pub fn apply_splices<'a>(text: &'a str, splices: impl IntoIterator<Item = &'a Splice>) -> String {
-    let pieces: Vec<&str> = spliced(text, splices).collect();
-    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
-    pieces.iter().for_each(|p| out.push_str(p));
-    out
+    spliced(text, splices).collect::<Vec<&str>>().concat()
 }

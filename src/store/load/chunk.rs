@@ -194,24 +194,14 @@ pub(super) fn in_place<T: Send>(
     Some((slots.into_iter().filter_map(std::convert::identity).collect(), diags))
 }
 
-/// An entry's key for [`has_duplicate_ids`]: the high 32 bits of its id's
-/// hash (a multiply mixes upwards), then its position. 8 bytes: the keys
-/// are alive at the peak of a load (every member read), and a rare equal
-/// hash only costs one comparison.
+/// An entry's key for [`has_duplicate_ids`] (`model::id_key`).
 fn id_key<T: KeyedEntry>(item: &T, at: usize) -> u64 {
-    (crate::model::id_hash(item.id()) >> 32) << 32 | at as u64
+    crate::model::id_key(item.id(), at)
 }
 
-/// Whether two entries have the same id, from their [`id_key`]s. Sorting
-/// hashes, not the ids, keeps this to one pass over the ids: only ids of equal
-/// hash are compared.
-fn has_duplicate_ids<T: KeyedEntry>(entries: &[T], mut keys: Vec<u64>) -> bool {
-    keys.sort_unstable();
-    keys.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1).any(|same| {
-        let mut ids: Vec<&str> = same.iter().map(|&k| entries[(k & u64::from(u32::MAX)) as usize].id()).collect();
-        ids.sort_unstable();
-        ids.windows(2).any(|w| w[0] == w[1])
-    })
+/// Whether two entries have the same id, from their [`id_key`]s.
+fn has_duplicate_ids<T: KeyedEntry>(entries: &[T], keys: Vec<u64>) -> bool {
+    !crate::model::id_repeats(keys, |i| entries[i].id()).is_empty()
 }
 
 /// Byte ranges of about [`ENTRIES_CHUNK`] bytes, each starting at a

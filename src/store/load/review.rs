@@ -519,41 +519,10 @@ fn item_starts(text: &str) -> Vec<usize> {
 fn duplicates(diags: &mut Vec<Diagnostic>, file: FileId, ids: &[&str], starts: &[usize], text: &str) {
     // Each item's `[[item]]` line, when the items are written as such.
     let at = |i: usize| if starts.len() == ids.len() { starts[i] } else { 0 };
-    // The items by the top 32 bits of their id's hash, then position: sorted
-    // in one pass over a list of 8-byte keys, where a table of 570,000 ids
-    // (the reference workload's campaign) cost a cache miss an id, 170 ms.
-    // Only ids of equal hash are compared.
-    let mut keys: Vec<u64> = ids
-        .iter()
-        .enumerate()
-        .filter(|(_, id)| !id.is_empty())
-        .map(|(i, id)| (crate::model::id_hash(id) >> 32) << 32 | i as u64)
-        .collect();
-    keys.sort_unstable();
-    // (an item whose id an earlier one has, that earlier one)
-    let mut twice: Vec<(usize, usize)> = Vec::new();
-    for run in keys.chunk_by(|a, b| a >> 32 == b >> 32).filter(|run| run.len() > 1) {
-        let items: Vec<usize> = run.iter().map(|k| (k & u64::from(u32::MAX)) as usize).collect();
-        if items.len() <= 8 {
-            for (n, &i) in items.iter().enumerate() {
-                if let Some(&first) = items[..n].iter().find(|&&f| ids[f] == ids[i]) {
-                    twice.push((i, first));
-                }
-            }
-        } else {
-            // Many of one hash (an id written thousands of times): by table.
-            let mut first: crate::fxhash::FxHashMap<&str, usize> = crate::fxhash::FxHashMap::default();
-            for &i in &items {
-                match first.get(ids[i]) {
-                    Some(&f) => twice.push((i, f)),
-                    None => {
-                        first.insert(ids[i], i);
-                    }
-                }
-            }
-        }
-    }
-    twice.sort_unstable();
+    // Items by their id's hash, sorted (`model::id_repeats`).
+    let keys =
+        ids.iter().enumerate().filter(|(_, id)| !id.is_empty()).map(|(i, id)| crate::model::id_key(id, i)).collect();
+    let twice = crate::model::id_repeats(keys, |i| ids[i]);
     for (i, before) in twice {
         let (id, start) = (ids[i], at(i));
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
